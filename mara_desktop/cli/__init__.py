@@ -1,0 +1,86 @@
+"""The command line's front door: same services as the GUI, one clear line per failure.
+
+Every error a user can cause is a `MaraError` whose sentence is printed as is, with the
+exit code pinned in DESIGN.md. Anything else is a bug: it is reported by type only (its
+message might hold case data) and the traceback is shown only with MARA_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from mara_desktop.cli import casefile_commands as c
+from mara_desktop.cli import disclosure_commands as d
+from mara_desktop.cli.parser import build, build_app
+from mara_desktop.errors import ExitCode, MaraError
+
+Command = Callable[..., int]
+
+
+def _commands() -> dict[str, Command]:
+    return {
+        "create": c.create,
+        "import": c.import_,
+        "export": c.export,
+        "verify": c.verify,
+        "backup": c.backup,
+        "passphrase": c.passphrase,
+        "remember": c.remember,
+        "forget": c.forget,
+        "demo": c.demo,
+        "view": d.view,
+        "explain": d.explain,
+        "protocol": d.protocol,
+    }
+
+
+COMMAND_NAMES = (
+    "create", "import", "export", "verify", "backup", "passphrase", "remember", "forget",
+    "demo", "view", "explain", "protocol",
+)  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if (args and args[0] in COMMAND_NAMES) or args[:1] in (["-h"], ["--help"]):
+            return _run_command(args)
+        return _run_app(args)
+    except MaraError as error:
+        _report(error)
+        return int(error.exit_code)
+    except KeyboardInterrupt:
+        print("Cancelled; nothing more was changed.", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: never echo its message, it may hold case data
+        if os.environ.get("MARA_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"MARA Desktop stopped on an unexpected problem ({type(error).__name__}). "
+            "Nothing more was changed. Run again with MARA_DEBUG=1 to see details.",
+            file=sys.stderr,
+        )
+        return int(ExitCode.USAGE)
+
+
+def _run_command(args: list[str]) -> int:
+    parsed = build().parse_args(args)
+    return _commands()[parsed.command](parsed)
+
+
+def _run_app(args: list[str]) -> int:
+    parsed = build_app().parse_args(args)
+    # Qt is loaded only when the app is asked for: commands must start fast and headless.
+    from mara_desktop.ui.app import run  # noqa: PLC0415
+
+    return run(parsed.file, demo=parsed.demo)
+
+
+def _report(error: MaraError) -> None:
+    print(error.message, file=sys.stderr)
+    if len(error.details) > 1 or (error.details and error.details[0] != error.message):
+        for line in error.details:
+            print(f"  {line}", file=sys.stderr)

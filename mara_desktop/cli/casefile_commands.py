@@ -1,0 +1,163 @@
+"""Commands that create, fill, copy and check a case file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from keyring.errors import KeyringError
+
+from mara_desktop.cli import secrets
+from mara_desktop.demo import DEMO_PASSPHRASE, create_demo
+from mara_desktop.errors import ExitCode, MaraError
+from mara_desktop.interchange.reader import Existing, load_interchange
+from mara_desktop.interchange.writer import write_interchange
+from mara_desktop.protocol.loader import load_protocol
+from mara_desktop.resources import default_protocol_path
+from mara_desktop.store import keychain
+from mara_desktop.store.casefile import CaseFile, forget_without_opening
+from mara_desktop.store.errors import CaseFileError, KeyUnavailable
+from mara_desktop.store.importer import import_content
+
+
+class VerifyFailed(MaraError):
+    exit_code = ExitCode.DAMAGED
+
+
+def say(line: str) -> None:
+    print(line)
+
+
+def warn(line: str) -> None:
+    print(f"warning: {line}", file=sys.stderr)
+
+
+def open_case_file(path: Path, passphrase_file: Path | None) -> CaseFile:
+    """Open with a given passphrase, else the remembered key, else a terminal prompt."""
+    passphrase = secrets.given(passphrase_file)
+    if passphrase is not None:
+        case_file = CaseFile.open(path, passphrase=passphrase)
+    else:
+        try:
+            case_file = CaseFile.open(path)
+        except KeyUnavailable:
+            if not sys.stdin.isatty():
+                raise
+            case_file = CaseFile.open(
+                path, passphrase=secrets.prompt(f"Passphrase for {path.name}")
+            )
+    for line in case_file.warnings:
+        warn(line)
+    return case_file
+
+
+def new_passphrase(source: Path | None, env: str) -> str:
+    given = secrets.given(source, env)
+    return given if given is not None else secrets.prompt("New passphrase", confirm=True)
+
+
+def create(args: argparse.Namespace) -> int:
+    protocol_path = args.protocol or default_protocol_path()
+    protocol = load_protocol(protocol_path)
+    passphrase = new_passphrase(args.passphrase_file, secrets.ENV_PASSPHRASE)
+    with CaseFile.create(args.file, passphrase, protocol.source_text) as case_file:
+        say(f'Created {args.file} under "{protocol.name}" (version {protocol.version}).')
+        if args.remember:
+            _remember(case_file)
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        existing = Existing(
+            frozenset(case_file.case_ids()), frozenset(case_file.conference_ids()), args.update
+        )
+        content = load_interchange(args.data, case_file.protocol, existing)
+        report = import_content(case_file, content, update=args.update)
+    say(f"Imported {args.data.name}: {report.summary()}")
+    for case_id in report.history_kept:
+        warn(
+            f"case {case_id}: the case file holds consent or override records the import "
+            "lacks; they were kept (history is never deleted)."
+        )
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        content = case_file.content()
+        write_interchange(content, args.out)
+        case_file.record(
+            "export",
+            {
+                "file": args.out.name,
+                "cases": len(content.cases),
+                "conferences": len(content.conferences),
+            },
+        )
+    counts = f"{len(content.cases)} cases and {len(content.conferences)} conferences"
+    say(f"Exported {counts} to {args.out}.")
+    warn(f"{args.out} holds case data unencrypted: keep it safe and delete it when done.")
+    return 0
+
+
+def verify(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        report = case_file.verify()
+    if not report.ok:
+        raise VerifyFailed(
+            f"{args.file}: verification failed: {report.problems[0]}",
+            details=tuple(report.problems),
+        )
+    chain = f"the audit chain ({report.audit_records} records)"
+    say(f"{args.file}: every page, the structure and {chain} check out.")
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        case_file.backup(args.dest)
+    say(f"Backed up to {args.dest}; it opens with the same passphrase.")
+    return 0
+
+
+def passphrase(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        new = new_passphrase(args.new_passphrase_file, secrets.ENV_NEW_PASSPHRASE)
+        case_file.change_passphrase(new)
+    say(f"The passphrase of {args.file} was changed. Backups made before keep the old one.")
+    return 0
+
+
+def remember(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        _remember(case_file)
+    return 0
+
+
+def _remember(case_file: CaseFile) -> None:
+    state = keychain.status()
+    if not state.available:
+        raise KeyUnavailable(state.sentence)
+    try:
+        case_file.remember_on_this_device()
+    except KeyringError as error:
+        raise KeyUnavailable(f"The keychain refused to keep the key ({error}).") from None
+    say(f"This computer now remembers {case_file.path.name}. {state.sentence}")
+
+
+def forget(args: argparse.Namespace) -> int:
+    if forget_without_opening(args.file):
+        say(f"This computer no longer remembers the key of {args.file}.")
+    else:
+        say(f"This computer did not remember the key of {args.file}; nothing to forget.")
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    if args.file.exists():
+        raise CaseFileError(f"{args.file}: already exists; a new case file needs a new name.")
+    create_demo(args.file).close()
+    say(f"Created the demo case file {args.file}; its passphrase is: {DEMO_PASSPHRASE}")
+    return 0

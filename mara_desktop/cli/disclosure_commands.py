@@ -1,0 +1,136 @@
+"""Commands that show what an audience may see, and why, and that handle protocols."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+from datetime import date
+
+from mara_desktop.cli.casefile_commands import open_case_file, say, warn
+from mara_desktop.domain import Case
+from mara_desktop.errors import ExitCode, MaraError
+from mara_desktop.protocol.errors import ProtocolError
+from mara_desktop.protocol.loader import load_protocol
+from mara_desktop.protocol.matrix import as_csv, as_text
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.views import CaseView, ViewBuilder
+from mara_desktop.views.audiences import parse_audience
+from mara_desktop.views.serialize import case_view_data
+
+
+class UnknownEntry(MaraError):
+    exit_code = ExitCode.INPUT
+
+
+def _case(case_file: CaseFile, case_id: str) -> Case:
+    case = case_file.case(case_id)
+    if case is None:
+        raise UnknownEntry(f'{case_file.path}: no case "{case_id}" in this case file.')
+    return case
+
+
+def view(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        audience = parse_audience(args.audience, case_file.protocol)
+        case = _case(case_file, args.case)
+        shown = ViewBuilder(case_file.protocol).case_view(case, audience)
+        case_file.record("view", {"case": case.id, "audience": audience.sorted()})
+    if args.json:
+        print(json.dumps(case_view_data(shown), ensure_ascii=False, indent=2))
+    else:
+        print(_as_text(shown, case_file))
+    return 0
+
+
+def _as_text(shown: CaseView, case_file: CaseFile) -> str:
+    p = case_file.protocol
+    who = ", ".join(p.agency_name(a) for a in shown.audience.sorted())
+    lines = [f"{p.marking}: shown to {who}", ""]
+    if shown.header:
+        h = shown.header
+        score = f", DASH {h.dash_score}" if h.dash_score is not None else ""
+        referrer = p.agency_name(h.referring_agency)
+        lines.append(
+            f"{h.reference}: {h.criterion.label}{score}; "
+            f"referred by {referrer} on {h.referral_date}"
+        )
+    else:
+        lines.append(shown.title)
+    for person, items in shown.groups():
+        heading = (
+            "About the case"
+            if person is None
+            else person.label + (f": {person.name}" if person.name else "")
+        )
+        lines += ["", heading]
+        for item in items:
+            body = textwrap.fill(item.text, 96, initial_indent="    ", subsequent_indent="    ")
+            lines += [f"  [{item.id}] {item.category_name} (from {item.source_name})", body]
+    if shown.actions:
+        lines += ["", "Actions"]
+        for a in shown.actions:
+            due = a.due.isoformat() if a.due else "no date"
+            owner = f"{a.owner_agency_name}" + (f", {a.owner_name}" if a.owner_name else "")
+            lines.append(f"  [{a.id}] {a.text} ({owner}; due {due}; {a.status.label})")
+    return "\n".join(lines)
+
+
+def explain(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        audience = parse_audience(args.audience, case_file.protocol)
+        case = _case(case_file, args.case)
+        decisions = ViewBuilder(case_file.protocol).decisions_for(case, audience, [args.item])
+        if args.item not in decisions:
+            raise UnknownEntry(f'case "{case.id}" has no item, action or person "{args.item}".')
+        case_file.record(
+            "explain", {"case": case.id, "item": args.item, "audience": audience.sorted()}
+        )
+    decision = decisions[args.item]
+    say(("Shown. " if decision.visible else "Withheld. ") + decision.reason)
+    return 0
+
+
+def protocol(args: argparse.Namespace) -> int:
+    return {"check": _check, "matrix": _matrix, "set": _set, "show": _show}[args.protocol_command](
+        args
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        loaded = load_protocol(args.protocol_file)
+    except ProtocolError as error:
+        for line in error.details or (error.message,):
+            print(line)
+        return int(ExitCode.INPUT)
+    say(
+        f"{args.protocol_file}: valid. {loaded.name}, version {loaded.version}: "
+        f"{len(loaded.agencies)} agencies, {len(loaded.categories)} categories, "
+        f"{len(loaded.rules)} rules; review by {loaded.review_by}."
+    )
+    return 0
+
+
+def _matrix(args: argparse.Namespace) -> int:
+    loaded = load_protocol(args.protocol_file)
+    print(as_csv(loaded) if args.csv else as_text(loaded), end="")
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    new = load_protocol(args.protocol_file)
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        old = case_file.protocol
+        case_file.replace_protocol(new)
+    say(f'{args.file}: the protocol is now "{new.name}" version {new.version}.')
+    say(f'It replaces "{old.name}" version {old.version}, which stays in the file\'s history.')
+    if new.is_past_review(date.today()):
+        warn(f"the new protocol was due for review by {new.review_by}.")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        print(case_file.protocol.source_text, end="")
+    return 0

@@ -1,0 +1,119 @@
+"""The command line's shape (DESIGN.md, "Command line"); argparse, exit code 1 on misuse."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import NoReturn
+
+from mara_desktop import __version__
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors exit with 1, as pinned, not argparse's 2 (which means "key" here)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage()
+        self.exit(1, f"{self.prog}: {message}\n")
+
+
+def _file(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", type=Path, metavar="FILE", help="the case file (.mara)")
+    sub.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="P",
+        help="read the passphrase from the first line of this file "
+        "(or set MARA_PASSPHRASE; otherwise you are asked)",
+    )
+
+
+def build() -> Parser:
+    parser = Parser(
+        prog="mara-desktop",
+        description="The MARAC chair's encrypted case file, meeting walkthrough and minutes.",
+        epilog="Without a command, opens the app: mara-desktop [FILE] or mara-desktop --demo.",
+    )
+    parser.add_argument("--version", action="version", version=f"MARA Desktop {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    sub = commands.add_parser("create", help="create a new, empty case file")
+    _file(sub)
+    sub.add_argument(
+        "--protocol", type=Path, metavar="P.toml", help="protocol file (default: England and Wales)"
+    )
+    sub.add_argument("--remember", action="store_true", help="remember the key on this computer")
+
+    sub = commands.add_parser("import", help="import cases and conferences from JSON")
+    _file(sub)
+    sub.add_argument("data", type=Path, metavar="DATA.json")
+    sub.add_argument(
+        "--update", action="store_true", help="replace cases and conferences already in the file"
+    )
+
+    sub = commands.add_parser("export", help="export the whole case file as JSON (unencrypted)")
+    _file(sub)
+    sub.add_argument("out", type=Path, metavar="OUT.json")
+
+    sub = commands.add_parser("verify", help="check every page and the audit chain")
+    _file(sub)
+
+    sub = commands.add_parser("backup", help="write an encrypted copy")
+    _file(sub)
+    sub.add_argument("dest", type=Path, metavar="DEST")
+
+    sub = commands.add_parser("passphrase", help="change the passphrase")
+    _file(sub)
+    sub.add_argument(
+        "--new-passphrase-file", type=Path, metavar="P", help="or set MARA_NEW_PASSPHRASE"
+    )
+
+    sub = commands.add_parser("remember", help="remember the key in this computer's keychain")
+    _file(sub)
+
+    sub = commands.add_parser("forget", help="remove the key from this computer's keychain")
+    sub.add_argument("file", type=Path, metavar="FILE")
+
+    sub = commands.add_parser("demo", help="create a case file holding the demo conference")
+    sub.add_argument("file", type=Path, metavar="FILE")
+
+    _disclosure_commands(commands)
+    return parser
+
+
+def _disclosure_commands(commands: argparse._SubParsersAction[Parser]) -> None:
+    sub = commands.add_parser("view", help="what an audience may see of a case")
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub.add_argument("--as", dest="audience", required=True, metavar="AGENCY[,AGENCY...]")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+
+    sub = commands.add_parser("explain", help="why an agency may or may not see an item")
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub.add_argument("--item", required=True, metavar="ID")
+    sub.add_argument("--as", dest="audience", required=True, metavar="AGENCY[,AGENCY...]")
+
+    protocol = commands.add_parser("protocol", help="check, show or replace a protocol")
+    actions = protocol.add_subparsers(
+        dest="protocol_command", metavar="ACTION", parser_class=Parser
+    )
+    actions.required = True
+    sub = actions.add_parser("check", help="check a protocol file")
+    sub.add_argument("protocol_file", type=Path, metavar="P.toml")
+    sub = actions.add_parser("matrix", help="agencies x categories, with conditions")
+    sub.add_argument("protocol_file", type=Path, metavar="P.toml")
+    sub.add_argument("--csv", action="store_true")
+    sub = actions.add_parser("set", help="replace the protocol kept in a case file")
+    _file(sub)
+    sub.add_argument("protocol_file", type=Path, metavar="P.toml")
+    sub = actions.add_parser("show", help="print the protocol kept in a case file")
+    _file(sub)
+
+
+def build_app() -> Parser:
+    parser = Parser(prog="mara-desktop", description="Open the MARA Desktop app.")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a case file to open")
+    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo")
+    parser.add_argument("--version", action="version", version=f"MARA Desktop {__version__}")
+    return parser

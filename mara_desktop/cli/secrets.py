@@ -1,0 +1,51 @@
+"""Where a passphrase comes from on the command line: never from an argument.
+
+In order: `--passphrase-file`, the `MARA_PASSPHRASE` environment variable, the key this
+computer remembers, then a prompt on the terminal. With none of these, the command stops
+with exit code 2 ("key unavailable") rather than waiting on a pipe that will never answer.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from mara_desktop.store.errors import CaseFileError, KeyUnavailable
+
+ENV_PASSPHRASE = "MARA_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "MARA_NEW_PASSPHRASE"
+
+
+def from_file(path: Path) -> str:
+    """The first line of the file, without its line ending."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise CaseFileError(
+            f"{path}: the passphrase file cannot be read ({error.strerror})."
+        ) from None
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise CaseFileError(f"{path}: the passphrase file is empty.")
+    return lines[0]
+
+
+def given(passphrase_file: Path | None, env: str = ENV_PASSPHRASE) -> str | None:
+    """A passphrase given without asking, if any."""
+    if passphrase_file is not None:
+        return from_file(passphrase_file)
+    value = os.environ.get(env)
+    return value if value else None
+
+
+def prompt(label: str, *, confirm: bool = False) -> str:
+    if not sys.stdin.isatty():
+        raise KeyUnavailable(
+            "No passphrase: give --passphrase-file, set MARA_PASSPHRASE, or run in a terminal."
+        )
+    first = getpass.getpass(f"{label}: ")
+    if confirm and getpass.getpass(f"{label} (again): ") != first:
+        raise CaseFileError("The two passphrases differ; nothing was changed.")
+    return first

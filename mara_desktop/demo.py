@@ -1,0 +1,34 @@
+"""The bundled demo: a synthetic Northshire MARAC, built fresh into a case file on request.
+
+The bundled data is only ever read, so every demo starts from the same pristine state. The
+names, addresses and phone numbers in it are invented (ZZ postcodes and Ofcom's drama
+numbers do not exist).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mara_desktop.interchange.reader import Existing, load_interchange
+from mara_desktop.resources import default_protocol_path, resource
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.importer import import_content
+
+DEMO_PASSPHRASE = "northshire demo only"
+DEMO_CONFERENCE = "ns-2026-11-26"
+
+
+def demo_data_path() -> Path:
+    return resource("demo", "demo-conference.json")
+
+
+def create_demo(path: Path) -> CaseFile:
+    """A new case file at `path` holding the demo, open and ready."""
+    case_file = CaseFile.create(path, DEMO_PASSPHRASE, default_protocol_path().read_text("utf-8"))
+    try:
+        content = load_interchange(demo_data_path(), case_file.protocol, Existing())
+        import_content(case_file, content, update=False)
+    except BaseException:
+        case_file.close()
+        raise
+    return case_file

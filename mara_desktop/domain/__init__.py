@@ -1,0 +1,51 @@
+"""Plain values of the MARAC world: no I/O, no Qt."""
+
+from mara_desktop.domain.audience import Audience
+from mara_desktop.domain.case import (
+    WILDCARD,
+    Action,
+    Case,
+    Consent,
+    Item,
+    Override,
+    Person,
+    Referral,
+)
+from mara_desktop.domain.conference import CHAIR, OBSERVER, Attendance, Conference
+from mara_desktop.domain.content import CaseFileContent
+from mara_desktop.domain.enums import (
+    ActionStatus,
+    AttendanceStatus,
+    ConsentState,
+    PersonRole,
+    ReferralCriterion,
+    Subject,
+)
+from mara_desktop.domain.moments import instant, moment_text, parse_date, parse_moment
+
+__all__ = [
+    "CHAIR",
+    "OBSERVER",
+    "WILDCARD",
+    "Action",
+    "ActionStatus",
+    "Attendance",
+    "AttendanceStatus",
+    "Audience",
+    "Case",
+    "CaseFileContent",
+    "Conference",
+    "Consent",
+    "ConsentState",
+    "Item",
+    "Override",
+    "Person",
+    "PersonRole",
+    "Referral",
+    "ReferralCriterion",
+    "Subject",
+    "instant",
+    "moment_text",
+    "parse_date",
+    "parse_moment",
+]

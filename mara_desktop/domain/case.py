@@ -1,0 +1,132 @@
+"""A case heard at a MARAC, with everything recorded about it.
+
+Values are frozen: a change is a new value, which the store writes as a whole. Consent and
+override records are history, never edited or deleted; a change of mind is a new record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from mara_desktop.domain.enums import (
+    ActionStatus,
+    ConsentState,
+    PersonRole,
+    ReferralCriterion,
+    Subject,
+)
+from mara_desktop.domain.moments import instant
+
+WILDCARD = "*"
+"""In a consent scope or a rule: every agency, or every category."""
+
+
+@dataclass(frozen=True)
+class Referral:
+    date: date
+    agency: str
+    criterion: ReferralCriterion
+    dash_score: int | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the case is about. The name is case data: views show it only to an audience
+    that may see the identity category of the person's subject."""
+
+    id: str
+    role: PersonRole
+    name: str
+    born: date | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of information an agency brought to the meeting."""
+
+    id: str
+    category: str
+    source: str
+    subject: Subject
+    text: str
+    restricted_to: tuple[str, ...] = ()
+    person: str | None = None
+    recorded_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action agreed at a meeting, owned by one agency and, ideally, one named person."""
+
+    id: str
+    owner: str
+    category: str
+    text: str
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    owner_name: str = ""
+    source: str | None = None
+    restricted_to: tuple[str, ...] = ()
+    conference: str | None = None
+
+
+@dataclass(frozen=True)
+class Consent:
+    """The victim's answer about sharing, as recorded at one moment."""
+
+    state: ConsentState
+    agencies: tuple[str, ...]
+    categories: tuple[str, ...]
+    recorded_at: datetime
+    recorded_by: str
+
+    def covers(self, agency: str, category: str) -> bool:
+        return (WILDCARD in self.agencies or agency in self.agencies) and (
+            WILDCARD in self.categories or category in self.categories
+        )
+
+
+@dataclass(frozen=True)
+class Override:
+    """A recorded decision to share without consent because of serious risk.
+
+    It never expires silently and is never deleted; the agencies and categories are named
+    one by one, never by wildcard, so its reach is always readable.
+    """
+
+    categories: tuple[str, ...]
+    agencies: tuple[str, ...]
+    lawful_basis: str
+    justification: str
+    decided_by: str
+    decided_at: datetime
+
+    def covers(self, agency: str, category: str) -> bool:
+        return agency in self.agencies and category in self.categories
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    reference: str
+    children_involved: bool
+    referral: Referral
+    people: tuple[Person, ...] = ()
+    items: tuple[Item, ...] = ()
+    actions: tuple[Action, ...] = ()
+    consents: tuple[Consent, ...] = ()
+    overrides: tuple[Override, ...] = ()
+
+    def latest_consent(self) -> Consent | None:
+        """The consent record that speaks now: the latest by `recorded_at`; of records made
+        at the same moment, the one recorded last."""
+        if not self.consents:
+            return None
+        order = range(len(self.consents))
+        latest = max(order, key=lambda i: (instant(self.consents[i].recorded_at), i))
+        return self.consents[latest]
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)

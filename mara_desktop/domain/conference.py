@@ -1,0 +1,41 @@
+"""A meeting of the MARAC: who came, and the cases it heard in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mara_desktop.domain.enums import AttendanceStatus
+
+OBSERVER = "observer"
+"""The pseudo-agency of observers; the default protocol grants it nothing."""
+
+CHAIR = "chair"
+"""The chair's audience: sees everything, marked with who else may see it."""
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One line of the attendance list.
+
+    For apologies, `information_sent` and `received_on` record whether the agency sent its
+    research in advance and when it arrived, as minutes must say.
+    """
+
+    agency: str
+    name: str
+    status: AttendanceStatus
+    conditionality_signed: bool = False
+    information_sent: bool = False
+    received_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Conference:
+    id: str
+    title: str
+    date: date
+    venue: str
+    chair: str
+    agenda: tuple[str, ...] = ()
+    attendance: tuple[Attendance, ...] = ()

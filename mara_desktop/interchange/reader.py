@@ -1,0 +1,424 @@
+"""Reading a `mara-interchange/1` document into domain values (docs/interchange.md).
+
+The whole document is checked before anything is built for the store: one problem anywhere
+means nothing is imported, and every problem is reported with its JSON path.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from mara_desktop.domain import (
+    OBSERVER,
+    Action,
+    ActionStatus,
+    Attendance,
+    AttendanceStatus,
+    Case,
+    CaseFileContent,
+    Conference,
+    Consent,
+    ConsentState,
+    Item,
+    Override,
+    Person,
+    PersonRole,
+    Referral,
+    ReferralCriterion,
+    Subject,
+)
+from mara_desktop.interchange.checker import Checker
+from mara_desktop.interchange.errors import InterchangeError
+from mara_desktop.protocol.model import Protocol
+
+T = TypeVar("T")
+FORMAT = "mara-interchange/1"
+MIN_JUSTIFICATION = 20
+
+
+@dataclass(frozen=True)
+class Existing:
+    """What the case file already holds, so clashes are found before writing."""
+
+    cases: frozenset[str] = frozenset()
+    conferences: frozenset[str] = frozenset()
+    update: bool = False
+
+
+def load_interchange(path: Path, protocol: Protocol, existing: Existing) -> CaseFileContent:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InterchangeError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise InterchangeError(f"{path}: is a folder, not an import file.") from None
+    except OSError as error:
+        raise InterchangeError(f"{path}: cannot be read ({error.strerror}).") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InterchangeError(f"{path}: is not UTF-8 text.") from None
+    except json.JSONDecodeError as error:
+        raise InterchangeError(
+            f"{path}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}); "
+            "nothing was imported."
+        ) from None
+    return read_interchange(data, protocol, existing, name=str(path))
+
+
+def read_interchange(
+    data: Any, protocol: Protocol, existing: Existing, *, name: str = "import file"
+) -> CaseFileContent:
+    reader = _Reader(protocol, existing)
+    content = reader.document(data)
+    problems = reader.check.problems
+    if problems:
+        count = len(problems)
+        head = (
+            f"{name}: {problems[0]}; nothing was imported."
+            if count == 1
+            else f"{name}: {count} problems; nothing was imported."
+        )
+        raise InterchangeError(head, details=tuple(problems))
+    return content
+
+
+class _Reader:
+    def __init__(self, protocol: Protocol, existing: Existing) -> None:
+        self.check = Checker()
+        self.existing = existing
+        self.agencies = {a.id for a in protocol.agencies}
+        self.categories = {c.id for c in protocol.categories}
+        self.bases = {b.id for b in protocol.lawful_bases}
+
+    def document(self, data: Any) -> CaseFileContent:
+        top = self.check.table(data, "$", ("format", "conferences", "cases"))
+        if top is None:
+            return CaseFileContent()
+        if top.get("format") != FORMAT:
+            self.check.problem("format", f'must be "{FORMAT}" (found {top.get("format")!r})')
+            return CaseFileContent()
+        cases: list[Case] = self._each(top, "cases", "", self.case)
+        self._unique_within(top, ("cases",), "")
+        self._already_there(top, "cases", self.existing.cases)
+        known_cases = _raw_ids(top, "cases") | self.existing.cases
+        conferences: list[Conference] = self._each(
+            top, "conferences", "", lambda raw, path: self.conference(raw, path, known_cases)
+        )
+        self._unique_within(top, ("conferences",), "")
+        self._already_there(top, "conferences", self.existing.conferences)
+        known_conferences = _raw_ids(top, "conferences") | self.existing.conferences
+        for i, case in enumerate(cases):
+            for j, action in enumerate(case.actions):
+                if action.conference and action.conference not in known_conferences:
+                    self.check.problem(
+                        f"cases[{i}].actions[{j}].conference",
+                        f'unknown conference "{action.conference}"',
+                    )
+        return CaseFileContent(tuple(conferences), tuple(cases))
+
+    def conference(self, raw: Any, path: str, known_cases: set[str]) -> Conference | None:
+        c = self.check
+        obj = c.table(raw, path, ("id", "title", "date", "venue", "chair", "agenda", "attendance"))
+        if obj is None:
+            return None
+        agenda = c.known_list(obj, "agenda", path, known_cases, "case", required=True)
+        raw_lines = c.items(obj, "attendance", path, required=True)
+        lines = self._each(obj, "attendance", path, self.attendance)
+        conference_id, title = c.text(obj, "id", path), c.text(obj, "title", path)
+        day = c.day(obj, "date", path)
+        venue, chair = c.text(obj, "venue", path), c.text(obj, "chair", path)
+        if (
+            conference_id is None
+            or title is None
+            or day is None
+            or venue is None
+            or chair is None
+            or len(lines) != len(raw_lines)
+        ):
+            return None
+        return Conference(conference_id, title, day, venue, chair, agenda, tuple(lines))
+
+    def attendance(self, raw: Any, path: str) -> Attendance | None:
+        c = self.check
+        keys = (
+            "agency",
+            "name",
+            "status",
+            "conditionality_signed",
+            "information_sent",
+            "received_on",
+        )
+        obj = c.table(raw, path, keys)
+        if obj is None:
+            return None
+        agency = c.known(obj, "agency", path, self.agencies | {OBSERVER}, "agency")
+        name, status = c.text(obj, "name", path), c.choice(obj, "status", path, AttendanceStatus)
+        signed = c.boolean(obj, "conditionality_signed", path, default=False)
+        sent = c.boolean(obj, "information_sent", path, default=False)
+        received = c.day(obj, "received_on", path, required=False)
+        if agency is None or name is None or status is None:
+            return None
+        if (status is AttendanceStatus.OBSERVER) != (agency == OBSERVER):
+            c.problem(
+                f"{path}.status",
+                'observers are listed with agency "observer" and status "observer"',
+            )
+            return None
+        return Attendance(agency, name, status, signed, sent, received)
+
+    def case(self, raw: Any, path: str) -> Case | None:
+        c = self.check
+        keys = (
+            "id",
+            "reference",
+            "children_involved",
+            "referral",
+            "people",
+            "consents",
+            "overrides",
+            "items",
+            "actions",
+        )
+        obj = c.table(raw, path, keys)
+        if obj is None:
+            return None
+        case_id, reference = c.text(obj, "id", path), c.text(obj, "reference", path)
+        children = c.boolean(obj, "children_involved", path)
+        referral = self.referral(obj.get("referral"), f"{path}.referral")
+        people = self._each(obj, "people", path, self.person)
+        person_ids = _raw_ids(obj, "people")
+        consents = self._each(obj, "consents", path, self.consent)
+        overrides = self._each(obj, "overrides", path, self.override)
+        items = self._each(obj, "items", path, lambda r, p: self.item(r, p, person_ids))
+        actions = self._each(obj, "actions", path, self.action)
+        self._unique_within(obj, ("people",), path)
+        self._unique_within(obj, ("items", "actions"), path)
+        self._children_listed(obj, children, path)
+        if case_id is None or reference is None or referral is None:
+            return None
+        case = Case(
+            case_id,
+            reference,
+            children,
+            referral,
+            tuple(people),
+            tuple(items),
+            tuple(actions),
+            tuple(consents),
+            tuple(overrides),
+        )
+        return case
+
+    def _each(
+        self, obj: dict[str, Any], key: str, path: str, build: Callable[[Any, str], T | None]
+    ) -> list[T]:
+        """Build every entry of a list (so each reports its problems); keep the good ones."""
+        prefix = f"{path}.{key}" if path else key
+        built = [build(r, f"{prefix}[{i}]") for i, r in enumerate(self.check.items(obj, key, path))]
+        return [b for b in built if b is not None]
+
+    def _unique_within(self, obj: dict[str, Any], keys: tuple[str, ...], path: str) -> None:
+        """Ids unique across the named lists, reported at the entry's own JSON index."""
+        seen: set[str] = set()
+        for key in keys:
+            for index, entry in enumerate(obj.get(key) or []):
+                entry_id = entry.get("id") if isinstance(entry, dict) else None
+                if not isinstance(entry_id, str):
+                    continue
+                where = f"{path}.{key}[{index}].id" if path else f"{key}[{index}].id"
+                if entry_id in seen:
+                    shared = " (items and actions share ids)" if len(keys) > 1 else ""
+                    self.check.problem(where, f'duplicate id "{entry_id}"{shared}')
+                seen.add(entry_id)
+
+    def _already_there(self, obj: dict[str, Any], key: str, existing: frozenset[str]) -> None:
+        if self.existing.update:
+            return
+        noun = key.removesuffix("s")
+        for index, entry in enumerate(obj.get(key) or []):
+            entry_id = entry.get("id") if isinstance(entry, dict) else None
+            if entry_id in existing:
+                self.check.problem(
+                    f"{key}[{index}].id",
+                    f'{noun} "{entry_id}" is already in the case file (use --update to replace it)',
+                )
+
+    def _children_listed(self, obj: dict[str, Any], children: bool, path: str) -> None:
+        if children:
+            return
+        for index, person in enumerate(obj.get("people") or []):
+            if isinstance(person, dict) and person.get("role") == PersonRole.CHILD.value:
+                self.check.problem(
+                    f"{path}.people[{index}].role",
+                    'a child is listed, but "children_involved" is false',
+                )
+
+    def referral(self, raw: Any, path: str) -> Referral | None:
+        c = self.check
+        if raw is None:
+            c.problem(path.rsplit(".", 1)[0], 'the field "referral" is missing')
+            return None
+        obj = c.table(raw, path, ("date", "agency", "criterion", "dash_score"))
+        if obj is None:
+            return None
+        day = c.day(obj, "date", path)
+        agency = c.known(obj, "agency", path, self.agencies, "agency")
+        criterion = c.choice(obj, "criterion", path, ReferralCriterion)
+        score = c.integer(obj, "dash_score", path, 0, 24)
+        if day is None or agency is None or criterion is None:
+            return None
+        return Referral(day, agency, criterion, score)
+
+    def person(self, raw: Any, path: str) -> Person | None:
+        c = self.check
+        obj = c.table(raw, path, ("id", "role", "name", "born", "source"))
+        if obj is None:
+            return None
+        person_id, role, name = (
+            c.text(obj, "id", path),
+            c.choice(obj, "role", path, PersonRole),
+            c.text(obj, "name", path),
+        )
+        born = c.day(obj, "born", path, required=False)
+        source = c.known(obj, "source", path, self.agencies, "agency", required=False)
+        if person_id is None or role is None or name is None:
+            return None
+        return Person(person_id, role, name, born, source)
+
+    def consent(self, raw: Any, path: str) -> Consent | None:
+        c = self.check
+        obj = c.table(raw, path, ("state", "agencies", "categories", "recorded_at", "recorded_by"))
+        if obj is None:
+            return None
+        state = c.choice(obj, "state", path, ConsentState)
+        agencies = c.known_list(
+            obj, "agencies", path, self.agencies, "agency", wildcard=True, required=True
+        )
+        categories = c.known_list(
+            obj, "categories", path, self.categories, "category", wildcard=True, required=True
+        )
+        at, by = c.moment(obj, "recorded_at", path), c.text(obj, "recorded_by", path)
+        if state is None or at is None or by is None:
+            return None
+        return Consent(state, agencies, categories, at, by)
+
+    def override(self, raw: Any, path: str) -> Override | None:
+        c = self.check
+        keys = (
+            "categories",
+            "agencies",
+            "lawful_basis",
+            "justification",
+            "decided_by",
+            "decided_at",
+        )
+        obj = c.table(raw, path, keys)
+        if obj is None:
+            return None
+        categories = c.known_list(
+            obj, "categories", path, self.categories, "category", required=True
+        )
+        agencies = c.known_list(obj, "agencies", path, self.agencies, "agency", required=True)
+        for key, values in (("categories", categories), ("agencies", agencies)):
+            if not values and obj.get(key) == []:
+                c.problem(f"{path}.{key}", "must name at least one")
+        basis = c.known(obj, "lawful_basis", path, self.bases, "lawful basis")
+        justification = c.text(obj, "justification", path)
+        if justification is not None and len(justification.strip()) < MIN_JUSTIFICATION:
+            c.problem(
+                f"{path}.justification",
+                f"must explain the serious risk (at least {MIN_JUSTIFICATION} characters)",
+            )
+            justification = None
+        by, at = c.text(obj, "decided_by", path), c.moment(obj, "decided_at", path)
+        if (
+            basis is None
+            or justification is None
+            or by is None
+            or at is None
+            or not categories
+            or not agencies
+        ):
+            return None
+        return Override(categories, agencies, basis, justification, by, at)
+
+    def item(self, raw: Any, path: str, people: set[str]) -> Item | None:
+        c = self.check
+        keys = (
+            "id",
+            "category",
+            "source",
+            "subject",
+            "text",
+            "restricted_to",
+            "person",
+            "recorded_at",
+        )
+        obj = c.table(raw, path, keys)
+        if obj is None:
+            return None
+        item_id = c.text(obj, "id", path)
+        category = c.known(obj, "category", path, self.categories, "category")
+        source = c.known(obj, "source", path, self.agencies, "agency")
+        subject, text = c.choice(obj, "subject", path, Subject), c.text(obj, "text", path)
+        restricted = c.known_list(obj, "restricted_to", path, self.agencies, "agency")
+        person = c.known(obj, "person", path, people, "person", required=False)
+        at = c.moment(obj, "recorded_at", path, required=False)
+        if item_id is None or category is None or source is None or subject is None or text is None:
+            return None
+        return Item(item_id, category, source, subject, text, restricted, person, at)
+
+    def action(self, raw: Any, path: str) -> Action | None:
+        c = self.check
+        keys = (
+            "id",
+            "owner",
+            "category",
+            "text",
+            "due",
+            "status",
+            "owner_name",
+            "source",
+            "restricted_to",
+            "conference",
+        )
+        obj = c.table(raw, path, keys)
+        if obj is None:
+            return None
+        action_id = c.text(obj, "id", path)
+        owner = c.known(obj, "owner", path, self.agencies, "agency")
+        category = c.known(obj, "category", path, self.categories, "category")
+        text, due = c.text(obj, "text", path), c.day(obj, "due", path, required=False)
+        status = c.choice(obj, "status", path, ActionStatus)
+        owner_name = c.text(obj, "owner_name", path, required=False) or ""
+        source = c.known(obj, "source", path, self.agencies, "agency", required=False)
+        restricted = c.known_list(obj, "restricted_to", path, self.agencies, "agency")
+        conference = c.text(obj, "conference", path, required=False)
+        if action_id is None or owner is None or category is None or text is None or status is None:
+            return None
+        return Action(
+            action_id,
+            owner,
+            category,
+            text,
+            due,
+            status,
+            owner_name,
+            source,
+            restricted,
+            conference,
+        )
+
+
+def _raw_ids(obj: dict[str, Any], key: str) -> set[str]:
+    """Ids as written, even of entries with other problems, so that one bad entry does not
+    make every reference to it a second problem."""
+    entries = obj.get(key)
+    if not isinstance(entries, list):
+        return set()
+    return {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}

@@ -1,0 +1,130 @@
+"""The information-sharing protocol as values: agencies, categories, lawful bases, rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from mara_desktop.domain import OBSERVER, WILDCARD, Subject
+
+
+class Condition(StrEnum):
+    """A condition in a rule's `when`; all of a rule's conditions must hold."""
+
+    ALWAYS = "always"
+    CONSENT = "consent"
+    CHILDREN = "children"
+    ADULTS_ONLY = "adults_only"
+
+
+class ConsentMode(StrEnum):
+    PREFERRED = "preferred"
+    REQUIRED = "required"
+
+
+@dataclass(frozen=True)
+class LawfulBasis:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    type: str = "other"
+    children_only: bool = False
+    """Serves only children: leaves the meeting after the children's cases."""
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    subject: Subject
+    description: str = ""
+    identity: bool = False
+    """Holds the identity (name, date of birth) of the people of its subject."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    number: int
+    """1-based position in the file: "rule 4" is what a chair and the file both say."""
+
+    categories: tuple[str, ...]
+    agencies: tuple[str, ...]
+    when: tuple[Condition, ...]
+    lawful_basis: str
+    line: int | None = None
+
+    def grants(self, category: str, agency: str) -> bool:
+        """Whether the rule speaks of this pair at all; `*` never stands for observers."""
+        category_ok = WILDCARD in self.categories or category in self.categories
+        if agency == OBSERVER:
+            return category_ok and OBSERVER in self.agencies
+        return category_ok and (WILDCARD in self.agencies or agency in self.agencies)
+
+
+DEFAULT_CONFIDENTIALITY_STATEMENT = (
+    "Information shared at this meeting is confidential. It is shared only to protect the "
+    "people at risk discussed here, may be used only for that purpose, and may not be passed "
+    "on without the agreement of the agency that supplied it. Minutes are circulated under "
+    "the information-sharing protocol and must be stored securely."
+)
+DEFAULT_HANDLING = (
+    "Store these minutes securely and only where access is limited to people who need them. "
+    "Do not forward, copy or upload them. Do not disclose their content to the victim or the "
+    "perpetrator. Destroy them when no longer needed, as your agency's retention policy says."
+)
+
+
+@dataclass(frozen=True)
+class Protocol:
+    id: str
+    name: str
+    version: str
+    jurisdiction: str
+    approved_on: date
+    review_by: date
+    marking: str
+    consent_mode: ConsentMode
+    lawful_bases: tuple[LawfulBasis, ...]
+    agencies: tuple[Agency, ...]
+    categories: tuple[Category, ...]
+    rules: tuple[Rule, ...]
+    header_category: str = "referral"
+    """The category that governs a case's header (reference, route, risk score)."""
+    withheld_notice: str = ""
+    """A fixed sentence printed where something was held back; empty prints nothing."""
+    confidentiality_statement: str = DEFAULT_CONFIDENTIALITY_STATEMENT
+    handling_instructions: str = DEFAULT_HANDLING
+    retention: str = ""
+    source_text: str = field(default="", compare=False, repr=False)
+    sha256: str = field(default="", compare=False)
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return next((a for a in self.agencies if a.id == agency_id), None)
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def lawful_basis(self, basis_id: str) -> LawfulBasis | None:
+        return next((b for b in self.lawful_bases if b.id == basis_id), None)
+
+    def agency_name(self, agency_id: str) -> str:
+        if agency_id == OBSERVER:
+            return "Observers"
+        agency = self.agency(agency_id)
+        return agency.name if agency else agency_id
+
+    def category_name(self, category_id: str) -> str:
+        category = self.category(category_id)
+        return category.name if category else category_id
+
+    def identity_category(self, subject: Subject) -> str | None:
+        return next((c.id for c in self.categories if c.identity and c.subject is subject), None)
+
+    def is_past_review(self, today: date) -> bool:
+        return today > self.review_by

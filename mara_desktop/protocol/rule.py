@@ -1,0 +1,214 @@
+"""The one disclosure rule (DESIGN.md, "The disclosure rule (pinned semantics)").
+
+Nothing else in the code decides whether an agency may see an item. Every decision says why,
+in a sentence a chair can read and with the record (rule, consent, override, restriction)
+that decided it, so the chair can explain it to the room and a data protection officer can
+audit it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from mara_desktop.domain import (
+    Action,
+    Audience,
+    Case,
+    Consent,
+    ConsentState,
+    Item,
+    Override,
+    instant,
+)
+from mara_desktop.protocol.model import (
+    Condition,
+    ConsentMode,
+    LawfulBasis,
+    Protocol,
+    Rule,
+)
+
+Disclosable = Item | Action
+
+
+class Step(StrEnum):
+    """Which step of the rule decided."""
+
+    CHAIR = "chair"
+    SOURCE = "source"
+    OWNER = "owner"
+    RESTRICTED = "restricted"
+    OVERRIDE = "override"
+    RULE = "rule"
+    CONDITION_FAILED = "condition_failed"
+    NOT_GRANTED = "not_granted"
+    EMPTY_AUDIENCE = "empty_audience"
+
+
+@dataclass(frozen=True)
+class Decision:
+    visible: bool
+    reason: str
+    step: Step
+    agency: str | None = None
+    """The agency decided for; for an audience, the first agency that blocks."""
+    rule: Rule | None = None
+    consent: Consent | None = None
+    override: Override | None = None
+    lawful_basis: LawfulBasis | None = None
+
+
+def when_text(moment: datetime) -> str:
+    """A date the way minutes write it: 3 Nov 2026."""
+    return f"{moment.day} {moment:%b %Y}"
+
+
+class DisclosureRule:
+    """The protocol's rule, with the lookups it needs prepared once per protocol."""
+
+    def __init__(self, protocol: Protocol) -> None:
+        self.protocol = protocol
+        self._granting: dict[tuple[str, str], tuple[Rule, ...]] = {}
+
+    def decide(self, thing: Disclosable, audience: Audience, case: Case) -> Decision:
+        """Visible to the audience only if visible to every agency in it; the reason of a
+        withheld decision names the first agency (in id order) that blocks it."""
+        if audience.is_chair:
+            return Decision(True, "The chair sees everything.", Step.CHAIR)
+        if not audience.agencies:
+            return Decision(False, "Nobody is in the audience.", Step.EMPTY_AUDIENCE)
+        decisions = [self.decide_for(thing, agency, case) for agency in sorted(audience.agencies)]
+        blocked = next((d for d in decisions if not d.visible), None)
+        if blocked is not None:
+            return blocked
+        if len(decisions) == 1:
+            return decisions[0]
+        return Decision(True, " ".join(d.reason for d in decisions), Step.RULE)
+
+    def decide_for(self, thing: Disclosable, agency: str, case: Case) -> Decision:
+        """The six steps of the pinned rule for one agency, in order."""
+        name = self.protocol.agency_name(agency)
+        if thing.source is not None and agency == thing.source:
+            return Decision(True, f"{name} supplied this.", Step.SOURCE, agency)
+        if isinstance(thing, Action) and agency == thing.owner:
+            return Decision(True, f"{name} owns this action.", Step.OWNER, agency)
+        if thing.restricted_to and agency not in thing.restricted_to:
+            return self._restricted(thing, agency)
+        override = self._override(case, thing.category, agency)
+        if override is not None:
+            return self._overridden(override, agency)
+        return self._by_rules(thing, agency, case)
+
+    def _restricted(self, thing: Disclosable, agency: str) -> Decision:
+        p = self.protocol
+        source = p.agency_name(thing.source) if thing.source else "The supplying agency"
+        allowed = ", ".join(p.agency_name(a) for a in thing.restricted_to)
+        return Decision(
+            False,
+            f"Withheld from {p.agency_name(agency)}: {source} restricted this to {allowed}.",
+            Step.RESTRICTED,
+            agency,
+        )
+
+    @staticmethod
+    def _override(case: Case, category: str, agency: str) -> Override | None:
+        """The latest override covering the pair; any one suffices, the latest explains best."""
+        covering = [o for o in case.overrides if o.covers(agency, category)]
+        return max(covering, key=lambda o: instant(o.decided_at)) if covering else None
+
+    def _overridden(self, override: Override, agency: str) -> Decision:
+        basis = self.protocol.lawful_basis(override.lawful_basis)
+        basis_text = basis.text if basis else override.lawful_basis
+        return Decision(
+            True,
+            f"Shared with {self.protocol.agency_name(agency)} without consent because of "
+            f"serious risk: override decided by {override.decided_by} on "
+            f"{when_text(override.decided_at)} (lawful basis: {basis_text}).",
+            Step.OVERRIDE,
+            agency,
+            override=override,
+            lawful_basis=basis,
+        )
+
+    def _by_rules(self, thing: Disclosable, agency: str, case: Case) -> Decision:
+        p = self.protocol
+        rules = self.granting_rules(thing.category, agency)
+        agency_name, category_name = p.agency_name(agency), p.category_name(thing.category)
+        if not rules:
+            return Decision(
+                False,
+                f"Withheld from {agency_name}: the protocol does not share "
+                f"{category_name} with {agency_name}.",
+                Step.NOT_GRANTED,
+                agency,
+            )
+        first_failure: str | None = None
+        for rule in rules:
+            failure = self._failed_condition(rule, thing.category, agency, case)
+            if failure is None:
+                basis = p.lawful_basis(rule.lawful_basis)
+                consent = case.latest_consent() if self._needs_consent(rule) else None
+                basis_text = f" (lawful basis: {basis.text})" if basis else ""
+                return Decision(
+                    True,
+                    f"Shared with {agency_name} by rule {rule.number}{basis_text}.",
+                    Step.RULE,
+                    agency,
+                    rule=rule,
+                    consent=consent,
+                    lawful_basis=basis,
+                )
+            first_failure = first_failure or (
+                f"rule {rule.number} shares {category_name} with {agency_name} {failure}"
+            )
+        latest = case.latest_consent()
+        return Decision(
+            False,
+            f"Withheld from {agency_name}: {first_failure}.",
+            Step.CONDITION_FAILED,
+            agency,
+            rule=rules[0],
+            consent=latest,
+        )
+
+    def granting_rules(self, category: str, agency: str) -> tuple[Rule, ...]:
+        key = (category, agency)
+        found = self._granting.get(key)
+        if found is None:
+            found = tuple(r for r in self.protocol.rules if r.grants(category, agency))
+            self._granting[key] = found
+        return found
+
+    def _needs_consent(self, rule: Rule) -> bool:
+        return self.protocol.consent_mode is ConsentMode.REQUIRED or Condition.CONSENT in rule.when
+
+    def _failed_condition(self, rule: Rule, category: str, agency: str, case: Case) -> str | None:
+        """None when every condition holds, else how the rule limits sharing and why that
+        limit is not met here."""
+        for condition in rule.when:
+            if condition is Condition.CHILDREN and not case.children_involved:
+                return "only when children are involved, and none are in this case"
+            if condition is Condition.ADULTS_ONLY and case.children_involved:
+                return "only in adults-only cases, and children are involved in this case"
+        if self._needs_consent(rule):
+            return consent_failure(case.latest_consent(), agency, category, self.protocol)
+        return None
+
+
+def consent_failure(
+    latest: Consent | None, agency: str, category: str, protocol: Protocol
+) -> str | None:
+    """None when the latest consent record lets this agency see this category."""
+    if latest is None:
+        return "only with the victim's consent, and no consent is recorded"
+    when = when_text(latest.recorded_at)
+    if latest.state is not ConsentState.GIVEN:
+        return f"only with the victim's consent, and consent was {latest.state.label} on {when}"
+    if not latest.covers(agency, category):
+        return (
+            f"only with the victim's consent, and the consent given on {when} does not cover "
+            f"{protocol.category_name(category)} for {protocol.agency_name(agency)}"
+        )
+    return None

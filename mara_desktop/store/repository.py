@@ -1,0 +1,303 @@
+"""Domain values in and out of the case file's tables.
+
+Order is kept (`position` columns, `seq` for history) so a case reads back exactly as it was
+written. Writing happens inside the caller's transaction; this module never commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from mara_desktop.domain import (
+    Action,
+    ActionStatus,
+    Attendance,
+    AttendanceStatus,
+    Case,
+    CaseFileContent,
+    Conference,
+    Consent,
+    ConsentState,
+    Item,
+    Override,
+    Person,
+    PersonRole,
+    Referral,
+    ReferralCriterion,
+    Subject,
+    moment_text,
+    parse_moment,
+)
+from mara_desktop.store.connection import Connection
+
+
+def _ids(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _date_text(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def existing_ids(conn: Connection, table: str) -> set[str]:
+    if table not in {"case", "conference"}:
+        raise ValueError(table)
+    return {r[0] for r in conn.execute(f'SELECT id FROM "{table}"')}
+
+
+def write_case(conn: Connection, case: Case, position: int, *, replace: bool) -> None:
+    """Insert a case, or replace one in place; its history tables are never touched here."""
+    row = (
+        case.reference,
+        int(case.children_involved),
+        case.referral.date.isoformat(),
+        case.referral.agency,
+        case.referral.criterion.value,
+        case.referral.dash_score,
+    )
+    if replace:
+        conn.execute(
+            'UPDATE "case" SET reference = ?, children_involved = ?, referral_date = ?, '
+            "referral_agency = ?, referral_criterion = ?, dash_score = ? WHERE id = ?",
+            (*row, case.id),
+        )
+        for table in ("person", "item", "action"):
+            conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case.id,))
+    else:
+        conn.execute(
+            'INSERT INTO "case" VALUES (?, ?, ?, ?, ?, ?, ?, ?)', (case.id, position, *row)
+        )
+    _write_parts(conn, case)
+
+
+def _write_parts(conn: Connection, case: Case) -> None:
+    conn.executemany(
+        "INSERT INTO person VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (case.id, n, p.id, p.role.value, p.name, _date_text(p.born), p.source)
+            for n, p in enumerate(case.people)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                case.id, n, i.id, i.category, i.source, i.subject.value, i.text,
+                _ids(i.restricted_to), i.person,
+                moment_text(i.recorded_at) if i.recorded_at else None,
+            )
+            for n, i in enumerate(case.items)
+        ],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO action VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                case.id, n, a.id, a.owner, a.category, a.text, _date_text(a.due),
+                a.status.value, a.owner_name, a.source, _ids(a.restricted_to), a.conference,
+            )
+            for n, a in enumerate(case.actions)
+        ],
+    )  # fmt: skip
+
+
+def add_consents(conn: Connection, case_id: str, consents: Iterable[Consent]) -> None:
+    conn.executemany(
+        "INSERT INTO consent (case_id, state, agencies, categories, recorded_at, recorded_by) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                case_id, c.state.value, _ids(c.agencies), _ids(c.categories),
+                moment_text(c.recorded_at), c.recorded_by,
+            )
+            for c in consents
+        ],
+    )  # fmt: skip
+
+
+def add_overrides(conn: Connection, case_id: str, overrides: Iterable[Override]) -> None:
+    conn.executemany(
+        "INSERT INTO override (case_id, categories, agencies, lawful_basis, justification, "
+        "decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                case_id, _ids(o.categories), _ids(o.agencies), o.lawful_basis,
+                o.justification, o.decided_by, moment_text(o.decided_at),
+            )
+            for o in overrides
+        ],
+    )  # fmt: skip
+
+
+def write_conference(
+    conn: Connection, conference: Conference, position: int, *, replace: bool
+) -> None:
+    row = (conference.title, conference.date.isoformat(), conference.venue, conference.chair)
+    if replace:
+        conn.execute(
+            "UPDATE conference SET title = ?, date = ?, venue = ?, chair = ? WHERE id = ?",
+            (*row, conference.id),
+        )
+        conn.execute("DELETE FROM agenda WHERE conference_id = ?", (conference.id,))
+        conn.execute("DELETE FROM attendance WHERE conference_id = ?", (conference.id,))
+    else:
+        conn.execute(
+            "INSERT INTO conference VALUES (?, ?, ?, ?, ?, ?)", (conference.id, position, *row)
+        )
+    conn.executemany(
+        "INSERT INTO agenda VALUES (?, ?, ?)",
+        [(conference.id, n, case_id) for n, case_id in enumerate(conference.agenda)],
+    )
+    conn.executemany(
+        "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                conference.id, n, a.agency, a.name, a.status.value,
+                int(a.conditionality_signed), int(a.information_sent), _date_text(a.received_on),
+            )
+            for n, a in enumerate(conference.attendance)
+        ],
+    )  # fmt: skip
+
+
+def next_position(conn: Connection, table: str) -> int:
+    if table not in {"case", "conference"}:
+        raise ValueError(table)
+    row = conn.execute(f'SELECT coalesce(max(position) + 1, 0) FROM "{table}"').fetchone()
+    return int(row[0])
+
+
+def read_content(conn: Connection) -> CaseFileContent:
+    return CaseFileContent(conferences=tuple(read_conferences(conn)), cases=tuple(read_cases(conn)))
+
+
+def read_conferences(conn: Connection, conference_id: str | None = None) -> list[Conference]:
+    where, args = ("WHERE conference_id = ?", (conference_id,)) if conference_id else ("", ())
+    agendas: dict[str, list[str]] = {}
+    for cid, case_id in conn.execute(
+        f"SELECT conference_id, case_id FROM agenda {where} ORDER BY conference_id, position", args
+    ):
+        agendas.setdefault(cid, []).append(case_id)
+    attendance: dict[str, list[Attendance]] = {}
+    for r in conn.execute(
+        "SELECT conference_id, agency, name, status, conditionality_signed, information_sent, "
+        f"received_on FROM attendance {where} ORDER BY conference_id, position",
+        args,
+    ):
+        attendance.setdefault(r[0], []).append(
+            Attendance(r[1], r[2], AttendanceStatus(r[3]), bool(r[4]), bool(r[5]), _date(r[6]))
+        )
+    where = where.replace("conference_id", "id")
+    rows = conn.execute(
+        f"SELECT id, title, date, venue, chair FROM conference {where} ORDER BY position", args
+    )
+    return [
+        Conference(
+            r[0], r[1], date.fromisoformat(r[2]), r[3], r[4],
+            tuple(agendas.get(r[0], ())), tuple(attendance.get(r[0], ())),
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
+def read_cases(conn: Connection, case_ids: Iterable[str] | None = None) -> list[Case]:
+    """Cases in file order; with `case_ids`, only those (in file order)."""
+    wanted = None if case_ids is None else set(case_ids)
+    parts = _Parts(conn, wanted)
+    cases = []
+    for r in conn.execute(
+        "SELECT id, reference, children_involved, referral_date, referral_agency, "
+        'referral_criterion, dash_score FROM "case" ORDER BY position'
+    ):
+        if wanted is not None and r[0] not in wanted:
+            continue
+        referral = Referral(date.fromisoformat(r[3]), r[4], ReferralCriterion(r[5]), r[6])
+        cases.append(
+            Case(
+                id=r[0],
+                reference=r[1],
+                children_involved=bool(r[2]),
+                referral=referral,
+                people=tuple(parts.people.get(r[0], ())),
+                items=tuple(parts.items.get(r[0], ())),
+                actions=tuple(parts.actions.get(r[0], ())),
+                consents=tuple(parts.consents.get(r[0], ())),
+                overrides=tuple(parts.overrides.get(r[0], ())),
+            )
+        )
+    return cases
+
+
+class _Parts:
+    """Every part of the wanted cases, read with one query per table."""
+
+    def __init__(self, conn: Connection, wanted: set[str] | None) -> None:
+        self.people: dict[str, list[Person]] = {}
+        self.items: dict[str, list[Item]] = {}
+        self.actions: dict[str, list[Action]] = {}
+        self.consents: dict[str, list[Consent]] = {}
+        self.overrides: dict[str, list[Override]] = {}
+        self._conn, self._wanted = conn, wanted
+        for r in self._rows("SELECT case_id, id, role, name, born, source FROM person", "position"):
+            self.people.setdefault(r[0], []).append(
+                Person(r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5])
+            )
+        for r in self._rows(
+            "SELECT case_id, id, category, source, subject, text, restricted_to, person, "
+            "recorded_at FROM item",
+            "position",
+        ):
+            self.items.setdefault(r[0], []).append(
+                Item(
+                    r[1], r[2], r[3], Subject(r[4]), r[5], tuple(json.loads(r[6])), r[7],
+                    parse_moment(r[8]) if r[8] else None,
+                )
+            )  # fmt: skip
+        for r in self._rows(
+            "SELECT case_id, id, owner, category, text, due, status, owner_name, source, "
+            "restricted_to, conference FROM action",
+            "position",
+        ):
+            self.actions.setdefault(r[0], []).append(
+                Action(
+                    r[1], r[2], r[3], r[4], _date(r[5]), ActionStatus(r[6]), r[7], r[8],
+                    tuple(json.loads(r[9])), r[10],
+                )
+            )  # fmt: skip
+        for r in self._rows(
+            "SELECT case_id, state, agencies, categories, recorded_at, recorded_by FROM consent",
+            "seq",
+        ):
+            self.consents.setdefault(r[0], []).append(
+                Consent(
+                    ConsentState(r[1]), tuple(json.loads(r[2])), tuple(json.loads(r[3])),
+                    parse_moment(r[4]), r[5],
+                )
+            )  # fmt: skip
+        for r in self._rows(
+            "SELECT case_id, categories, agencies, lawful_basis, justification, decided_by, "
+            "decided_at FROM override",
+            "seq",
+        ):
+            self.overrides.setdefault(r[0], []).append(
+                Override(
+                    tuple(json.loads(r[1])), tuple(json.loads(r[2])), r[3], r[4], r[5],
+                    parse_moment(r[6]),
+                )
+            )  # fmt: skip
+
+    def _rows(self, select: str, order: str) -> Iterable[Any]:
+        if self._wanted is not None and len(self._wanted) == 1:
+            (only,) = self._wanted
+            return self._conn.execute(f"{select} WHERE case_id = ? ORDER BY {order}", (only,))
+        rows = self._conn.execute(f"{select} ORDER BY case_id, {order}")
+        if self._wanted is None:
+            return rows
+        return (r for r in rows if r[0] in self._wanted)

@@ -1,0 +1,183 @@
+"""The case file's tables, and the migrations that bring an older file up to date.
+
+`PRAGMA user_version` holds the schema version. Migration N turns version N-1 into N; a new
+file runs them all from 0. An older file is copied (encrypted) beside itself, then migrated
+in one transaction: a crash half-way leaves the old version intact. A newer file is refused,
+because an older app would misread it.
+
+Consent, override and audit rows are history: triggers refuse to change or delete them,
+so a change of mind can only ever be a new record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mara_desktop.store.connection import Connection
+
+FORMAT_NAME = "mara-casefile"
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE protocol (
+    seq INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    set_at TEXT NOT NULL,
+    set_by TEXT NOT NULL
+);
+
+CREATE TABLE "case" (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    reference TEXT NOT NULL,
+    children_involved INTEGER NOT NULL,
+    referral_date TEXT NOT NULL,
+    referral_agency TEXT NOT NULL,
+    referral_criterion TEXT NOT NULL,
+    dash_score INTEGER
+);
+
+CREATE TABLE person (
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    born TEXT,
+    source TEXT,
+    PRIMARY KEY (case_id, id)
+);
+
+CREATE TABLE item (
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    source TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text TEXT NOT NULL,
+    restricted_to TEXT NOT NULL,
+    person TEXT,
+    recorded_at TEXT,
+    PRIMARY KEY (case_id, id)
+);
+
+CREATE TABLE action (
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    category TEXT NOT NULL,
+    text TEXT NOT NULL,
+    due TEXT,
+    status TEXT NOT NULL,
+    owner_name TEXT NOT NULL,
+    source TEXT,
+    restricted_to TEXT NOT NULL,
+    conference TEXT,
+    PRIMARY KEY (case_id, id)
+);
+
+CREATE TABLE consent (
+    seq INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    state TEXT NOT NULL,
+    agencies TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+);
+
+CREATE TABLE override (
+    seq INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    categories TEXT NOT NULL,
+    agencies TEXT NOT NULL,
+    lawful_basis TEXT NOT NULL,
+    justification TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    decided_at TEXT NOT NULL
+);
+
+CREATE TABLE conference (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    venue TEXT NOT NULL,
+    chair TEXT NOT NULL
+);
+
+CREATE TABLE agenda (
+    conference_id TEXT NOT NULL REFERENCES conference(id),
+    position INTEGER NOT NULL,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    PRIMARY KEY (conference_id, position)
+);
+
+CREATE TABLE attendance (
+    conference_id TEXT NOT NULL REFERENCES conference(id),
+    position INTEGER NOT NULL,
+    agency TEXT NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    conditionality_signed INTEGER NOT NULL,
+    information_sent INTEGER NOT NULL,
+    received_on TEXT,
+    PRIMARY KEY (conference_id, position)
+);
+
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+
+CREATE INDEX item_by_case ON item(case_id, position);
+CREATE INDEX action_by_case ON action(case_id, position);
+CREATE INDEX person_by_case ON person(case_id, position);
+CREATE INDEX consent_by_case ON consent(case_id, seq);
+CREATE INDEX override_by_case ON override(case_id, seq);
+"""
+
+
+def _history_triggers() -> list[str]:
+    return [
+        f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} records are history and cannot be changed'); END"
+        for table in ("consent", "override", "audit")
+        for verb in ("UPDATE", "DELETE")
+    ]
+
+
+def _to_v1(conn: Connection) -> None:
+    tables = [s for s in _V1.split(";") if s.strip()]
+    for statement in tables + _history_triggers():
+        conn.execute(statement)
+
+
+Migration = Callable[[Connection], None]
+
+MIGRATIONS: list[Migration] = [_to_v1]
+"""MIGRATIONS[n] turns schema version n into n + 1."""
+
+
+def current_version() -> int:
+    return len(MIGRATIONS)
+
+
+def file_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection, start: int) -> None:
+    """Run every migration from `start` inside the caller's transaction."""
+    for number in range(start, current_version()):
+        MIGRATIONS[number](conn)
+    conn.execute(f"PRAGMA user_version = {current_version():d}")

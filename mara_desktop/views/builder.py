@@ -1,0 +1,238 @@
+"""Building an audience's view of a case or a conference: the one door to case data.
+
+Every entry of a case (header, each person's identity, each item, each action) is put to
+the disclosure rule; what the audience may not see is left out before any value is copied
+into a view. People appear only if their name or something about them is shown, numbered
+among what is shown, so a view does not even reveal how many children were withheld.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from mara_desktop.domain import (
+    OBSERVER,
+    Action,
+    ActionStatus,
+    Audience,
+    Case,
+    Conference,
+    Item,
+    Person,
+    PersonRole,
+    Subject,
+)
+from mara_desktop.protocol.model import Protocol
+from mara_desktop.protocol.rule import Decision, Disclosable, DisclosureRule
+from mara_desktop.views.model import (
+    Access,
+    ActionView,
+    CaseHeader,
+    CaseView,
+    ConferenceView,
+    ItemView,
+    PersonView,
+)
+
+HEADER_ID = "#header"
+"""The synthetic item id of a case's header (reference, route, risk score)."""
+
+
+def identity_item(person: Person, case: Case, protocol: Protocol) -> Item:
+    """A person's name and date of birth, as the rule sees them: an item of the protocol's
+    identity category for the person's subject, supplied by whoever supplied the identity.
+    With no identity category for that subject, the category is empty and no rule grants it."""
+    subject = person.role.subject
+    return Item(
+        id=person.id,
+        category=protocol.identity_category(subject) or "",
+        source=person.source or case.referral.agency,
+        subject=subject,
+        text=person.name,
+        person=person.id,
+    )
+
+
+def header_item(case: Case, protocol: Protocol) -> Item:
+    return Item(
+        id=HEADER_ID,
+        category=protocol.header_category,
+        source=case.referral.agency,
+        subject=Subject.CASE,
+        text=case.reference,
+    )
+
+
+class _Disclosing:
+    """One case put to the rule for one audience; remembers whether anything was held back."""
+
+    def __init__(self, builder: ViewBuilder, case: Case, audience: Audience) -> None:
+        self.builder, self.case, self.audience = builder, case, audience
+        self.held_back = False
+
+    def access(self, thing: Disclosable) -> Access | None:
+        """None when withheld; for the chair, who may see it; otherwise why it is shown."""
+        if self.audience.is_chair:
+            return self.builder.access_for_chair(thing, self.case)
+        decision = self.builder.rule.decide(thing, self.audience, self.case)
+        if not decision.visible:
+            self.held_back = True
+            return None
+        return Access(tuple(sorted(self.audience.agencies)), (), decision)
+
+
+class ViewBuilder:
+    def __init__(self, protocol: Protocol) -> None:
+        self.protocol = protocol
+        self.rule = DisclosureRule(protocol)
+        self._everyone = (*(a.id for a in protocol.agencies), OBSERVER)
+
+    def case_view(
+        self, case: Case, audience: Audience, *, number: int = 0, on: date | None = None
+    ) -> CaseView:
+        """`on` is the conference date, against which open actions are overdue."""
+        disclosing = _Disclosing(self, case, audience)
+        header = None
+        if disclosing.access(header_item(case, self.protocol)) is not None:
+            header = CaseHeader(
+                case.reference,
+                case.referral.criterion,
+                case.referral.dash_score,
+                case.referral.date,
+                case.referral.agency,
+                case.children_involved,
+            )
+        items = []
+        for item in case.items:
+            access = disclosing.access(item)
+            if access is not None:
+                items.append(self._item(item, access))
+        actions = []
+        for action in case.actions:
+            access = disclosing.access(action)
+            if access is not None:
+                actions.append(self._action(action, access, on))
+        people = self._people(disclosing, {i.person for i in items})
+        return CaseView(
+            case.id,
+            audience,
+            number,
+            header,
+            tuple(people),
+            tuple(items),
+            tuple(actions),
+            disclosing.held_back,
+        )
+
+    def _people(self, disclosing: _Disclosing, about: set[str | None]) -> list[PersonView]:
+        """People whose name is shown or about whom something is shown, numbered by role
+        among those shown."""
+        case = disclosing.case
+        shown: list[tuple[Person, Access | None]] = []
+        for person in case.people:
+            access = disclosing.access(identity_item(person, case, self.protocol))
+            if access is not None or person.id in about:
+                shown.append((person, access))
+        totals = Counter(person.role for person, _ in shown)
+        counts: Counter[PersonRole] = Counter()
+        result = []
+        for person, access in shown:
+            counts[person.role] += 1
+            label = person.role.label
+            if totals[person.role] > 1:
+                label = f"{label} {counts[person.role]}"
+            named = access is not None
+            result.append(
+                PersonView(
+                    person.id,
+                    person.role,
+                    label,
+                    person.name if named else None,
+                    person.born if named else None,
+                    access,
+                )
+            )
+        return result
+
+    def access_for_chair(self, thing: Disclosable, case: Case) -> Access:
+        decisions = [self.rule.decide_for(thing, agency, case) for agency in self._everyone]
+        return Access(
+            tuple(d.agency for d in decisions if d.visible and d.agency),
+            tuple(d for d in decisions if not d.visible),
+        )
+
+    def _item(self, item: Item, access: Access | None) -> ItemView:
+        p = self.protocol
+        return ItemView(
+            item.id,
+            item.category,
+            p.category_name(item.category),
+            item.source,
+            p.agency_name(item.source),
+            item.subject,
+            item.text,
+            item.person,
+            item.recorded_at,
+            item.restricted_to,
+            access,
+        )
+
+    def _action(self, action: Action, access: Access | None, on: date | None) -> ActionView:
+        overdue = bool(on and action.due and action.due < on and action.status is ActionStatus.OPEN)
+        return ActionView(
+            action.id,
+            action.owner,
+            self.protocol.agency_name(action.owner),
+            action.owner_name,
+            action.text,
+            action.due,
+            action.status,
+            action.conference,
+            overdue,
+            access,
+        )
+
+    def decisions_for(
+        self, case: Case, audience: Audience, ids: Iterable[str]
+    ) -> dict[str, Decision]:
+        """The decision behind each named entry (items, actions, people, the header)."""
+        entries: dict[str, Disclosable] = {HEADER_ID: header_item(case, self.protocol)}
+        entries.update({p.id: identity_item(p, case, self.protocol) for p in case.people})
+        entries.update({i.id: i for i in case.items})
+        entries.update({a.id: a for a in case.actions})
+        return {i: self.rule.decide(entries[i], audience, case) for i in ids if i in entries}
+
+
+def hearing_order(conference: Conference, cases: Mapping[str, Case]) -> list[Case]:
+    """The agenda's cases, children's cases first (DOMAIN.md, The meeting), otherwise as
+    the chair ordered them. Ids not in `cases` are skipped."""
+    agenda = [cases[case_id] for case_id in conference.agenda if case_id in cases]
+    return [c for c in agenda if c.children_involved] + [
+        c for c in agenda if not c.children_involved
+    ]
+
+
+def conference_view(
+    builder: ViewBuilder, conference: Conference, cases: Mapping[str, Case], audience: Audience
+) -> ConferenceView:
+    protocol = builder.protocol
+    views = tuple(
+        builder.case_view(case, audience, number=n, on=conference.date)
+        for n, case in enumerate(hearing_order(conference, cases), start=1)
+    )
+    return ConferenceView(
+        conference.id,
+        conference.title,
+        conference.date,
+        conference.venue,
+        conference.chair,
+        conference.attendance,
+        audience,
+        views,
+        protocol.marking,
+        protocol.name,
+        protocol.version,
+        protocol.sha256,
+    )

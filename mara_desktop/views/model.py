@@ -1,0 +1,133 @@
+"""What an audience may see, as plain values: the only case data screens and minutes get.
+
+A view for an agency or a room holds nothing withheld from it: no text, no id, no count.
+Only the chair's view carries `access`, saying who else may see each entry and why not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from mara_desktop.domain import (
+    ActionStatus,
+    Attendance,
+    Audience,
+    PersonRole,
+    ReferralCriterion,
+    Subject,
+)
+from mara_desktop.protocol.rule import Decision
+
+
+@dataclass(frozen=True)
+class Access:
+    """For the chair: the agencies that may see an entry, and a decision for each that may not."""
+
+    visible_to: tuple[str, ...]
+    withheld: tuple[Decision, ...]
+    shown_because: Decision | None = None
+    """For the room or one agency: why it is shown (the chair's console shows this on hover)."""
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: str
+    role: PersonRole
+    label: str
+    """"Victim", "Child 2": what the room calls the person when the name is withheld."""
+    name: str | None
+    born: date | None
+    access: Access | None = None
+
+
+@dataclass(frozen=True)
+class CaseHeader:
+    reference: str
+    criterion: ReferralCriterion
+    dash_score: int | None
+    referral_date: date
+    referring_agency: str
+    children_involved: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    category: str
+    category_name: str
+    source: str
+    source_name: str
+    subject: Subject
+    text: str
+    person: str | None
+    recorded_at: datetime | None
+    restricted_to: tuple[str, ...] = ()
+    access: Access | None = None
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: str
+    owner: str
+    owner_agency_name: str
+    owner_name: str
+    text: str
+    due: date | None
+    status: ActionStatus
+    conference: str | None
+    overdue: bool
+    access: Access | None = None
+
+
+@dataclass(frozen=True)
+class CaseView:
+    case_id: str
+    audience: Audience
+    number: int
+    """The case's place in the conference (1-based), or 0 outside a conference."""
+    header: CaseHeader | None
+    people: tuple[PersonView, ...]
+    items: tuple[ItemView, ...]
+    actions: tuple[ActionView, ...]
+    held_back: bool
+    """Something of this case was withheld; minutes may print the protocol's fixed sentence."""
+
+    @property
+    def title(self) -> str:
+        """How the case is named to this audience: its reference only if the header is shown."""
+        if self.header is not None:
+            return self.header.reference
+        return f"Case {self.number}" if self.number else "Case"
+
+    def groups(self) -> list[tuple[PersonView | None, tuple[ItemView, ...]]]:
+        """Items grouped by the person they are about, people in case order, then the rest."""
+        grouped: list[tuple[PersonView | None, tuple[ItemView, ...]]] = []
+        for person in self.people:
+            mine = tuple(i for i in self.items if i.person == person.id)
+            if mine or person.name is not None:
+                grouped.append((person, mine))
+        known = {p.id for p in self.people}
+        rest = tuple(i for i in self.items if i.person not in known)
+        if rest:
+            grouped.append((None, rest))
+        return grouped
+
+
+@dataclass(frozen=True)
+class ConferenceView:
+    """A meeting as an audience may see it: its cases in the order heard (children's cases
+    first), each already filtered. The agenda's case ids are not carried: only the views."""
+
+    conference_id: str
+    title: str
+    date: date
+    venue: str
+    chair: str
+    attendance: tuple[Attendance, ...]
+    audience: Audience
+    cases: tuple[CaseView, ...]
+    marking: str
+    protocol_name: str
+    protocol_version: str
+    protocol_sha256: str
