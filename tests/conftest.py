@@ -6,6 +6,7 @@ interpreter without a display) or read the real HOME (which tests must never tou
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _HOME = Path(tempfile.mkdtemp(prefix="mara-test-home-"))
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 for _name, _sub in (
     ("HOME", ""),
     ("XDG_CONFIG_HOME", ".config"),

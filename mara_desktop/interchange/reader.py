@@ -31,13 +31,13 @@ from mara_desktop.domain import (
     ReferralCriterion,
     Subject,
 )
+from mara_desktop.domain.case import MIN_JUSTIFICATION
 from mara_desktop.interchange.checker import Checker
 from mara_desktop.interchange.errors import InterchangeError
 from mara_desktop.protocol.model import Protocol
 
 T = TypeVar("T")
 FORMAT = "mara-interchange/1"
-MIN_JUSTIFICATION = 20
 
 
 @dataclass(frozen=True)

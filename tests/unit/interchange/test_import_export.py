@@ -10,16 +10,8 @@ import pytest
 from mara_desktop.interchange.errors import InterchangeError
 from mara_desktop.interchange.reader import Existing, read_interchange
 from mara_desktop.interchange.writer import document, dumps
-from mara_desktop.store.importer import import_content
 from tests.support.documents import changed, full_document, minimal_case
-
-
-def load(case_file, data, *, update=False):
-    existing = Existing(
-        frozenset(case_file.case_ids()), frozenset(case_file.conference_ids()), update
-    )
-    content = read_interchange(data, case_file.protocol, existing)
-    return import_content(case_file, content, update=update)
+from tests.support.importing import load
 
 
 def problems(case_file, data) -> list[str]:

@@ -1,0 +1,132 @@
+"""Changes made during a meeting: consent and override records, actions, the agenda.
+
+Each is one transaction with its audit record (ids and kinds, never values). Consent and
+override records are only ever added. An override is checked here, not just in a dialog,
+because the command line and any future screen must meet the same bar: a lawful basis the
+protocol names, a justification of real length, the person who decided, and agencies and
+categories named one by one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mara_desktop.domain import WILDCARD, Action, Consent, Override
+from mara_desktop.domain.case import MIN_JUSTIFICATION
+from mara_desktop.errors import MaraError
+from mara_desktop.store import audit, repository
+from mara_desktop.store.casefile import CaseFile
+
+
+class EditError(MaraError):
+    """A change that cannot be recorded as asked; nothing was written."""
+
+
+def _require_case(case_file: CaseFile, case_id: str) -> None:
+    if case_id not in case_file.case_ids():
+        raise EditError(f'There is no case "{case_id}" in this case file.')
+
+
+def add_consent(case_file: CaseFile, case_id: str, consent: Consent) -> None:
+    _require_case(case_file, case_id)
+    protocol = case_file.protocol
+    unknown = [a for a in consent.agencies if a != WILDCARD and protocol.agency(a) is None]
+    unknown += [c for c in consent.categories if c != WILDCARD and protocol.category(c) is None]
+    if unknown or not consent.agencies or not consent.categories or not consent.recorded_by.strip():
+        raise EditError("A consent record needs known agencies and categories and who recorded it.")
+    with case_file.transaction() as conn:
+        repository.add_consents(conn, case_id, [consent])
+        audit.append(
+            conn,
+            case_file.actor,
+            "consent-recorded",
+            {"case": case_id, "state": consent.state.value},
+        )
+
+
+def check_override(case_file: CaseFile, override: Override) -> None:
+    """Raise EditError with the first thing an override still lacks."""
+    protocol = case_file.protocol
+    if protocol.lawful_basis(override.lawful_basis) is None:
+        raise EditError("Choose the lawful basis from the protocol.")
+    if len(override.justification.strip()) < MIN_JUSTIFICATION:
+        raise EditError(
+            f"Write the justification in full (at least {MIN_JUSTIFICATION} characters): "
+            "what the serious risk is and why sharing without consent reduces it."
+        )
+    if not override.decided_by.strip():
+        raise EditError("Name the person who decided.")
+    if not override.agencies or not override.categories:
+        raise EditError("Name at least one agency and one category.")
+    for agency in override.agencies:
+        if protocol.agency(agency) is None:
+            raise EditError(f'Unknown agency "{agency}".')
+    for category in override.categories:
+        if protocol.category(category) is None:
+            raise EditError(f'Unknown category "{category}".')
+
+
+def add_override(case_file: CaseFile, case_id: str, override: Override) -> None:
+    _require_case(case_file, case_id)
+    check_override(case_file, override)
+    with case_file.transaction() as conn:
+        repository.add_overrides(conn, case_id, [override])
+        audit.append(
+            conn,
+            case_file.actor,
+            "override-recorded",
+            {
+                "case": case_id,
+                "categories": list(override.categories),
+                "agencies": list(override.agencies),
+                "lawful_basis": override.lawful_basis,
+            },
+        )
+
+
+def save_action(case_file: CaseFile, case_id: str, action: Action) -> None:
+    """Add the action, or replace the one with its id (actions are current state, not history)."""
+    case = case_file.case(case_id)
+    if case is None:
+        raise EditError(f'There is no case "{case_id}" in this case file.')
+    protocol = case_file.protocol
+    if protocol.agency(action.owner) is None:
+        raise EditError(f'Unknown agency "{action.owner}".')
+    if protocol.category(action.category) is None:
+        raise EditError(f'Unknown category "{action.category}".')
+    if not action.text.strip():
+        raise EditError("Write what the action is.")
+    if any(i.id == action.id for i in case.items):
+        raise EditError(f'The id "{action.id}" is already used by an item of this case.')
+    exists = any(a.id == action.id for a in case.actions)
+    actions = [action if a.id == action.id else a for a in case.actions]
+    if not exists:
+        actions.append(action)
+    updated = dataclasses.replace(case, actions=tuple(actions))
+    with case_file.transaction() as conn:
+        repository.write_case(conn, updated, 0, replace=True)
+        audit.append(
+            conn,
+            case_file.actor,
+            "action-updated" if exists else "action-added",
+            {"case": case_id, "action": action.id, "status": action.status.value},
+        )
+
+
+def set_agenda(case_file: CaseFile, conference_id: str, case_ids: list[str]) -> None:
+    """Reorder (or change) the agenda; every case must exist and appear once."""
+    conference = case_file.conference(conference_id)
+    if conference is None:
+        raise EditError(f'There is no conference "{conference_id}" in this case file.')
+    known = case_file.case_ids()
+    if len(set(case_ids)) != len(case_ids) or not set(case_ids) <= known:
+        raise EditError("The agenda must list each case of this case file at most once.")
+    updated = dataclasses.replace(conference, agenda=tuple(case_ids))
+    with case_file.transaction() as conn:
+        repository.write_conference(conn, updated, 0, replace=True)
+        audit.append(
+            conn,
+            case_file.actor,
+            "agenda-changed",
+            {"conference": conference_id, "cases": case_ids},
+        )

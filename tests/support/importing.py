@@ -1,0 +1,17 @@
+"""Importing a document into an open case file the way the `import` command does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mara_desktop.interchange.reader import Existing, read_interchange
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.importer import ImportReport, import_content
+
+
+def load(case_file: CaseFile, data: dict[str, Any], *, update: bool = False) -> ImportReport:
+    existing = Existing(
+        frozenset(case_file.case_ids()), frozenset(case_file.conference_ids()), update
+    )
+    content = read_interchange(data, case_file.protocol, existing)
+    return import_content(case_file, content, update=update)

@@ -1,0 +1,87 @@
+"""Changes during a meeting: history only grows, overrides meet the bar, all audited."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime
+
+import pytest
+
+from mara_desktop.domain import Action, ActionStatus, Consent, ConsentState, Override
+from mara_desktop.store import audit
+from mara_desktop.store.editing import EditError, add_consent, add_override, save_action, set_agenda
+from tests.support.documents import full_document
+from tests.support.importing import load
+
+NOW = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def filled(new_file):
+    load(new_file, full_document())
+    return new_file
+
+
+def override(**changes) -> Override:
+    good = Override(
+        ("victim-location",), ("fire",), "vital-interests",
+        "Threats to kill; the perpetrator was released on bail yesterday.", "DI Sam Example", NOW,
+    )  # fmt: skip
+    return dataclasses.replace(good, **changes)
+
+
+def test_a_consent_record_is_added_after_the_others(filled):
+    add_consent(filled, "case-1", Consent(ConsentState.GIVEN, ("*",), ("*",), NOW, "IDVA"))
+    case = filled.case("case-1")
+    assert [c.state for c in case.consents][-1] is ConsentState.GIVEN
+    assert case.latest_consent().recorded_at == NOW
+    assert audit.records(filled.connection)[-1].details == {"case": "case-1", "state": "given"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"justification": "risk"}, "justification in full"),
+        ({"lawful_basis": "because"}, "lawful basis"),
+        ({"decided_by": " "}, "who decided"),
+        ({"agencies": ()}, "at least one agency"),
+        ({"categories": ("nope",)}, "Unknown category"),
+    ],
+)
+def test_an_override_must_meet_the_bar(filled, changes, message):
+    before = filled.case("case-1").overrides
+    with pytest.raises(EditError, match=message):
+        add_override(filled, "case-1", override(**changes))
+    assert filled.case("case-1").overrides == before
+
+
+def test_an_override_is_recorded_and_audited(filled):
+    add_override(filled, "case-1", override())
+    assert filled.case("case-1").overrides[-1] == override()
+    last = audit.records(filled.connection)[-1]
+    assert last.action == "override-recorded" and last.details["agencies"] == ["fire"]
+
+
+def test_actions_are_edited_in_place_and_added(filled):
+    case = filled.case("case-1")
+    done = dataclasses.replace(case.actions[0], status=ActionStatus.DONE)
+    save_action(filled, "case-1", done)
+    new = Action(
+        "a2", "police", "actions", "Flag the address", date(2026, 12, 1), owner_name="PC Test"
+    )
+    save_action(filled, "case-1", new)
+    after = filled.case("case-1")
+    assert [a.status for a in after.actions] == [ActionStatus.DONE, ActionStatus.OPEN]
+    assert after.items == case.items and after.consents == case.consents
+
+
+def test_an_action_cannot_take_an_item_id(filled):
+    with pytest.raises(EditError, match="already used"):
+        save_action(filled, "case-1", Action("i1", "police", "actions", "x"))
+
+
+def test_the_agenda_is_reordered(filled):
+    set_agenda(filled, "conf-1", ["case-2", "case-1"])
+    assert filled.conference("conf-1").agenda == ("case-2", "case-1")
+    with pytest.raises(EditError):
+        set_agenda(filled, "conf-1", ["case-2", "case-2"])
