@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 
 from mara_desktop.cli import casefile_commands as c
 from mara_desktop.cli import disclosure_commands as d
+from mara_desktop.cli import minutes_commands as m
+from mara_desktop.cli import notice_commands as n
 from mara_desktop.cli.parser import build, build_app
 from mara_desktop.errors import ExitCode, MaraError
 
@@ -34,12 +36,14 @@ def _commands() -> dict[str, Command]:
         "view": d.view,
         "explain": d.explain,
         "protocol": d.protocol,
+        "minutes": m.minutes,
+        "notice": n.notice,
     }
 
 
 COMMAND_NAMES = (
     "create", "import", "export", "verify", "backup", "passphrase", "remember", "forget",
-    "demo", "view", "explain", "protocol",
+    "demo", "view", "explain", "protocol", "minutes", "notice",
 )  # fmt: skip
 
 

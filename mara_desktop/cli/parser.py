@@ -78,6 +78,8 @@ def build() -> Parser:
     sub.add_argument("file", type=Path, metavar="FILE")
 
     _disclosure_commands(commands)
+    _minutes_command(commands)
+    _notice_command(commands)
     return parser
 
 
@@ -109,6 +111,41 @@ def _disclosure_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("protocol_file", type=Path, metavar="P.toml")
     sub = actions.add_parser("show", help="print the protocol kept in a case file")
     _file(sub)
+
+
+def _minutes_command(commands: argparse._SubParsersAction[Parser]) -> None:
+    sub = commands.add_parser("minutes", help="write each agency's minutes as a PDF")
+    _file(sub)
+    sub.add_argument("--conference", required=True, metavar="ID")
+    who = sub.add_mutually_exclusive_group()
+    who.add_argument("--agency", metavar="ID", help="one agency's copy")
+    who.add_argument(
+        "--all", action="store_true", help="a copy for every agency present or sending apologies"
+    )
+    sub.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write to")
+    sub.add_argument("--chair", action="store_true", help="also the chair's copy (not to send)")
+    sub.add_argument(
+        "--reproducible", action="store_true", help="identical bytes for identical input"
+    )
+    sub.add_argument(
+        "--password", action="store_true", help="encrypt each copy with its own password"
+    )
+
+
+def _notice_command(commands: argparse._SubParsersAction[Parser]) -> None:
+    sub = commands.add_parser(
+        "notice", help="a plain-language notice for a victim or perpetrator (no case data)"
+    )
+    source = sub.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE", help="the case file whose protocol to explain"
+    )
+    source.add_argument(
+        "--protocol", type=Path, metavar="P.toml", help="or a protocol file (no passphrase needed)"
+    )
+    sub.add_argument("--passphrase-file", type=Path, metavar="P", help="as for the other commands")
+    sub.add_argument("--for", dest="reader", required=True, choices=["victim", "perpetrator"])
+    sub.add_argument("--out", required=True, type=Path, metavar="X.pdf")
 
 
 def build_app() -> Parser:

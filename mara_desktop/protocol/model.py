@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from mara_desktop.domain import OBSERVER, WILDCARD, Subject
 
@@ -104,14 +105,24 @@ class Protocol:
     source_text: str = field(default="", compare=False, repr=False)
     sha256: str = field(default="", compare=False)
 
+    @cached_property
+    def _by_id(self) -> tuple[dict[str, Agency], dict[str, Category], dict[str, LawfulBasis]]:
+        """Lookups by id, made once: every decision names its agency, category and lawful
+        basis, and building all the views of a meeting takes tens of thousands of decisions."""
+        return (
+            {a.id: a for a in reversed(self.agencies)},
+            {c.id: c for c in reversed(self.categories)},
+            {b.id: b for b in reversed(self.lawful_bases)},
+        )
+
     def agency(self, agency_id: str) -> Agency | None:
-        return next((a for a in self.agencies if a.id == agency_id), None)
+        return self._by_id[0].get(agency_id)
 
     def category(self, category_id: str) -> Category | None:
-        return next((c for c in self.categories if c.id == category_id), None)
+        return self._by_id[1].get(category_id)
 
     def lawful_basis(self, basis_id: str) -> LawfulBasis | None:
-        return next((b for b in self.lawful_bases if b.id == basis_id), None)
+        return self._by_id[2].get(basis_id)
 
     def agency_name(self, agency_id: str) -> str:
         if agency_id == OBSERVER:
@@ -123,8 +134,16 @@ class Protocol:
         category = self.category(category_id)
         return category.name if category else category_id
 
+    def rule_needs_consent(self, rule: Rule) -> bool:
+        """Whether the victim's consent is a condition of the rule, here or by `consent_mode`."""
+        return self.consent_mode is ConsentMode.REQUIRED or Condition.CONSENT in rule.when
+
+    @cached_property
+    def _identity_by_subject(self) -> dict[Subject, str]:
+        return {c.subject: c.id for c in reversed(self.categories) if c.identity}
+
     def identity_category(self, subject: Subject) -> str | None:
-        return next((c.id for c in self.categories if c.identity and c.subject is subject), None)
+        return self._identity_by_subject.get(subject)
 
     def is_past_review(self, today: date) -> bool:
         return today > self.review_by

@@ -24,13 +24,17 @@ from mara_desktop.domain import (
 )
 from mara_desktop.protocol.model import (
     Condition,
-    ConsentMode,
     LawfulBasis,
     Protocol,
     Rule,
 )
 
 Disclosable = Item | Action
+
+_REMEMBERED_FIXED = 100_000
+_REMEMBERED_STATES = 1_000
+"""How many decisions, and states of consent and children (each with its decisions), are
+remembered; past these the memory starts afresh."""
 
 
 class Step(StrEnum):
@@ -45,6 +49,12 @@ class Step(StrEnum):
     CONDITION_FAILED = "condition_failed"
     NOT_GRANTED = "not_granted"
     EMPTY_AUDIENCE = "empty_audience"
+
+
+_WITHOUT_CONDITIONS = frozenset(
+    {Step.SOURCE, Step.OWNER, Step.RESTRICTED, Step.OVERRIDE, Step.NOT_GRANTED}
+)
+"""Steps that decide before any condition of a rule is looked at."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,9 @@ class DisclosureRule:
     def __init__(self, protocol: Protocol) -> None:
         self.protocol = protocol
         self._granting: dict[tuple[str, str], tuple[Rule, ...]] = {}
+        self._fixed: dict[tuple[object, ...], Decision] = {}
+        self._decided: dict[tuple[object, ...], dict[tuple[object, ...], Decision]] = {}
+        self._last: tuple[Case | None, dict[tuple[object, ...], Decision]] = (None, {})
 
     def decide(self, thing: Disclosable, audience: Audience, case: Case) -> Decision:
         """Visible to the audience only if visible to every agency in it; the reason of a
@@ -79,15 +92,87 @@ class DisclosureRule:
             return Decision(True, "The chair sees everything.", Step.CHAIR)
         if not audience.agencies:
             return Decision(False, "Nobody is in the audience.", Step.EMPTY_AUDIENCE)
+        if len(audience.agencies) == 1:
+            (agency,) = audience.agencies
+            return self.decide_for(thing, agency, case)
         decisions = [self.decide_for(thing, agency, case) for agency in sorted(audience.agencies)]
         blocked = next((d for d in decisions if not d.visible), None)
         if blocked is not None:
             return blocked
-        if len(decisions) == 1:
-            return decisions[0]
         return Decision(True, " ".join(d.reason for d in decisions), Step.RULE)
 
     def decide_for(self, thing: Disclosable, agency: str, case: Case) -> Decision:
+        """The six steps of the pinned rule for one agency (see `_decide_for`), remembered.
+
+        Building every view of a meeting takes tens of thousands of decisions, and most are
+        the same decision again. A decision depends on the item only through its kind,
+        category, source, owner and restriction, and on the case only through the override
+        covering the pair, its children and its latest consent (the last two only when a
+        condition was looked at); decisions are remembered by exactly those, with the
+        offsets of moments, which equal instants ignore but reasons print.
+        """
+        override = self._override(case, thing.category, agency)
+        owner = thing.owner if isinstance(thing, Action) else None
+        key = (
+            agency,
+            isinstance(thing, Action),
+            thing.category,
+            thing.source,
+            owner,
+            thing.restricted_to,
+            override,
+            override.decided_at.utcoffset() if override else None,
+        )
+        decision = self._fixed.get(key)
+        if decision is not None:
+            return decision
+        last, decided = self._last
+        if case is not last:
+            decided = self._decided_in_state(case)
+            self._last = (case, decided)
+        decision = decided.get(key)
+        if decision is None:
+            decision = self._decide_for(thing, agency, case)
+            if self._same_for_every_case(decision, thing.category, agency):
+                if len(self._fixed) >= _REMEMBERED_FIXED:
+                    self._fixed.clear()
+                self._fixed[key] = decision
+            else:
+                decided[key] = decision
+        return decision
+
+    def _same_for_every_case(self, decision: Decision, category: str, agency: str) -> bool:
+        """Whether the decision was made without looking at the case's children or consent:
+        by source, owner, restriction or override, for want of any granting rule, or by the
+        first granting rule when it has no condition."""
+        if decision.step in _WITHOUT_CONDITIONS:
+            return True
+        rule = decision.rule
+        return (
+            decision.step is Step.RULE
+            and rule is not None
+            and rule is self.granting_rules(category, agency)[0]
+            and not self._needs_consent(rule)
+            and not {Condition.CHILDREN, Condition.ADULTS_ONLY} & set(rule.when)
+        )
+
+    def _decided_in_state(self, case: Case) -> dict[tuple[object, ...], Decision]:
+        """The decisions remembered for cases with this case's children and latest consent
+        (a view asks about one case many times in a row: `decide_for` keeps the last)."""
+        latest = case.latest_consent()
+        state = (
+            case.children_involved,
+            latest,
+            latest.recorded_at.utcoffset() if latest else None,
+        )
+        decided = self._decided.get(state)
+        if decided is None:
+            if len(self._decided) >= _REMEMBERED_STATES:
+                self._decided.clear()
+            decided = self._decided[state] = {}
+        return decided
+
+    def _decide_for(self, thing: Disclosable, agency: str, case: Case) -> Decision:
         """The six steps of the pinned rule for one agency, in order."""
         name = self.protocol.agency_name(agency)
         if thing.source is not None and agency == thing.source:
@@ -115,6 +200,8 @@ class DisclosureRule:
     @staticmethod
     def _override(case: Case, category: str, agency: str) -> Override | None:
         """The latest override covering the pair; any one suffices, the latest explains best."""
+        if not case.overrides:
+            return None
         covering = [o for o in case.overrides if o.covers(agency, category)]
         return max(covering, key=lambda o: instant(o.decided_at)) if covering else None
 
@@ -182,7 +269,7 @@ class DisclosureRule:
         return found
 
     def _needs_consent(self, rule: Rule) -> bool:
-        return self.protocol.consent_mode is ConsentMode.REQUIRED or Condition.CONSENT in rule.when
+        return self.protocol.rule_needs_consent(rule)
 
     def _failed_condition(self, rule: Rule, category: str, agency: str, case: Case) -> str | None:
         """None when every condition holds, else how the rule limits sharing and why that

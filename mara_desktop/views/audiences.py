@@ -26,11 +26,12 @@ def parse_audience(text: str, protocol: Protocol) -> Audience:
 
 
 def room_audience(conference: Conference, left: frozenset[str] = frozenset()) -> Audience:
-    """Everyone present who has not left, and the observers as one pseudo-agency."""
+    """Everyone present who has not left, and the observers as one pseudo-agency (they leave
+    together: `left` holds "observer" once they have all gone)."""
     members = set()
     for line in conference.attendance:
         if line.status is AttendanceStatus.PRESENT and line.agency not in left:
             members.add(line.agency)
-        elif line.status is AttendanceStatus.OBSERVER:
+        elif line.status is AttendanceStatus.OBSERVER and OBSERVER not in left:
             members.add(OBSERVER)
     return Audience.of(members)

@@ -23,6 +23,7 @@ from mara_desktop.domain import (
     Person,
     PersonRole,
     Subject,
+    instant,
 )
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.rule import Decision, Disclosable, DisclosureRule
@@ -30,6 +31,7 @@ from mara_desktop.views.model import (
     Access,
     ActionView,
     CaseHeader,
+    CaseRecords,
     CaseView,
     ConferenceView,
     ItemView,
@@ -70,6 +72,7 @@ class _Disclosing:
 
     def __init__(self, builder: ViewBuilder, case: Case, audience: Audience) -> None:
         self.builder, self.case, self.audience = builder, case, audience
+        self.members = tuple(sorted(audience.agencies))
         self.held_back = False
 
     def access(self, thing: Disclosable) -> Access | None:
@@ -80,7 +83,7 @@ class _Disclosing:
         if not decision.visible:
             self.held_back = True
             return None
-        return Access(tuple(sorted(self.audience.agencies)), (), decision)
+        return Access(self.members, (), decision)
 
 
 class ViewBuilder:
@@ -124,6 +127,15 @@ class ViewBuilder:
             tuple(items),
             tuple(actions),
             disclosing.held_back,
+        )
+
+    @staticmethod
+    def records(case: Case, audience: Audience) -> CaseRecords:
+        if not audience.is_chair:
+            return CaseRecords()
+        return CaseRecords(
+            tuple(sorted(case.consents, key=lambda c: instant(c.recorded_at), reverse=True)),
+            tuple(sorted(case.overrides, key=lambda o: instant(o.decided_at), reverse=True)),
         )
 
     def _people(self, disclosing: _Disclosing, about: set[str | None]) -> list[PersonView]:

@@ -13,6 +13,8 @@ from mara_desktop.domain import (
     ActionStatus,
     Attendance,
     Audience,
+    Consent,
+    Override,
     PersonRole,
     ReferralCriterion,
     Subject,
@@ -112,6 +114,15 @@ class CaseView:
         if rest:
             grouped.append((None, rest))
         return grouped
+
+
+@dataclass(frozen=True)
+class CaseRecords:
+    """A case's consent and override history, newest first. Only the chair's audience gets
+    any: the records name who decided and why, which no agency's view carries."""
+
+    consents: tuple[Consent, ...] = ()
+    overrides: tuple[Override, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,68 @@
+"""`mara-desktop minutes`: one PDF of the minutes per agency, checked for leaks."""
+
+from __future__ import annotations
+
+import argparse
+
+from mara_desktop.cli.casefile_commands import open_case_file, say
+from mara_desktop.domain import CHAIR
+from mara_desktop.errors import ExitCode, MaraError
+from mara_desktop.minutes.export import (
+    MinutesRequest,
+    MinutesResult,
+    distribution,
+    export_minutes,
+    find_conference,
+)
+from mara_desktop.minutes.protect import KEYCHAIN_SERVICE
+
+
+class MinutesUsage(MaraError):
+    exit_code = ExitCode.USAGE
+
+
+def minutes(args: argparse.Namespace) -> int:
+    if not (args.agency or args.all or args.chair):
+        raise MinutesUsage("name the copies to write: --agency ID, --all, or --chair.")
+    if args.reproducible and args.password:
+        raise MinutesUsage(
+            "--reproducible and --password cannot be combined: each encrypted copy has a "
+            "fresh password and fresh random keys."
+        )
+    with open_case_file(args.file, args.passphrase_file) as case_file:
+        conference = find_conference(case_file, args.conference)
+        agencies = distribution(conference) if args.all else [args.agency] if args.agency else []
+        if args.chair:
+            agencies.append(CHAIR)
+        request = MinutesRequest(
+            conference.id, tuple(agencies), args.out, args.reproducible, args.password
+        )
+        result = export_minutes(case_file, request)
+    _report(result, args)
+    return 0
+
+
+def _report(result: MinutesResult, args: argparse.Namespace) -> None:
+    count = len(result.copies)
+    copies = "1 copy" if count == 1 else f"{count} copies"
+    say(
+        f"Wrote {copies} of the minutes of {args.conference} to {args.out}; "
+        "each passed the leak check."
+    )
+    for written in result.copies:
+        entry = written.entry
+        say(f"  {entry.file}: {entry.pages} pages, copy {entry.copy_id}")
+    say(f"  {result.manifest.name if result.manifest else ''}: the files, their hashes and checks")
+    protected = [w for w in result.copies if w.password]
+    if not protected:
+        return
+    if all(w.in_keychain for w in protected):
+        say(
+            "Each copy is encrypted (AES-256). Its password is kept in this computer's keychain "
+            f'under "{KEYCHAIN_SERVICE}", one entry per copy (conference/agency/copy).'
+        )
+        return
+    say("Each copy is encrypted (AES-256). No secure keychain is available, so the passwords")
+    say("are shown only now. Send each to its agency separately from the file:")
+    for written in protected:
+        say(f"  {written.entry.file}: {written.password}")

@@ -1,0 +1,148 @@
+"""One case in the minutes: its heading, referral, what was shared by person, its actions.
+
+Only what the case view holds is printed. Where the view says something was held back and
+the protocol asks for it, one fixed sentence says so: never a box, a blank or a count
+that would hint at the size or kind of what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+
+from mara_desktop.minutes import styles
+from mara_desktop.minutes.fonts import REGULAR
+from mara_desktop.minutes.text import markup
+from mara_desktop.protocol.model import Protocol
+from mara_desktop.views import Access, ActionView, CaseView, ItemView, PersonView
+
+MIN_ROW_PART = 36
+"""Points: about three lines of a table cell."""
+ACTION_WIDTHS = [10 * mm, 63 * mm, 30 * mm, 28 * mm, 21 * mm, 22 * mm]
+
+
+def long_date(day: date | None, *, short: bool = False) -> str:
+    """26 November 2026, or 26 Nov 2026 in a table: never 11/26, which readers misread."""
+    if day is None:
+        return ""
+    return f"{day.day} {day:%b %Y}" if short else f"{day.day} {day:%B %Y}"
+
+
+def status_text(action: ActionView) -> str:
+    return f"{action.status.label} (overdue)" if action.overdue else action.status.label
+
+
+def ruled_table(header: Sequence[str], rows: list[list[object]], widths: list[float]) -> Table:
+    """A table whose header row repeats when it breaks across pages.
+
+    A row may itself break across pages, but only into parts of at least three lines: a
+    row taller than a page (a long action text) would otherwise stop the whole export,
+    and a short row is better moved whole to the next page."""
+    return Table(
+        [list(header), *rows],
+        colWidths=widths,
+        style=styles.TABLE,
+        repeatRows=1,
+        splitInRow=MIN_ROW_PART,
+        hAlign="LEFT",
+    )
+
+
+def case_section(
+    case: CaseView, protocol: Protocol, conference_id: str, *, chair: bool
+) -> list[Flowable]:
+    """The actions table holds the actions agreed at this meeting (or recorded without a
+    meeting); earlier meetings' actions are in the review, later ones in later minutes."""
+    story: list[Flowable] = [Paragraph(f"{case.number}. {markup(case.title)}", styles.CASE)]
+    story += _referral(case, protocol)
+    if case.held_back and protocol.withheld_notice and not chair:
+        story.append(Paragraph(markup(protocol.withheld_notice), styles.NOTICE))
+    lead = len(story) + 2  # a case's heading never ends a page without its first item
+    groups = case.groups()
+    if not groups:
+        story.append(Paragraph("No information about this case was shared.", styles.BODY))
+    for person, items in groups:
+        story.append(Paragraph(_group_heading(person, protocol, chair=chair), styles.GROUP))
+        story += [_item(item, protocol, chair=chair) for item in items]
+    actions = [a for a in case.actions if a.conference in (None, conference_id)]
+    story.append(Paragraph("Actions agreed", styles.GROUP))
+    if actions:
+        rows = [_action_row(case, n, a, protocol, chair=chair) for n, a in enumerate(actions, 1)]
+        header = ("No.", "Action", "Agency", "Owner", "Due", "Status")
+        story.append(ruled_table(header, rows, ACTION_WIDTHS))
+    else:
+        story.append(Paragraph("None.", styles.BODY))
+    return [KeepTogether(story[:lead]), *story[lead:]]
+
+
+def _referral(case: CaseView, protocol: Protocol) -> list[Flowable]:
+    header = case.header
+    if header is None:
+        return []
+    parts = [header.criterion.label]
+    if header.dash_score is not None:
+        parts.append(f"DASH score {header.dash_score}")
+    parts.append(
+        f"referred by {protocol.agency_name(header.referring_agency)} "
+        f"on {long_date(header.referral_date)}"
+    )
+    parts.append("children involved" if header.children_involved else "adults only")
+    return [Paragraph(f"<b>Referral:</b> {markup('; '.join(parts))}", styles.BODY)]
+
+
+def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool) -> str:
+    if person is None:
+        return "About the case"
+    heading = markup(person.label)
+    if person.name is not None:
+        heading += f": {markup(person.name)}"
+        if person.born is not None:
+            heading += f" <font name='{REGULAR}'>(born {long_date(person.born)})</font>"
+    if chair:
+        heading += _may_see(person.access, protocol, size=8)
+    return heading
+
+
+def _item(item: ItemView, protocol: Protocol, *, chair: bool) -> Paragraph:
+    about = f"{markup(item.category_name)} · from {markup(item.source_name)}"
+    text = f"<font size='8' color='#4a4a4a'>{about}</font><br/>{markup(item.text)}"
+    if chair:
+        text += _may_see(item.access, protocol, size=7.5)
+    return Paragraph(text, styles.ITEM)
+
+
+def _action_row(
+    case: CaseView, number: int, action: ActionView, protocol: Protocol, *, chair: bool
+) -> list[object]:
+    text = markup(action.text)
+    if chair:
+        text += _may_see(action.access, protocol, size=7)
+    return [
+        f"{case.number}.{number}",
+        Paragraph(text, styles.CELL),
+        Paragraph(markup(action.owner_agency_name), styles.CELL),
+        Paragraph(markup(action.owner_name or "Not named"), styles.CELL),
+        long_date(action.due, short=True) if action.due else "None",
+        Paragraph(markup(status_text(action)), styles.CELL),
+    ]
+
+
+def _may_see(access: Access | None, protocol: Protocol, *, size: float) -> str:
+    """For the chair's copy: whose copies hold this entry, said the shorter way round."""
+    if access is None:
+        return ""
+    agencies = [a.id for a in protocol.agencies]
+    seen = [a for a in agencies if a in access.visible_to]
+    unseen = [a for a in agencies if a not in access.visible_to]
+    if not unseen:
+        who = "In every agency's copy."
+    elif not seen:
+        who = "In no agency's copy."
+    elif len(unseen) <= len(seen):
+        who = "Withheld from: " + ", ".join(protocol.agency_name(a) for a in unseen) + "."
+    else:
+        who = "Only in: " + ", ".join(protocol.agency_name(a) for a in seen) + "."
+    return f"<br/><font name='{REGULAR}' size='{size}' color='#8a4b00'>{markup(who)}</font>"

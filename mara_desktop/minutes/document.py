@@ -1,0 +1,179 @@
+"""One copy of the minutes as a list of reportlab flowables, built from a conference view.
+
+The view is the only case data this module gets, already filtered for the copy's reader;
+the protocol supplies the fixed texts (confidentiality statement, withheld notice, handling
+instructions). Each part of the minutes follows DOMAIN.md ("Minutes") in its order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from mara_desktop.domain import AttendanceStatus
+from mara_desktop.minutes import styles
+from mara_desktop.minutes.case_section import (
+    MIN_ROW_PART,
+    case_section,
+    long_date,
+    ruled_table,
+    status_text,
+)
+from mara_desktop.minutes.fonts import register_fonts
+from mara_desktop.minutes.text import markup
+from mara_desktop.protocol.model import Protocol
+from mara_desktop.views import ActionView, CaseView, ConferenceView
+
+WIDTH = 174 * mm
+"""The text width of an A4 page within the margins."""
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Who one copy of the minutes is for, and what it must say about itself."""
+
+    recipient: str
+    """The agency's name, or the chair's copy's label."""
+    distribution: tuple[str, ...]
+    """The names of the agencies the minutes go to."""
+    earlier_conferences: frozenset[str]
+    """Ids of the meetings held before this one, whose actions are reviewed."""
+    chair: bool = False
+
+
+def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowable]:
+    register_fonts()  # paragraphs resolve their font when made, not when drawn
+    story: list[Flowable] = [*_front(view, protocol, copy)]
+    story += _attendance(view, protocol)
+    story += _confidentiality(protocol)
+    story += _review(view, copy)
+    story.append(Paragraph("Cases", styles.SECTION))
+    if not view.cases:
+        story.append(Paragraph("No cases were heard.", styles.BODY))
+    for case in view.cases:
+        story += case_section(case, protocol, view.conference_id, chair=copy.chair)
+    story += _closing(protocol, copy)
+    return story
+
+
+def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowable]:
+    rows = [
+        ("Date", long_date(view.date)),
+        ("Venue", view.venue),
+        ("Chair", view.chair),
+        ("Prepared for", copy.recipient),
+        ("Protocol", f"{protocol.name}, version {protocol.version}"),
+    ]
+    details = Table(
+        [[label, Paragraph(markup(value), styles.BODY)] for label, value in rows],
+        colWidths=[32 * mm, WIDTH - 32 * mm],
+        style=styles.DETAILS,
+        splitInRow=MIN_ROW_PART,
+        hAlign="LEFT",
+    )
+    return [
+        Paragraph(markup(view.title), styles.TITLE),
+        Paragraph(f"Minutes of the meeting of {long_date(view.date)}", styles.SUBTITLE),
+        details,
+    ]
+
+
+def _attendance(view: ConferenceView, protocol: Protocol) -> list[Flowable]:
+    """Present (agency, name); apologies with whether information was sent and when it
+    arrived; observers with whether they signed the conditionality statement."""
+    lines = {
+        status: [a for a in view.attendance if a.status is status] for status in AttendanceStatus
+    }
+    present = [[protocol.agency_name(a.agency), a.name] for a in lines[AttendanceStatus.PRESENT]]
+    apologies = [
+        [
+            protocol.agency_name(a.agency),
+            a.name,
+            _information_note(a.information_sent, a.received_on),
+        ]
+        for a in lines[AttendanceStatus.APOLOGIES]
+    ]
+    observers = [
+        [a.name, "Signed" if a.conditionality_signed else "Not signed"]
+        for a in lines[AttendanceStatus.OBSERVER]
+    ]
+    story: list[Flowable] = [Paragraph("Attendance", styles.SECTION)]
+    for title, header, rows in (
+        ("Present", ("Agency", "Name"), present),
+        ("Apologies", ("Agency", "Name", "Information for the meeting"), apologies),
+        ("Observers", ("Name", "Conditionality statement"), observers),
+    ):
+        story.append(Paragraph(title, styles.GROUP))
+        if not rows:
+            story.append(Paragraph("None.", styles.BODY))
+            continue
+        cells = [[Paragraph(markup(c), styles.CELL) for c in row] for row in rows]
+        story.append(ruled_table(header, cells, [60 * mm] * (len(header) - 1) + [50 * mm]))
+    return story
+
+
+def _information_note(sent: bool, received: date | None) -> str:
+    if not sent:
+        return "No information sent"
+    return f"Sent; received {long_date(received)}" if received else "Sent"
+
+
+def _confidentiality(protocol: Protocol) -> list[Flowable]:
+    return [
+        Paragraph("Confidentiality", styles.SECTION),
+        Paragraph(
+            "The chair read the confidentiality statement below at the start of the meeting, "
+            "and those present signed it.",
+            styles.BODY,
+        ),
+        Paragraph(markup(protocol.confidentiality_statement), styles.NOTICE),
+    ]
+
+
+def _review(view: ConferenceView, copy: Copy) -> list[Flowable]:
+    """Actions agreed at earlier meetings on the cases heard, as this reader may see them."""
+    story: list[Flowable] = [Paragraph("Review of actions from earlier meetings", styles.SECTION)]
+    rows = []
+    for case in view.cases:
+        for action in _earlier(case, copy.earlier_conferences):
+            rows.append(_review_row(case, action))
+    if not rows:
+        story.append(Paragraph("No actions from earlier meetings to review.", styles.BODY))
+        return story
+    header = ("Case", "Action", "Agency", "Due", "Status")
+    widths = [28 * mm, 68 * mm, 30 * mm, 21 * mm, WIDTH - 147 * mm]
+    story.append(ruled_table(header, rows, widths))
+    return story
+
+
+def _earlier(case: CaseView, earlier: frozenset[str]) -> list[ActionView]:
+    return [a for a in case.actions if a.conference in earlier]
+
+
+def _review_row(case: CaseView, action: ActionView) -> list[object]:
+    return [
+        Paragraph(markup(case.title), styles.CELL),
+        Paragraph(markup(action.text), styles.CELL),
+        Paragraph(markup(action.owner_agency_name), styles.CELL),
+        long_date(action.due, short=True) if action.due else "None",
+        Paragraph(markup(status_text(action)), styles.CELL),
+    ]
+
+
+def _closing(protocol: Protocol, copy: Copy) -> list[Flowable]:
+    """Handling instructions and distribution stay together: they are read as one."""
+    distribution = ", ".join(copy.distribution) or "None"
+    return [
+        Spacer(1, 6 * mm),
+        KeepTogether(
+            [
+                Paragraph("Handling instructions", styles.SECTION),
+                Paragraph(markup(protocol.handling_instructions), styles.NOTICE),
+                Paragraph("Distribution", styles.SECTION),
+                Paragraph(markup(distribution), styles.BODY),
+            ]
+        ),
+    ]

@@ -1,0 +1,118 @@
+"""Turning a story into PDF bytes: page furniture, neutral metadata, reproducible output.
+
+Every page carries the security marking and whom the copy is for (a page that comes loose
+from a printed copy must still say both), "Page X of Y" and the copy's id. The total is
+known only once the last page is laid out, so the canvas keeps each page's state and draws
+the furniture on all of them when the document is saved.
+
+The file's metadata says only what it is ("MARAC minutes" by "MARA Desktop"): no names,
+no reference, no agency, no subject or keywords. With `reproducible`, reportlab's invariant
+mode leaves out the creation time and the random document id, so the same input gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from mara_desktop import __version__
+from mara_desktop.minutes.fonts import BOLD, REGULAR, register_fonts
+from mara_desktop.minutes.styles import MUTED, PAGE_MARGIN, RULE
+from mara_desktop.minutes.text import display_text
+
+TITLE = "MARAC minutes"
+AUTHOR = "MARA Desktop"
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page of one copy says about the copy."""
+
+    marking: str
+    recipient_line: str
+    """"Prepared for: Police", or the chair's copy's warning."""
+    copy_id: str
+
+
+@dataclass(frozen=True)
+class RenderedCopy:
+    pdf: bytes
+    pages: int
+
+
+class _FurnishedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
+    """A canvas that holds back each page until it knows how many there are."""
+
+    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802  (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._furnish(number, total)
+            super().showPage()
+        super().save()
+
+    def _furnish(self, number: int, total: int) -> None:
+        furniture = self._furniture
+        width, height = A4
+        left, right = PAGE_MARGIN, width - PAGE_MARGIN
+        top, bottom = height - 11 * mm, 9 * mm
+        self.saveState()
+        marking, recipient = (
+            display_text(t) for t in (furniture.marking, furniture.recipient_line)
+        )
+        self.setFont(BOLD, 9)
+        self.drawString(left, top, marking)
+        room = right - left - self.stringWidth(marking, BOLD, 9) - 6 * mm
+        size = min(9.0, 9 * room / max(self.stringWidth(recipient, BOLD, 9), 1))
+        self.setFont(BOLD, max(size, 5.0))  # a long agency name shrinks, never overlaps
+        self.drawRightString(right, top, recipient)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(left, top - 3, right, top - 3)
+        self.line(left, bottom + 9, right, bottom + 9)
+        self.setFont(REGULAR, 8)
+        self.setFillColor(MUTED)
+        self.drawString(left, bottom, f"Copy {furniture.copy_id}")
+        self.drawCentredString(width / 2, bottom, marking)
+        self.drawRightString(right, bottom, f"Page {number} of {total}")
+        self.restoreState()
+
+
+def render(story: list[Flowable], furniture: Furniture, *, reproducible: bool) -> RenderedCopy:
+    register_fonts()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=PAGE_MARGIN,
+        rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN + 4 * mm,
+        bottomMargin=PAGE_MARGIN,
+        title=TITLE,
+        author=AUTHOR,
+        subject="",
+        keywords=[],
+        creator=f"MARA Desktop {__version__}",
+        producer=AUTHOR,
+        invariant=1 if reproducible else 0,
+        initialFontName=REGULAR,
+    )
+    document.build(story, canvasmaker=partial(_FurnishedCanvas, furniture=furniture))
+    return RenderedCopy(buffer.getvalue(), document.page)

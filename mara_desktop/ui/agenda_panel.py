@@ -1,0 +1,195 @@
+"""The console's left side: which meeting, its agenda in hearing order, and who is in the room.
+
+The agenda lists cases by their MARAC reference (the chair's view); the room's audience
+follows the attendance ticks here: an agency that has left no longer counts for what the
+shared screen may show.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import OBSERVER, AttendanceStatus, Conference
+from mara_desktop.ui.meeting import START, Meeting
+
+_STATUS = {
+    AttendanceStatus.PRESENT: "Present",
+    AttendanceStatus.APOLOGIES: "Apologies",
+    AttendanceStatus.OBSERVER: "Observer",
+}
+
+
+def conference_label(conference: Conference) -> str:
+    return f"{conference.title}, {conference.date:%d %b %Y}"
+
+
+class AgendaPanel(QWidget):
+    conference_chosen = Signal(str)
+    position_chosen = Signal(int)
+    agenda_reordered = Signal(list)
+    """The new agenda, as case ids, after the chair dragged a case."""
+    room_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._meeting: Meeting | None = None
+        self.conferences = QComboBox()
+        self.conferences.setAccessibleName("Meeting")
+        self.conferences.activated.connect(
+            lambda i: self.conference_chosen.emit(self.conferences.itemData(i))
+        )
+        self.agenda = QListWidget()
+        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.agenda.currentRowChanged.connect(self._row_changed)
+        self.agenda.model().rowsMoved.connect(self._moved)
+        self.attendance = QTableWidget(0, 3)
+        self.attendance.setAccessibleName("Attendance")
+        self.attendance.setHorizontalHeaderLabels(["Left", "Agency (hover for the name)", "Status"])
+        self.attendance.verticalHeader().setVisible(False)
+        self.attendance.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.attendance.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.attendance.setWordWrap(False)
+        self.children_leave = QPushButton("Children's agencies leave")
+        self.children_leave.setToolTip(
+            "Mark the agencies that serve only children as having left, after the children's "
+            "cases have been heard."
+        )
+        self.children_leave.clicked.connect(self._children_leave)
+        self.room = QLabel()
+        self.room.setTextFormat(Qt.TextFormat.PlainText)
+        self.room.setWordWrap(True)
+        self.room.setAccessibleName("The room")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.conferences)
+        agenda_box = QGroupBox("Agenda (children's cases first)")
+        QVBoxLayout(agenda_box).addWidget(self.agenda)
+        layout.addWidget(agenda_box, 2)
+        room_box = QGroupBox("Attendance")
+        room_layout = QVBoxLayout(room_box)
+        room_layout.addWidget(self.attendance)
+        room_layout.addWidget(self.children_leave)
+        room_layout.addWidget(self.room)
+        layout.addWidget(room_box, 3)
+
+    # -- filling ---------------------------------------------------------------------------
+
+    def set_conferences(self, conferences: list[Conference], current: str) -> None:
+        self.conferences.clear()
+        for conference in conferences:
+            self.conferences.addItem(conference_label(conference), conference.id)
+        self.conferences.setCurrentIndex(max(0, self.conferences.findData(current)))
+
+    def show_meeting(self, meeting: Meeting | None) -> None:
+        self._meeting = meeting
+        self.agenda.blockSignals(True)
+        self.agenda.clear()
+        self.attendance.setRowCount(0)
+        self.room.clear()
+        if meeting is None:
+            self.conferences.clear()
+            self.agenda.blockSignals(False)
+            return
+        opening = QListWidgetItem("Opening: confidentiality statement")
+        opening.setFlags(opening.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
+        self.agenda.addItem(opening)
+        for number, (case_id, title, children) in enumerate(meeting.agenda(), start=1):
+            kind = "children" if children else "adults"
+            item = QListWidgetItem(f"{number}. {title} ({kind})")
+            item.setData(Qt.ItemDataRole.UserRole, case_id)
+            self.agenda.addItem(item)
+        self.agenda.setCurrentRow(meeting.position + 1)
+        self.agenda.blockSignals(False)
+        self._fill_attendance(meeting)
+
+    def _fill_attendance(self, meeting: Meeting) -> None:
+        protocol = meeting.protocol
+        lines = meeting.conference.attendance
+        self.attendance.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            status = _STATUS[line.status]
+            if line.status is AttendanceStatus.OBSERVER:
+                status += ", signed" if line.conditionality_signed else ", NOT signed"
+            agency = QTableWidgetItem(protocol.agency_name(line.agency))
+            agency.setToolTip(f"{protocol.agency_name(line.agency)}: {line.name}")
+            self.attendance.setItem(row, 1, agency)
+            self.attendance.setItem(row, 2, QTableWidgetItem(status))
+            if line.status is not AttendanceStatus.APOLOGIES:
+                # Observers come and go together: they are one pseudo-agency to the rule.
+                who = OBSERVER if line.status is AttendanceStatus.OBSERVER else line.agency
+                box = QCheckBox()
+                box.setAccessibleName(f"{protocol.agency_name(who)} has left")
+                box.setChecked(who in meeting.left)
+                box.setProperty("agency", who)
+                box.toggled.connect(lambda on, a=who: self._left(a, on))
+                self.attendance.setCellWidget(row, 0, box)
+        self._show_room(meeting)
+
+    def _show_room(self, meeting: Meeting) -> None:
+        names = meeting.room_names()
+        self.room.setText(f"The shared screen shows what all of these may see: {', '.join(names)}")
+        self.children_leave.setEnabled(
+            bool(set(meeting.children_only_present()) - meeting.left)
+            and meeting.children_cases_heard()
+        )
+
+    # -- gestures --------------------------------------------------------------------------
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.position_chosen.emit(row - 1 if row > 0 else START)
+
+    def _moved(self) -> None:
+        ids = [
+            self.agenda.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.agenda.count())
+        ]
+        self.agenda_reordered.emit([i for i in ids if i])
+
+    def _left(self, agency: str, has_left: bool) -> None:
+        if self._meeting is None:
+            return
+        self._meeting.set_left(agency, has_left)
+        self._sync_boxes(self._meeting)
+        self.room_changed.emit()
+
+    def _children_leave(self) -> None:
+        if self._meeting is None:
+            return
+        for agency in self._meeting.children_only_present():
+            self._meeting.set_left(agency, True)
+        self._sync_boxes(self._meeting)
+        self.room_changed.emit()
+
+    def _sync_boxes(self, meeting: Meeting) -> None:
+        """Tick every "has left" box that the meeting says has left (observers share one)."""
+        for box in self.attendance.findChildren(QCheckBox):
+            agency = box.property("agency")
+            box.blockSignals(True)
+            box.setChecked(agency in meeting.left)
+            box.blockSignals(False)
+        self._show_room(meeting)
+
+    def select(self, position: int) -> None:
+        self.agenda.blockSignals(True)
+        self.agenda.setCurrentRow(position + 1)
+        self.agenda.blockSignals(False)
+        if self._meeting is not None:
+            self._show_room(self._meeting)

@@ -1,0 +1,50 @@
+"""Starting the app: the first window, on a case file or on a fresh copy of the demo.
+
+`--demo` builds a fresh copy of the bundled demo in a private temporary folder (encrypted
+like any case file, and removed when the app closes), so the bundled data stays pristine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from mara_desktop.demo import create_demo
+from mara_desktop.errors import MaraError
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.ui.appearance import application
+from mara_desktop.ui.console import ChairConsole
+from mara_desktop.ui.unlock import OpenCaseFileDialog
+
+
+def open_demo(folder: Path) -> CaseFile:
+    return create_demo(folder / "demo.mara")
+
+
+def run(file: Path | None, *, demo: bool = False) -> int:
+    app = application()
+    folder = Path(tempfile.mkdtemp(prefix="mara-demo-")) if demo else None
+    try:
+        case_file = _first_case_file(file, folder)
+        if case_file is None:
+            return 0
+        console = ChairConsole(case_file)
+        console.show()
+        return app.exec()
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _first_case_file(file: Path | None, demo_folder: Path | None) -> CaseFile | None:
+    if demo_folder is not None:
+        try:
+            return open_demo(demo_folder)
+        except MaraError as error:
+            QMessageBox.critical(None, "MARA Desktop", str(error))
+            return None
+    dialog = OpenCaseFileDialog(file)
+    return dialog.case_file if dialog.exec() else None

@@ -1,0 +1,59 @@
+"""The Qt application and its look: style, icon, stylesheet, and light or dark.
+
+The colour scheme is the one look setting kept in QSettings (it holds nothing about cases).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from mara_desktop.resources import resource
+
+APP_NAME = "MARA Desktop"
+
+SETTING = "appearance/colour_scheme"
+SCHEMES = {
+    "system": Qt.ColorScheme.Unknown,
+    "light": Qt.ColorScheme.Light,
+    "dark": Qt.ColorScheme.Dark,
+}
+LABELS = {"system": "As the computer", "light": "Light", "dark": "Dark"}
+
+
+def saved_scheme() -> str:
+    value = str(QSettings().value(SETTING, "system"))
+    return value if value in SCHEMES else "system"
+
+
+def apply_scheme(name: str) -> None:
+    QGuiApplication.styleHints().setColorScheme(SCHEMES[name])
+    QSettings().setValue(SETTING, name)
+
+
+def apply_saved_scheme() -> None:
+    QGuiApplication.styleHints().setColorScheme(SCHEMES[saved_scheme()])
+
+
+def application() -> QApplication:
+    """The one QApplication, set up once: names for QSettings, style, icon, stylesheet."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    app.setDesktopFileName("mara-desktop")
+    icon = resource("icons", "mara-desktop.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setStyleSheet(resource("style", "app.qss").read_text("utf-8"))
+    apply_saved_scheme()
+    return app

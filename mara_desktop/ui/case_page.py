@@ -1,0 +1,264 @@
+"""The chair's page for one case: referral, people, information, actions, consent history.
+
+It shows a `CaseView`: the chair's (every entry marked with who may see it, and why the
+others may not) or, when the chair previews, an agency's or the room's. In a preview
+nothing is editable, so the chair sees exactly that audience's page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import WILDCARD
+from mara_desktop.protocol.model import Protocol
+from mara_desktop.protocol.rule import when_text
+from mara_desktop.ui.action_editing import ActionDelegate
+from mara_desktop.ui.case_models import ActionColumn, ActionsModel, ItemColumn, ItemsModel
+from mara_desktop.ui.text import plain_label
+from mara_desktop.views.model import Access, CaseRecords, CaseView
+
+
+def header_text(view: CaseView) -> str:
+    header = view.header
+    if header is None:
+        return "The referral details are not shared with this audience."
+    parts = [header.criterion.label]
+    if header.dash_score is not None:
+        parts.append(f"DASH {header.dash_score}")
+    parts.append(f"referred on {header.referral_date:%d %b %Y}")
+    parts.append("children involved" if header.children_involved else "adults only")
+    return " · ".join(parts)
+
+
+def people_text(view: CaseView) -> str:
+    lines = []
+    for person in view.people:
+        if person.name is None:
+            continue
+        born = f" (born {person.born:%d %b %Y})" if person.born else ""
+        lines.append(f"{person.label}: {person.name}{born}")
+    return "\n".join(lines) or "No names are shared with this audience."
+
+
+def access_text(access: Access | None, protocol: Protocol) -> str:
+    """What the detail line under a table says about the selected entry."""
+    if access is None:
+        return ""
+    if access.shown_because is not None:
+        return f"Shown because: {access.shown_because.reason}"
+    seen = ", ".join(protocol.agency_name(a) for a in access.visible_to) or "nobody but the chair"
+    lines = [f"May see it: {seen}."]
+    lines += [f"• {decision.reason}" for decision in access.withheld]
+    return "\n".join(lines)
+
+
+def records_text(records: CaseRecords, protocol: Protocol) -> str:
+    def names(ids: tuple[str, ...], name: object) -> str:
+        if WILDCARD in ids:
+            return "all"
+        return ", ".join(str(name(i)) for i in ids)  # type: ignore[operator]
+
+    lines = []
+    for consent in records.consents:
+        lines.append(
+            f"Consent {consent.state.label} on {when_text(consent.recorded_at)} "
+            f"(recorded by {consent.recorded_by}); agencies: "
+            f"{names(consent.agencies, protocol.agency_name)}; information: "
+            f"{names(consent.categories, protocol.category_name)}."
+        )
+    for override in records.overrides:
+        basis = protocol.lawful_basis(override.lawful_basis)
+        lines.append(
+            f"Override on {when_text(override.decided_at)} by {override.decided_by}: "
+            f"{names(override.categories, protocol.category_name)} shared with "
+            f"{names(override.agencies, protocol.agency_name)} "
+            f"({basis.text if basis else override.lawful_basis}). {override.justification}"
+        )
+    return "\n".join(lines) or "No consent or override recorded."
+
+
+_EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.DoubleClicked
+    | QAbstractItemView.EditTrigger.EditKeyPressed
+    | QAbstractItemView.EditTrigger.AnyKeyPressed
+)
+
+
+def _reading_pane(name: str, height: int) -> QPlainTextEdit:
+    """Read-only text that scrolls, for explanations that can run to a dozen lines."""
+    pane = QPlainTextEdit()
+    pane.setReadOnly(True)
+    pane.setAccessibleName(name)
+    pane.setMaximumHeight(height)
+    pane.setFrameShape(QFrame.Shape.NoFrame)
+    return pane
+
+
+def _column_widths(table: QTableView, widths: dict[int, int], stretch: int) -> None:
+    """Fixed widths for the short columns and the long text column taking the rest, so
+    every column stays in view and the text wraps instead of running off the side."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def _table(model: ItemsModel | ActionsModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class CasePage(QWidget):
+    record_consent = Signal()
+    record_override = Signal()
+    add_action = Signal()
+
+    def __init__(self, protocol: Protocol, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._protocol = protocol
+        self._view: CaseView | None = None
+        self.items_model = ItemsModel(protocol, with_access=True)
+        self.actions_model = ActionsModel(protocol, with_access=True, editable=True)
+        self._build()
+
+    def _build(self) -> None:
+        self.title = plain_label("", "Case")
+        self.title.setObjectName("caseTitle")
+        self.preview_banner = plain_label("", "Preview")
+        self.preview_banner.setObjectName("previewBanner")
+        self.preview_banner.hide()
+        self.summary = plain_label("", "Referral")
+        self.people = plain_label("", "People")
+
+        self.items_table = _table(self.items_model, "Information shared")
+        _column_widths(
+            self.items_table,
+            {
+                ItemColumn.ABOUT: 170,
+                ItemColumn.WHAT: 170,
+                ItemColumn.SOURCE: 140,
+                ItemColumn.SEEN_BY: 230,
+            },
+            ItemColumn.TEXT,
+        )
+        self.item_detail = _reading_pane("Who may see the selected information", 110)
+        self.item_detail.setPlaceholderText(
+            "Select a row to read who may see it and why the others may not."
+        )
+        self.items_table.selectionModel().selectionChanged.connect(self._item_selected)
+
+        self.actions_table = _table(self.actions_model, "Actions")
+        self.actions_table.setItemDelegate(ActionDelegate(self._protocol, self.actions_table))
+        _column_widths(
+            self.actions_table,
+            {
+                ActionColumn.NUMBER: 40,
+                ActionColumn.OWNER: 150,
+                ActionColumn.OWNER_NAME: 130,
+                ActionColumn.DUE: 120,
+                ActionColumn.STATUS: 150,
+                ActionColumn.SEEN_BY: 140,
+            },
+            ActionColumn.TEXT,
+        )
+        self.actions_table.setEditTriggers(_EDIT_TRIGGERS)
+        self.add_action_button = QPushButton("Add action…")
+        self.add_action_button.clicked.connect(self.add_action)
+
+        self.records = _reading_pane("Consent and override history", 140)
+        self.consent_button = QPushButton("Record consent…")
+        self.consent_button.clicked.connect(self.record_consent)
+        self.override_button = QPushButton("Record override…")
+        self.override_button.clicked.connect(self.record_override)
+
+        layout = QVBoxLayout(self)
+        for label in (self.preview_banner, self.title, self.summary, self.people):
+            layout.addWidget(label)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._box("Information", self.items_table, self.item_detail))
+        actions_buttons = QHBoxLayout()
+        actions_buttons.addStretch()
+        actions_buttons.addWidget(self.add_action_button)
+        splitter.addWidget(self._box("Actions", self.actions_table, actions_buttons))
+        records_buttons = QHBoxLayout()
+        records_buttons.addStretch()
+        records_buttons.addWidget(self.consent_button)
+        records_buttons.addWidget(self.override_button)
+        splitter.addWidget(self._box("Consent and overrides", self.records, records_buttons))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([430, 250, 170])
+        layout.addWidget(splitter, 1)
+
+    @staticmethod
+    def _box(title: str, widget: QWidget, below: QWidget | QHBoxLayout) -> QGroupBox:
+        box = QGroupBox(title)
+        inner = QVBoxLayout(box)
+        inner.addWidget(widget, 1)
+        if isinstance(below, QHBoxLayout):
+            inner.addLayout(below)
+        else:
+            inner.addWidget(below)
+        return box
+
+    def show_case(
+        self, view: CaseView | None, records: CaseRecords, *, preview_of: str | None = None
+    ) -> None:
+        """`preview_of` names the audience the chair is previewing; None is the chair's own."""
+        self._view = view
+        chair = preview_of is None
+        self.items_model.show(view)
+        self.actions_model.show(view)
+        self.item_detail.clear()
+        self.preview_banner.setVisible(not chair)
+        self.preview_banner.setText(
+            f"Preview: exactly what {preview_of} may see" if preview_of else ""
+        )
+        for button in (self.consent_button, self.override_button, self.add_action_button):
+            button.setEnabled(chair and view is not None)
+        self.actions_table.setEditTriggers(
+            _EDIT_TRIGGERS if chair else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        if view is None:
+            for label in (self.title, self.summary, self.people):
+                label.clear()
+            self.records.clear()
+            return
+        self.title.setText(f"{view.number}. {view.title}" if view.number else view.title)
+        self.summary.setText(header_text(view))
+        self.people.setText(people_text(view))
+        self.records.setPlainText(records_text(records, self._protocol) if chair else "")
+        self.items_table.resizeRowsToContents()
+        self.actions_table.resizeRowsToContents()
+
+    def _item_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
+        rows = selected.indexes()
+        if not rows or self._view is None:
+            self.item_detail.clear()
+            return
+        item = self.items_model.item_at(rows[0].row())
+        self.item_detail.setPlainText(access_text(item.access, self._protocol))

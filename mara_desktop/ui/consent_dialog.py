@@ -1,0 +1,209 @@
+"""Recording the victim's answer about sharing, beside the answers recorded before.
+
+Consent is history: earlier records are never edited or deleted, and the latest record (by
+the time it was recorded) is the one the protocol's rule reads. The dialog says so, shows
+the history newest first, and only ever adds a record (through `editing.add_consent`, which
+writes the audit record with it).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import WILDCARD, Consent, ConsentState, instant
+from mara_desktop.errors import MaraError
+from mara_desktop.protocol.model import Protocol
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import add_consent
+from mara_desktop.ui.dialog_parts import Choices, StatusLine, fit_to_screen, heading, note
+
+TITLE = "Record consent — MARA Desktop"
+HISTORY_COLUMNS = ("Recorded", "Answer", "Agencies", "Categories", "Recorded by")
+_STATE_LABELS = {
+    ConsentState.GIVEN: "Given",
+    ConsentState.REFUSED: "Refused",
+    ConsentState.WITHDRAWN: "Withdrawn",
+    ConsentState.NOT_SOUGHT: "Not sought",
+}
+
+
+def moment(when: datetime) -> str:
+    """A recorded moment in the chair's local time: 20 Nov 2026 16:45."""
+    local = instant(when).astimezone()
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def scope_text(ids: tuple[str, ...], everything: str, name_of: dict[str, str]) -> str:
+    return everything if WILDCARD in ids else ", ".join(name_of.get(i, i) for i in ids)
+
+
+class ConsentDialog(QDialog):
+    """Add one consent record to a case; accepted only once it is written and audited."""
+
+    def __init__(self, case_file: CaseFile, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case_file, self.case_id = case_file, case_id
+        protocol = case_file.protocol
+        self.setWindowTitle(TITLE)
+        self.setMinimumWidth(1060)
+        case = case_file.case(case_id)
+        reference = case.reference if case else case_id
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"Record the victim's consent — {reference}"))
+        layout.addWidget(
+            note(
+                "Earlier records are never changed or deleted: a change of mind is recorded "
+                "as a new record, and the latest one decides what is shared.",
+                "About consent records",
+            )
+        )
+        layout.addWidget(self._build_history(protocol, case.consents if case else ()))
+        layout.addLayout(self._build_form(protocol))
+        self.problem = StatusLine("Problem")
+        layout.addWidget(self.problem)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.record_button = QPushButton("Record consent")
+        self.record_button.setDefault(True)
+        self.record_button.clicked.connect(self.record)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(cancel)
+        row.addWidget(self.record_button)
+        layout.addLayout(row)
+        fit_to_screen(self)
+
+    def _build_form(self, protocol: Protocol) -> QVBoxLayout:
+        column = QVBoxLayout()
+        answer = QGroupBox("Her answer")
+        answer.setAccessibleName("Her answer")
+        answer_row = QHBoxLayout(answer)
+        self.states = QButtonGroup(self)
+        self.state_buttons: dict[ConsentState, QRadioButton] = {}
+        for state, label in _STATE_LABELS.items():
+            button = QRadioButton(label)
+            button.setAccessibleName(f"Consent {label.lower()}")
+            self.states.addButton(button)
+            self.state_buttons[state] = button
+            answer_row.addWidget(button)
+        column.addWidget(answer)
+        self.agencies = Choices(
+            "Agencies it covers",
+            [(a.id, a.name) for a in protocol.agencies],
+            all_label="All agencies",
+        )
+        self.categories = Choices(
+            "Information it covers",
+            [(c.id, c.name) for c in protocol.categories],
+            all_label="All categories of information",
+        )
+        self.agencies.choose([WILDCARD])
+        self.categories.choose([WILDCARD])
+        scope = QHBoxLayout()
+        scope.addWidget(self.agencies)
+        scope.addWidget(self.categories)
+        column.addLayout(scope)
+        self.recorded_at = QDateTimeEdit(QDateTime.currentDateTime())
+        self.recorded_at.setDisplayFormat("d MMM yyyy HH:mm")
+        self.recorded_at.setCalendarPopup(True)
+        self.recorded_at.setAccessibleName("Recorded at")
+        self.recorded_at.setMaximumWidth(240)
+        self.recorded_by = QLineEdit()
+        self.recorded_by.setAccessibleName("Recorded by")
+        self.recorded_by.setPlaceholderText("Who took her answer, and their agency")
+        form = QFormLayout()
+        form.addRow("Recorded &at:", self.recorded_at)
+        form.addRow("Recorded &by:", self.recorded_by)
+        column.addLayout(form)
+        return column
+
+    def _build_history(self, protocol: Protocol, consents: tuple[Consent, ...]) -> QGroupBox:
+        box = QGroupBox("Recorded so far (newest first)")
+        box.setAccessibleName("Consent history")
+        self.history = QTreeWidget()
+        self.history.setAccessibleName("Consent history, newest first")
+        self.history.setHeaderLabels(list(HISTORY_COLUMNS))
+        self.history.setRootIsDecorated(False)
+        self.history.setWordWrap(True)
+        agency_names = {a.id: a.name for a in protocol.agencies}
+        category_names = {c.id: c.name for c in protocol.categories}
+        order = sorted(
+            range(len(consents)), key=lambda i: (instant(consents[i].recorded_at), i), reverse=True
+        )
+        for place, i in enumerate(order):
+            consent = consents[i]
+            answer = _STATE_LABELS[consent.state]
+            self.history.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        moment(consent.recorded_at),
+                        f"{answer} (decides now)" if place == 0 else answer,
+                        scope_text(consent.agencies, "All agencies", agency_names),
+                        scope_text(consent.categories, "All categories", category_names),
+                        consent.recorded_by,
+                    ]
+                )
+            )
+        if not consents:
+            self.history.addTopLevelItem(QTreeWidgetItem(["None recorded yet."]))
+        for column in range(len(HISTORY_COLUMNS)):
+            self.history.resizeColumnToContents(column)
+        self.history.setMaximumHeight(130)
+        QVBoxLayout(box).addWidget(self.history)
+        return box
+
+    def chosen_state(self) -> ConsentState | None:
+        return next((s for s, b in self.state_buttons.items() if b.isChecked()), None)
+
+    def record(self) -> None:
+        state = self.chosen_state()
+        if state is None:
+            self.problem.problem("Choose her answer: given, refused, withdrawn or not sought.")
+            return
+        if not self.recorded_by.text().strip():
+            self.problem.problem("Name who recorded her answer.")
+            self.recorded_by.setFocus()
+            return
+        if not self.agencies.chosen() or not self.categories.chosen():
+            self.problem.problem(
+                "Tick at least one agency and one kind of information (or all of them)."
+            )
+            return
+        when = self.recorded_at.dateTime().toPython()
+        consent = Consent(
+            state,
+            self.agencies.chosen(),
+            self.categories.chosen(),
+            _as_utc(when),
+            self.recorded_by.text().strip(),
+        )
+        try:
+            add_consent(self.case_file, self.case_id, consent)
+        except MaraError as error:
+            self.problem.problem(str(error))
+            return
+        self.accept()
+
+
+def _as_utc(local: object) -> datetime:
+    """The edit's local wall time, to the minute, as an aware UTC moment."""
+    if not isinstance(local, datetime):
+        raise TypeError("QDateTime.toPython() gave no datetime")
+    return local.replace(second=0, microsecond=0).astimezone(UTC)

@@ -1,0 +1,462 @@
+"""The chair's console: the main window the chair runs the meeting from.
+
+It walks the agenda, shows each case with who may see what, presents the shared screen,
+previews any audience's view, records consent, overrides and actions, and locks. Case data
+reaches it only as views (through `Meeting`); edits go to the store's editing services,
+which audit them, and the page is then rebuilt from a fresh view.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import OBSERVER, Action, ActionStatus, Audience
+from mara_desktop.errors import MaraError
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import save_action, set_agenda
+from mara_desktop.ui.agenda_panel import AgendaPanel
+from mara_desktop.ui.appearance import LABELS, apply_scheme, saved_scheme
+from mara_desktop.ui.audit_dialog import AuditDialog
+from mara_desktop.ui.case_models import ActionColumn
+from mara_desktop.ui.case_page import CasePage
+from mara_desktop.ui.clipboard import ClipboardGuard
+from mara_desktop.ui.consent_dialog import ConsentDialog
+from mara_desktop.ui.export_dialog import ExportDialog
+from mara_desktop.ui.locking import DEFAULT_IDLE_MINUTES, IdleWatch, ScreenLockWatch
+from mara_desktop.ui.meeting import Meeting
+from mara_desktop.ui.override_dialog import OverrideDialog
+from mara_desktop.ui.participant_window import ParticipantWindow
+from mara_desktop.ui.protocol_dialog import ProtocolDialog
+from mara_desktop.ui.unlock import OpenCaseFileDialog
+from mara_desktop.views.model import CaseRecords
+
+TITLE = "MARA Desktop — chair's console"
+"""No file name, conference or case: titles show in task bars and shared screens."""
+
+CHAIR_VIEW = "chair"
+ROOM_VIEW = "room"
+IDLE_SETTING = "lock/idle_minutes"
+
+
+class ChairConsole(QMainWindow):
+    def __init__(self, case_file: CaseFile) -> None:
+        super().__init__()
+        self.setWindowTitle(TITLE)
+        self.case_file: CaseFile | None = None
+        self.meeting: Meeting | None = None
+        self._path = case_file.path
+        self.participant = ParticipantWindow(case_file.protocol)
+        self.presenting = False
+        self._build(case_file)
+        self._idle = IdleWatch(self.idle_minutes(), self)
+        self._idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._idle)
+        self._screen_lock = ScreenLockWatch(self)
+        self._screen_lock.screen_locked.connect(self.lock)
+        self.clipboard = ClipboardGuard(self)
+        self.open_case_file(case_file)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self, case_file: CaseFile) -> None:
+        self.agenda = AgendaPanel()
+        self.agenda.conference_chosen.connect(self.choose_conference)
+        self.agenda.position_chosen.connect(self.go_to)
+        self.agenda.agenda_reordered.connect(self._reorder)
+        self.agenda.room_changed.connect(self.refresh)
+        self.page = CasePage(case_file.protocol)
+        self.page.record_consent.connect(self._record_consent)
+        self.page.record_override.connect(self._record_override)
+        self.page.add_action.connect(self._add_action)
+        self.page.actions_model.edited.connect(self._edit_action)
+        splitter = QSplitter()
+        splitter.addWidget(self.agenda)
+        splitter.addWidget(self.page)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 1000])
+
+        self.locked_page = QWidget()
+        locked_layout = QVBoxLayout(self.locked_page)
+        message = QLabel(
+            "Locked. The case file is closed and nothing is shown on the shared screen."
+        )
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        unlock = QPushButton("Unlock…")
+        unlock.clicked.connect(self.unlock)
+        locked_layout.addStretch()
+        locked_layout.addWidget(message)
+        locked_layout.addWidget(unlock, 0, Qt.AlignmentFlag.AlignCenter)
+        locked_layout.addStretch()
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.locked_page)
+        self.setCentralWidget(self.stack)
+        self._build_actions()
+        self.resize(1360, 860)
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.present_action = self._action("Present", "F5", self.present)
+        self.present_action.setToolTip("Show the current case to the room on a second window (F5)")
+        self.blank_action = self._action("Blank", "B", self.blank)
+        self.blank_action.setToolTip("Blank the shared screen at once (B)")
+        self.stop_action = self._action("Stop presenting", "Esc", self.stop_presenting)
+        self.previous_action = self._action("Previous case", "PgUp", self.previous)
+        self.next_action = self._action("Next case", "PgDown", self.next)
+        self.export_action = self._action("Export minutes…", "Ctrl+E", self.export_minutes)
+        self.lock_action = self._action("Lock", "Ctrl+L", self.lock)
+        self.protocol_action = self._action("Protocol…", "", self.show_protocol)
+        self.audit_action = self._action("Audit log…", "", self.show_audit)
+
+        self.view_as = QComboBox()
+        self.view_as.setAccessibleName("View as")
+        self.view_as.setToolTip("Preview exactly what one agency, or the room, may see")
+        self.view_as.currentIndexChanged.connect(self.refresh)
+
+        toolbar = QToolBar("Meeting")
+        toolbar.setObjectName("meetingToolbar")
+        toolbar.setMovable(False)
+        for action in (self.present_action, self.blank_action, self.stop_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.previous_action)
+        toolbar.addAction(self.next_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" View as: "))
+        toolbar.addWidget(self.view_as)
+        toolbar.addSeparator()
+        for action in (self.export_action, self.protocol_action, self.audit_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        meeting = self.menuBar().addMenu("&Meeting")
+        for action in (
+            self.present_action,
+            self.blank_action,
+            self.stop_action,
+            self.previous_action,
+            self.next_action,
+        ):
+            meeting.addAction(action)
+        meeting.addSeparator()
+        meeting.addAction(self.export_action)
+        file_menu = self.menuBar().addMenu("&Case file")
+        file_menu.addAction(self.protocol_action)
+        file_menu.addAction(self.audit_action)
+        file_menu.addAction("Lock after idle time…", self._choose_idle_minutes)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction("Quit", QKeySequence.StandardKey.Quit, self.close)
+        view = self.menuBar().addMenu("&View")
+        schemes = QActionGroup(self)
+        for name, label in LABELS.items():
+            action = view.addAction(label, functools.partial(apply_scheme, name))
+            action.setCheckable(True)
+            action.setChecked(name == saved_scheme())
+            schemes.addAction(action)
+
+    # -- opening, locking ------------------------------------------------------------------
+
+    def open_case_file(self, case_file: CaseFile) -> None:
+        self.case_file = case_file
+        self._path = case_file.path
+        conferences = sorted(case_file.conferences(), key=lambda c: c.date)
+        self.stack.setCurrentIndex(0)
+        self._fill_view_as()
+        if not conferences:
+            self.meeting = None
+            self.agenda.show_meeting(None)
+            self.refresh()
+            return
+        latest = conferences[-1]
+        self.agenda.set_conferences(conferences, latest.id)
+        self.choose_conference(latest.id)
+        for warning in case_file.warnings:
+            self.statusBar().showMessage(warning)
+
+    def choose_conference(self, conference_id: str) -> None:
+        if self.case_file is None:
+            return
+        conference = self.case_file.conference(conference_id)
+        if conference is None:
+            return
+        self.meeting = Meeting(self.case_file, conference)
+        self.agenda.show_meeting(self.meeting)
+        self.refresh()
+
+    def lock(self) -> None:
+        """Blank the room, drop every view from the models, close the file."""
+        if self.case_file is None:
+            return
+        self.meeting = None  # first: clearing the widgets below may ask for a refresh
+        self.participant.blank()
+        self.participant.hide()
+        self.presenting = False
+        self.page.show_case(None, self._no_records())
+        self.agenda.show_meeting(None)
+        self.view_as.clear()
+        self.clipboard.clear_ours()
+        self.case_file.close()
+        self.case_file = None
+        self._idle.pause()
+        self.stack.setCurrentIndex(1)
+
+    def unlock(self) -> None:
+        dialog = OpenCaseFileDialog(self._path, self, use_remembered_key=False)
+        if dialog.exec() and dialog.case_file is not None:
+            self._idle.resume()
+            self.open_case_file(dialog.case_file)
+
+    @property
+    def locked(self) -> bool:
+        return self.case_file is None
+
+    def idle_minutes(self) -> int:
+        value = QSettings().value(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
+        try:
+            return max(1, int(str(value)))
+        except ValueError:
+            return DEFAULT_IDLE_MINUTES
+
+    def _choose_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            "Lock after idle time",
+            "Lock after this many idle minutes:",
+            self.idle_minutes(),
+            1,
+            120,
+        )
+        if ok:
+            QSettings().setValue(IDLE_SETTING, minutes)
+            self._idle.set_minutes(minutes)
+
+    # -- walking the meeting ---------------------------------------------------------------
+
+    def go_to(self, position: int) -> None:
+        if self.meeting is None:
+            return
+        self.meeting.go_to(position)
+        self.agenda.select(self.meeting.position)
+        self.refresh()
+
+    def next(self) -> None:
+        if self.meeting is not None:
+            self.go_to(self.meeting.position + 1)
+
+    def previous(self) -> None:
+        if self.meeting is not None:
+            self.go_to(self.meeting.position - 1)
+
+    def _fill_view_as(self) -> None:
+        self.view_as.blockSignals(True)
+        self.view_as.clear()
+        self.view_as.addItem("The chair (everything)", CHAIR_VIEW)
+        self.view_as.addItem("The room now", ROOM_VIEW)
+        if self.case_file is not None:
+            for agency in self.case_file.protocol.agencies:
+                self.view_as.addItem(agency.name, agency.id)
+        self.view_as.addItem("Observers", OBSERVER)
+        self.view_as.blockSignals(False)
+
+    def _audience(self) -> tuple[Audience, str | None]:
+        """The audience the console shows, and its name when it is a preview."""
+        chosen = self.view_as.currentData()
+        if self.meeting is None or chosen in (None, CHAIR_VIEW):
+            return Audience.chair(), None
+        if chosen == ROOM_VIEW:
+            return self.meeting.room, "the room now"
+        return Audience.of([chosen]), self.view_as.currentText()
+
+    def refresh(self) -> None:
+        """Rebuild the page and, when presenting, the shared screen from fresh views."""
+        meeting = self.meeting
+        case = meeting.current if meeting else None
+        if meeting is None or case is None:
+            self.page.show_case(None, self._no_records())
+        else:
+            audience, preview_of = self._audience()
+            self.page.show_case(
+                meeting.view(case, audience),
+                meeting.builder.records(case, audience),
+                preview_of=preview_of,
+            )
+        if self.presenting:
+            self._show_room()
+
+    @staticmethod
+    def _no_records() -> CaseRecords:
+        return CaseRecords()
+
+    # -- the shared screen -----------------------------------------------------------------
+
+    def present(self) -> None:
+        if self.meeting is None:
+            return
+        self.presenting = True
+        self._show_room()
+        self.participant.present()
+        self.activateWindow()
+
+    def _show_room(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            self.participant.blank()
+            return
+        view = meeting.room_view()
+        if view is None:
+            self.participant.show_statement(meeting.room_names())
+        else:
+            self.participant.show_case(view, meeting.room_names())
+
+    def blank(self) -> None:
+        self.participant.blank()
+
+    def stop_presenting(self) -> None:
+        self.presenting = False
+        self.participant.blank()
+        self.participant.hide()
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def _current_case_id(self) -> str | None:
+        case = self.meeting.current if self.meeting else None
+        return case.id if case else None
+
+    def _after_edit(self) -> None:
+        if self.meeting is not None:
+            self.meeting.reload()
+        self.refresh()
+
+    def _record_consent(self) -> None:
+        case_id = self._current_case_id()
+        if self.case_file and case_id and ConsentDialog(self.case_file, case_id, self).exec():
+            self._after_edit()
+
+    def _record_override(self) -> None:
+        case_id = self._current_case_id()
+        if self.case_file and case_id and OverrideDialog(self.case_file, case_id, self).exec():
+            self._after_edit()
+
+    def _add_action(self) -> None:
+        meeting, case_id = self.meeting, self._current_case_id()
+        case = meeting.case(case_id) if meeting and case_id else None
+        if meeting is None or case is None or self.case_file is None:
+            return
+        text, ok = QInputDialog.getText(self, "Add action", "What is to be done?")
+        if not ok or not text.strip():
+            return
+        taken = {a.id for a in case.actions} | {i.id for i in case.items}
+        number = 1
+        while f"m{number:02d}" in taken:
+            number += 1
+        action = Action(
+            id=f"m{number:02d}",
+            owner=case.referral.agency,
+            category="actions",
+            text=text.strip(),
+            due=meeting.conference.date + timedelta(days=14),
+            status=ActionStatus.OPEN,
+            conference=meeting.conference.id,
+        )
+        self._save(case.id, action)
+
+    def _edit_action(self, action_id: str, column: int, value: object) -> None:
+        meeting, case_id = self.meeting, self._current_case_id()
+        case = meeting.case(case_id) if meeting and case_id else None
+        action = next((a for a in case.actions if a.id == action_id), None) if case else None
+        if case is None or action is None:
+            return
+        self._save(case.id, edited(action, ActionColumn(column), value))
+
+    def _save(self, case_id: str, action: Action) -> None:
+        if self.case_file is None:
+            return
+        try:
+            save_action(self.case_file, case_id, action)
+        except MaraError as error:
+            QMessageBox.warning(self, "Action not saved", str(error))
+        self._after_edit()
+
+    def _reorder(self, case_ids: list[str]) -> None:
+        if self.case_file is None or self.meeting is None:
+            return
+        try:
+            set_agenda(self.case_file, self.meeting.conference.id, case_ids)
+        except MaraError as error:
+            QMessageBox.warning(self, "Agenda not changed", str(error))
+        self.meeting.reload()
+        self.agenda.show_meeting(self.meeting)
+        self.refresh()
+
+    # -- other windows ---------------------------------------------------------------------
+
+    def export_minutes(self) -> None:
+        if self.case_file is not None and self.meeting is not None:
+            ExportDialog(self.case_file, self.meeting.conference.id, self).exec()
+
+    def show_protocol(self) -> None:
+        if self.case_file is not None:
+            ProtocolDialog(self.case_file.protocol, self).exec()
+
+    def show_audit(self) -> None:
+        if self.case_file is not None:
+            AuditDialog(self.case_file, self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.participant.blank()
+        self.participant.close()
+        self.clipboard.clear_ours()
+        if self.case_file is not None:
+            self.case_file.close()
+            self.case_file = None
+        super().closeEvent(event)
+
+
+def edited(action: Action, column: ActionColumn, value: object) -> Action:
+    """The action with one cell changed; a value of the wrong kind leaves it as it was."""
+    if column is ActionColumn.STATUS and isinstance(value, ActionStatus):
+        return dataclasses.replace(action, status=value)
+    if column is ActionColumn.DUE and (value is None or isinstance(value, date)):
+        return dataclasses.replace(action, due=value)
+    if isinstance(value, str):
+        if column is ActionColumn.TEXT:
+            return dataclasses.replace(action, text=value)
+        if column is ActionColumn.OWNER:
+            return dataclasses.replace(action, owner=value)
+        if column is ActionColumn.OWNER_NAME:
+            return dataclasses.replace(action, owner_name=value)
+    return action

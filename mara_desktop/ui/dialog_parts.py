@@ -1,0 +1,142 @@
+"""Pieces the chair's dialogs share: headings, notes, the problem line, lists of checkboxes.
+
+The problem line sets its own colours (text and background together) so it reads the same
+in the light and the dark palette; everything else follows the palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import WILDCARD
+
+_PROBLEM_STYLE = (
+    "QLabel { background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a; "
+    "border-radius: 4px; padding: 6px 8px; }"
+)
+_GOOD_STYLE = (
+    "QLabel { background: #e8f3ea; color: #1e4d2b; border: 1px solid #9cc8a6; "
+    "border-radius: 4px; padding: 6px 8px; }"
+)
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def note(text: str, accessible_name: str) -> QLabel:
+    """Explanatory text, wrapped, in the normal colour: a grey note is hard to read at 9 a.m."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(accessible_name)
+    return label
+
+
+class StatusLine(QLabel):
+    """One sentence saying what is wrong (or, for hints, that all is well); hidden when empty."""
+
+    def __init__(self, accessible_name: str) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAccessibleName(accessible_name)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def problem(self, sentence: str) -> None:
+        self._show(sentence, _PROBLEM_STYLE)
+
+    def good(self, sentence: str) -> None:
+        self._show(sentence, _GOOD_STYLE)
+
+    def clear(self) -> None:
+        self.setText("")
+        self.hide()
+
+    def _show(self, sentence: str, style: str) -> None:
+        self.setStyleSheet(style)
+        self.setText(sentence)
+        self.setAccessibleDescription(sentence)
+        self.show()
+
+
+class Choices(QGroupBox):
+    """Checkboxes for agencies or categories, in columns, optionally with an "all" box that
+    stands for the wildcard and disables the others while ticked."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        options: Sequence[tuple[str, str]],
+        *,
+        all_label: str | None = None,
+        columns: int = 2,
+    ) -> None:
+        super().__init__(title)
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        self.all_box: QCheckBox | None = None
+        if all_label is not None:
+            self.all_box = QCheckBox(all_label)
+            self.all_box.setAccessibleName(all_label)
+            self.all_box.toggled.connect(self._all_toggled)
+            layout.addWidget(self.all_box)
+        grid = QGridLayout()
+        layout.addLayout(grid)
+        self.boxes: dict[str, QCheckBox] = {}
+        rows = (len(options) + columns - 1) // columns
+        for index, (option_id, name) in enumerate(options):
+            box = QCheckBox(name)
+            box.setAccessibleName(f"{title}: {name}")
+            box.toggled.connect(self.changed)
+            grid.addWidget(box, index % rows, index // rows)
+            self.boxes[option_id] = box
+        layout.addStretch()
+
+    def chosen(self) -> tuple[str, ...]:
+        """The ids ticked, or the wildcard alone when "all" is ticked."""
+        if self.all_box is not None and self.all_box.isChecked():
+            return (WILDCARD,)
+        return tuple(i for i, box in self.boxes.items() if box.isChecked())
+
+    def choose(self, ids: Sequence[str]) -> None:
+        if self.all_box is not None:
+            self.all_box.setChecked(WILDCARD in ids)
+        for option_id, box in self.boxes.items():
+            box.setChecked(option_id in ids)
+
+    def _all_toggled(self, checked: bool) -> None:
+        for box in self.boxes.values():
+            box.setEnabled(not checked)
+        self.changed.emit()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """The size the window asks for, within the screen's free area.
+
+    Qt caps a new window at two thirds of the screen's height, which on a 768-pixel laptop
+    screen squeezes a dialog of checkboxes until its rows overlap.
+    """
+    screen = window.screen().availableGeometry()
+    hint = window.sizeHint()
+    window.resize(min(hint.width(), screen.width()), min(hint.height(), screen.height()))

@@ -1,0 +1,204 @@
+"""Recording an override: sharing without consent because of serious risk.
+
+It is the heaviest decision a chair records, so the dialog asks for everything the protocol
+and the law expect (the information and agencies named one by one, a lawful basis from the
+protocol, a justification of real length, who decided) and shows, while the chair ticks,
+exactly what would become visible to whom (`views.override_effect`, the same rule that will
+apply afterwards). Recording goes through `editing.add_override`, which holds the bar
+(`check_override`, shared with the command line) and audits it. Overrides never expire and
+are never deleted, and the dialog says so.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import Override
+from mara_desktop.domain.case import MIN_JUSTIFICATION
+from mara_desktop.errors import MaraError
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import add_override
+from mara_desktop.ui.dialog_parts import Choices, StatusLine, fit_to_screen, heading, note
+from mara_desktop.views.builder import ViewBuilder
+from mara_desktop.views.override_effect import Newly, override_effect
+
+TITLE = "Share without consent — MARA Desktop"
+
+
+class OverrideDialog(QDialog):
+    """Add one override to a case; accepted only once it is written and audited."""
+
+    def __init__(self, case_file: CaseFile, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case_file, self.case_id = case_file, case_id
+        self.case = case_file.case(case_id)
+        self.builder = ViewBuilder(case_file.protocol)
+        self.setWindowTitle(TITLE)
+        self.setMinimumWidth(1060)
+        layout = QVBoxLayout(self)
+        reference = self.case.reference if self.case else case_id
+        layout.addWidget(heading(f"Share without consent because of serious risk — {reference}"))
+        layout.addWidget(
+            note(
+                "The ticked information will be shown to the ticked agencies although the "
+                "victim has not consented. The override is audited, never expires and is "
+                "never deleted.",
+                "About overrides",
+            )
+        )
+        scope = QHBoxLayout()
+        protocol = case_file.protocol
+        self.categories = Choices(
+            "Information to share", [(c.id, c.name) for c in protocol.categories]
+        )
+        self.agencies = Choices("Share with", [(a.id, a.name) for a in protocol.agencies])
+        scope.addWidget(self.categories)
+        scope.addWidget(self.agencies)
+        layout.addLayout(scope)
+        lower = QHBoxLayout()
+        lower.addLayout(self._build_decision(), 1)
+        lower.addWidget(self._build_preview(), 1)
+        layout.addLayout(lower)
+        self.problem = StatusLine("Problem")
+        layout.addWidget(self.problem)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.record_button = QPushButton("Record override")
+        self.record_button.clicked.connect(self.record)
+        for button in (cancel, self.record_button):
+            button.setAutoDefault(False)  # Enter in a field must never record an override
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(cancel)
+        row.addWidget(self.record_button)
+        layout.addLayout(row)
+        for choices in (self.categories, self.agencies):
+            choices.changed.connect(self.update_preview)
+        self.update_preview()
+        fit_to_screen(self)
+
+    def _build_decision(self) -> QFormLayout:
+        form = QFormLayout()
+        self.lawful_basis = QComboBox()
+        self.lawful_basis.setAccessibleName("Lawful basis")
+        self.lawful_basis.setPlaceholderText("Choose the lawful basis from the protocol…")
+        for basis in self.case_file.protocol.lawful_bases:
+            self.lawful_basis.addItem(basis.text, basis.id)
+        self.lawful_basis.setCurrentIndex(-1)
+        self.lawful_basis.setMinimumContentsLength(30)
+        self.lawful_basis.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.justification = QPlainTextEdit()
+        self.justification.setAccessibleName("Justification")
+        self.justification.setPlaceholderText(
+            "What the serious risk is, and why sharing without consent reduces it."
+        )
+        self.justification.setTabChangesFocus(True)
+        self.justification.textChanged.connect(self._count)
+        self.length = QLabel()
+        self.length.setAccessibleName("Justification length")
+        self.decided_by = QLineEdit()
+        self.decided_by.setAccessibleName("Decided by")
+        self.decided_by.setPlaceholderText("Name and role of the person who decided")
+        form.addRow("Lawful &basis:", self.lawful_basis)
+        form.addRow("&Justification:", self.justification)
+        form.addRow("", self.length)
+        form.addRow("&Decided by:", self.decided_by)
+        self._count()
+        return form
+
+    def _build_preview(self) -> QGroupBox:
+        box = QGroupBox("What becomes visible if you record this")
+        box.setAccessibleName("What becomes visible")
+        column = QVBoxLayout(box)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Summary of what becomes visible")
+        self.preview = QTreeWidget()
+        self.preview.setAccessibleName("Newly visible, by agency")
+        self.preview.setHeaderHidden(True)
+        column.addWidget(self.summary)
+        column.addWidget(self.preview)
+        return box
+
+    def _count(self) -> None:
+        length = len(self.justification.toPlainText().strip())
+        self.length.setText(
+            f"{length} characters (at least {MIN_JUSTIFICATION})"
+            if length < MIN_JUSTIFICATION
+            else f"{length} characters"
+        )
+
+    def override(self) -> Override:
+        """The override as the form stands (decided now)."""
+        basis = self.lawful_basis.currentData()
+        return Override(
+            self.categories.chosen(),
+            self.agencies.chosen(),
+            basis if isinstance(basis, str) else "",
+            self.justification.toPlainText().strip(),
+            self.decided_by.text().strip(),
+            datetime.now(UTC).replace(microsecond=0),
+        )
+
+    def effect(self) -> list[Newly]:
+        if self.case is None:
+            return []
+        return override_effect(self.builder, self.case, self.override())
+
+    def update_preview(self) -> None:
+        self.preview.clear()
+        override = self.override()
+        if not override.categories or not override.agencies:
+            self.summary.setText("Tick the information to share and the agencies to share it with.")
+            return
+        effect = self.effect()
+        by_agency: dict[str, list[Newly]] = {}
+        for newly in effect:
+            by_agency.setdefault(newly.agency_name, []).append(newly)
+        for agency_name, entries in by_agency.items():
+            parent = QTreeWidgetItem([f"{agency_name} would newly see:"])
+            parent.addChildren([QTreeWidgetItem([n.description]) for n in entries])
+            self.preview.addTopLevelItem(parent)
+        self.preview.expandAll()
+        if effect:
+            self.summary.setText(
+                f"{_count_of(len(effect), 'entry', 'entries')} of this case would become "
+                f"visible to {_count_of(len(by_agency), 'agency', 'agencies')}."
+            )
+        else:
+            self.summary.setText(
+                "Nothing withheld now would become visible: these agencies already see this "
+                "information, the supplying agency restricted it, or the case holds none yet. "
+                "The override still applies to information added later."
+            )
+
+    def record(self) -> None:
+        override = self.override()
+        try:
+            add_override(self.case_file, self.case_id, override)
+        except MaraError as error:
+            self.problem.problem(str(error))
+            return
+        self.accept()
+
+
+def _count_of(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

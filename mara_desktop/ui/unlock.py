@@ -1,0 +1,388 @@
+"""Opening or creating the case file: the first thing a chair sees, often in a hurry.
+
+Every failure is shown inside the dialog as the store's own sentence (what happened and
+what to do next), never as a traceback, and the dialog stays open so the chair can act on
+it: retype, choose another file, restore a backup. A wrong passphrase changes nothing in
+the file. When this computer's keychain remembers the file's key, the file opens without a
+question; the key kept is the file's derived key, never the passphrase.
+
+Titles never name the file: a file name can itself say whose case it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from keyring.errors import KeyringError
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.errors import MaraError
+from mara_desktop.protocol.loader import load_protocol
+from mara_desktop.resources import bundled_protocols, default_protocol_path
+from mara_desktop.store import keychain
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.connection import check_can_open, read_salt
+from mara_desktop.store.errors import WeakPassphrase, WrongPassphrase
+from mara_desktop.store.passphrase import MINIMUM_LENGTH, check_strength
+from mara_desktop.ui.dialog_parts import StatusLine, heading, note
+from mara_desktop.ui.file_dialogs import choose_case_file_to_open, choose_new_case_file
+
+OPEN_TITLE = "Open case file — MARA Desktop"
+CREATE_TITLE = "Create case file — MARA Desktop"
+
+
+def sentence(error: Exception, path: Path | None) -> str:
+    """The error's sentence with "This file" for the leading path (the page names the file)."""
+    text = str(error) if isinstance(error, MaraError) else _os_sentence(error)
+    if path is not None and text.startswith(f"{path}: "):
+        text = text.removeprefix(f"{path}: ")
+        if text.startswith(_VERBS):
+            text = f"This file {text}"
+    return text[:1].upper() + text[1:]
+
+
+_VERBS = ("is ", "already ", "was ", "has ", "holds ")
+"""How store sentences go on after "<path>: " when the path is their subject."""
+
+
+def _os_sentence(error: Exception) -> str:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return (
+        f"The file could not be read ({reason}). Check that its disk is connected, then try again."
+    )
+
+
+class OpenCaseFileDialog(QDialog):
+    """Choose, unlock or create a case file; when accepted, `case_file` is open.
+
+    `use_remembered_key=False` always asks for the passphrase (unlocking after the app
+    locked itself should not be undone by the keychain alone).
+    """
+
+    def __init__(
+        self, path: Path | None, parent: QWidget | None = None, *, use_remembered_key: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.case_file: CaseFile | None = None
+        self.path: Path | None = None
+        self.new_path: Path | None = None
+        self._use_remembered_key = use_remembered_key
+        self.setWindowTitle(OPEN_TITLE)
+        self.setMinimumWidth(640)
+        self.pages = QStackedWidget()
+        self.choose_page = self._build_choose_page()
+        self.unlock_page = self._build_unlock_page()
+        self.create_page = self._build_create_page()
+        for page in (self.choose_page, self.unlock_page, self.create_page):
+            self.pages.addWidget(page)
+        QVBoxLayout(self).addWidget(self.pages)
+        if path is None:
+            self.pages.setCurrentWidget(self.choose_page)
+        else:
+            self.show_unlock(path)
+
+    def exec(self) -> int:
+        """Opened already with the key this computer remembers: there is nothing to ask."""
+        if self.case_file is not None:
+            return int(QDialog.DialogCode.Accepted.value)
+        return super().exec()
+
+    # -- choose --------------------------------------------------------------------------
+
+    def _build_choose_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading("Open a case file"))
+        layout.addWidget(
+            note(
+                "A case file holds one MARAC's cases, encrypted with its passphrase. "
+                "Open the one you use, or create a new one.",
+                "About case files",
+            )
+        )
+        open_button = QPushButton("Open a case file…")
+        open_button.setAccessibleName("Open a case file")
+        open_button.clicked.connect(self._choose_existing)
+        open_button.setDefault(True)
+        create_button = QPushButton("Create a new case file…")
+        create_button.setAccessibleName("Create a new case file")
+        create_button.clicked.connect(self.show_create)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        for button in (open_button, create_button):
+            layout.addWidget(button)
+        layout.addStretch()
+        layout.addLayout(_row(cancel))
+        return page
+
+    def _choose_existing(self) -> None:
+        path = choose_case_file_to_open(self)
+        if path is not None:
+            self.show_unlock(path)
+
+    # -- unlock --------------------------------------------------------------------------
+
+    def _build_unlock_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading("Unlock the case file"))
+        self.file_label = QLabel()
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setWordWrap(True)
+        self.file_label.setAccessibleName("Case file")
+        layout.addWidget(self.file_label)
+        self.passphrase = _secret_field("Passphrase")
+        self.passphrase.returnPressed.connect(self.unlock)
+        form = QFormLayout()
+        form.addRow("&Passphrase:", self.passphrase)
+        layout.addLayout(form)
+        self.remember, remember_note = _remember_box()
+        layout.addWidget(self.remember)
+        layout.addWidget(remember_note)
+        self.unlock_problem = StatusLine("Problem")
+        layout.addWidget(self.unlock_problem)
+        layout.addStretch()
+        other = QPushButton("Choose another file…")
+        other.clicked.connect(lambda: self.pages.setCurrentWidget(self.choose_page))
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        layout.addLayout(_row(cancel, self.unlock_button, left=other))
+        return page
+
+    def show_unlock(self, path: Path) -> None:
+        """Go to the unlock page for `path`, opening at once with a remembered key."""
+        self.path = path
+        self.setWindowTitle(OPEN_TITLE)
+        self.file_label.setText(f"{path.name}\nin {path.parent}")
+        self.passphrase.clear()
+        self.unlock_problem.clear()
+        self.pages.setCurrentWidget(self.unlock_page)
+        self.passphrase.setFocus()
+        try:
+            check_can_open(path)
+            if self._use_remembered_key and keychain.recall(read_salt(path)) is not None:
+                self._opened(CaseFile.open(path))
+        except (MaraError, OSError) as error:
+            self.unlock_problem.problem(sentence(error, path))
+
+    def unlock(self) -> None:
+        if self.path is None:
+            return
+        if not self.passphrase.text():
+            self.unlock_problem.problem("Type the case file's passphrase.")
+            self.passphrase.setFocus()
+            return
+        self.unlock_problem.clear()
+        try:
+            with _waiting():
+                case_file = CaseFile.open(self.path, passphrase=self.passphrase.text())
+        except WrongPassphrase as error:
+            self.unlock_problem.problem(sentence(error, self.path))
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        except (MaraError, OSError) as error:
+            self.unlock_problem.problem(sentence(error, self.path))
+            return
+        self.passphrase.clear()
+        if self.remember.isChecked():
+            _remember(case_file)
+        self._opened(case_file)
+
+    def _opened(self, case_file: CaseFile) -> None:
+        self.case_file = case_file
+        self.accept()
+
+    # -- create --------------------------------------------------------------------------
+
+    def _build_create_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading("Create a new case file"))
+        self.new_path_label = QLabel("No place chosen yet.")
+        self.new_path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.new_path_label.setWordWrap(True)
+        self.new_path_label.setAccessibleName("New case file")
+        where = QPushButton("Choose where to save it…")
+        where.clicked.connect(self._choose_new_path)
+        self.new_passphrase = _secret_field("New passphrase")
+        self.repeat = _secret_field("Repeat the passphrase")
+        self.strength = StatusLine("Passphrase check")
+        self.protocols = QComboBox()
+        self.protocols.setAccessibleName("Information-sharing protocol")
+        form = QFormLayout()
+        form.addRow("File:", self.new_path_label)
+        form.addRow("", where)
+        form.addRow("P&rotocol:", self.protocols)
+        form.addRow("&Passphrase:", self.new_passphrase)
+        form.addRow("&Repeat it:", self.repeat)
+        layout.addLayout(form)
+        layout.addWidget(self.strength)
+        layout.addWidget(
+            note(
+                "The passphrase cannot be recovered: without it nobody, including you, can "
+                "open the file again. Write it down and keep it as you keep the files.",
+                "About the passphrase",
+            )
+        )
+        self.create_remember, create_remember_note = _remember_box()
+        layout.addWidget(self.create_remember)
+        layout.addWidget(create_remember_note)
+        self.create_problem = StatusLine("Problem")
+        layout.addWidget(self.create_problem)
+        layout.addStretch()
+        back = QPushButton("Back")
+        back.clicked.connect(lambda: self.pages.setCurrentWidget(self.choose_page))
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.create_button = QPushButton("Create")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_case_file)
+        layout.addLayout(_row(cancel, self.create_button, left=back))
+        for field in (self.new_passphrase, self.repeat):
+            field.textChanged.connect(self._hint)
+        self._hint()
+        return page
+
+    def show_create(self) -> None:
+        self.setWindowTitle(CREATE_TITLE)
+        if self.protocols.count() == 0:
+            self._fill_protocols()
+        self.create_problem.clear()
+        self.pages.setCurrentWidget(self.create_page)
+        self.new_passphrase.setFocus()
+
+    def _fill_protocols(self) -> None:
+        """Bundled protocols by name; the default first, as most MARACs start from it."""
+        paths = sorted(bundled_protocols(), key=lambda p: p != default_protocol_path())
+        for path in paths:
+            protocol = load_protocol(path)
+            self.protocols.addItem(f"{protocol.name} (version {protocol.version})", path)
+
+    def _choose_new_path(self) -> None:
+        path = choose_new_case_file(self)
+        if path is not None:
+            self.new_path = path
+            self.new_path_label.setText(f"{path.name}\nin {path.parent}")
+
+    def _hint(self) -> None:
+        """Says, while the chair types, whether the passphrase will be accepted and why not."""
+        first, second = self.new_passphrase.text(), self.repeat.text()
+        if not first:
+            self.strength.problem(
+                f"Use at least {MINIMUM_LENGTH} characters: a few unusual words in a row."
+            )
+            return
+        try:
+            check_strength(first)
+        except WeakPassphrase as error:
+            self.strength.problem(str(error))
+            return
+        if not second:
+            self.strength.good("Strong enough. Now type it again below.")
+        elif first != second:
+            self.strength.problem("The two passphrases differ; type the same one twice.")
+        else:
+            self.strength.good("Strong enough, and both are the same.")
+
+    def create_case_file(self) -> None:
+        first, second = self.new_passphrase.text(), self.repeat.text()
+        if self.new_path is None:
+            self.create_problem.problem("Choose where to save the new case file.")
+            return
+        problem = _passphrase_problem(first, second)
+        if problem is not None:
+            self.create_problem.problem(problem)
+            self.new_passphrase.setFocus()
+            return
+        protocol_path: Path = self.protocols.currentData()
+        try:
+            with _waiting():
+                case_file = CaseFile.create(self.new_path, first, protocol_path.read_text("utf-8"))
+        except (MaraError, OSError) as error:
+            self.create_problem.problem(sentence(error, self.new_path))
+            return
+        self.new_passphrase.clear()
+        self.repeat.clear()
+        if self.create_remember.isChecked():
+            _remember(case_file)
+        self._opened(case_file)
+
+
+def _passphrase_problem(first: str, second: str) -> str | None:
+    try:
+        check_strength(first)
+    except WeakPassphrase as error:
+        return str(error)
+    if first != second:
+        return "The two passphrases differ; type the same one twice."
+    return None
+
+
+def _secret_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+def _remember_box() -> tuple[QCheckBox, QLabel]:
+    """The checkbox, usable only with a secure keychain, and the sentence saying which."""
+    state = keychain.status()
+    box = QCheckBox("Remember on this device")
+    box.setAccessibleName("Remember on this device")
+    box.setEnabled(state.available)
+    label = note(state.sentence, "About remembering")
+    box.setAccessibleDescription(state.sentence)
+    return box, label
+
+
+def _remember(case_file: CaseFile) -> None:
+    """A keychain that refuses is not a reason to stay locked out: the file opens anyway and
+    the console shows why it was not remembered."""
+    try:
+        case_file.remember_on_this_device()
+    except (KeyringError, MaraError) as error:
+        case_file.warnings.append(
+            f"The key could not be kept in this computer's keychain ({error}); "
+            "type the passphrase next time."
+        )
+
+
+def _row(*buttons: QPushButton, left: QPushButton | None = None) -> QHBoxLayout:
+    row = QHBoxLayout()
+    if left is not None:
+        row.addWidget(left)
+    row.addStretch()
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+@contextlib.contextmanager
+def _waiting() -> Iterator[None]:
+    """The wait cursor while the key is derived (a fifth of a second, but felt)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()

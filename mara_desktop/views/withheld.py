@@ -1,0 +1,89 @@
+"""What one agency may not see of a conference: the values a leak check searches for.
+
+Decided here, by the same rule and the same entries as the agency's own view, so the check
+and the minutes cannot disagree about what is withheld. A value the agency may see
+elsewhere in the same minutes (an owner's name that is also in the attendance list, a text
+that two items share, a stock phrase such as "No information held." that a shown item
+also contains) is not counted as withheld: finding it is not a leak, and a check that
+cries wolf gets switched off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from mara_desktop.domain import Audience, Case, Conference
+from mara_desktop.protocol.rule import Disclosable
+from mara_desktop.views.builder import (
+    ViewBuilder,
+    conference_view,
+    header_item,
+    hearing_order,
+    identity_item,
+)
+
+
+def withheld_values(
+    builder: ViewBuilder, conference: Conference, cases_by_id: Mapping[str, Case], agency: str
+) -> list[str]:
+    """Every text value of the conference's cases that `agency` may not see: the reference
+    of a withheld header, withheld people's names, item texts, action texts and owners.
+
+    Dates of birth and due dates are not listed: a date alone is too common to search for
+    without false alarms, and it never identifies anyone without the name beside it.
+    """
+    audience = Audience.of([agency])
+    withheld: list[str] = []
+    for case in hearing_order(conference, cases_by_id):
+        withheld += _withheld_of(builder, case, audience)
+    shown = "\0".join(_folded(v) for v in shown_values(builder, conference, cases_by_id, audience))
+    unique = dict.fromkeys(v for v in withheld if _folded(v) and not _within(_folded(v), shown))
+    return list(unique)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _within(value: str, text: str) -> bool:
+    """`value` occurs in `text` as whole words: "ali" is not within "alison"."""
+    if value not in text:
+        return False
+    before = r"(?<!\w)" if value[0].isalnum() else ""
+    after = r"(?!\w)" if value[-1].isalnum() else ""
+    return re.search(before + re.escape(value) + after, text) is not None
+
+
+def _withheld_of(builder: ViewBuilder, case: Case, audience: Audience) -> list[str]:
+    def hidden(thing: Disclosable) -> bool:
+        return not builder.rule.decide(thing, audience, case).visible
+
+    protocol = builder.protocol
+    values = [case.reference] if hidden(header_item(case, protocol)) else []
+    values += [p.name for p in case.people if hidden(identity_item(p, case, protocol))]
+    values += [i.text for i in case.items if hidden(i)]
+    for action in case.actions:
+        if hidden(action):
+            values += [action.text, action.owner_name]
+    return values
+
+
+def shown_values(
+    builder: ViewBuilder,
+    conference: Conference,
+    cases_by_id: Mapping[str, Case],
+    audience: Audience,
+) -> set[str]:
+    """Every text the audience's minutes may print: the meeting's own details and what its
+    view of each case holds."""
+    view = conference_view(builder, conference, cases_by_id, audience)
+    shown = {view.title, view.venue, view.chair}
+    shown.update(line.name for line in view.attendance)
+    for case in view.cases:
+        shown.add(case.title)
+        shown.update(p.name for p in case.people if p.name)
+        shown.update(i.text for i in case.items)
+        for action in case.actions:
+            shown.update((action.text, action.owner_name))
+    return shown

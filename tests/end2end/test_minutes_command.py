@@ -1,0 +1,93 @@
+"""`mara-desktop minutes` as a user runs it: the files and manifest it writes, the same bytes
+from two runs with --reproducible, and one clear line with the pinned exit code on misuse."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from mara_desktop.demo import DEMO_CONFERENCE, DEMO_PASSPHRASE
+from tests.support.cli import run
+
+
+def minutes(path, *args: object):
+    return run("minutes", path, "--conference", DEMO_CONFERENCE, *args, passphrase=DEMO_PASSPHRASE)
+
+
+def one_clear_line(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo(_demo_template, tmp_path_factory):
+    path = tmp_path_factory.mktemp("minutes-cli") / "demo.mara"
+    shutil.copyfile(_demo_template, path)
+    return path
+
+
+def test_all_with_the_chairs_copy_writes_each_pdf_and_the_manifest(demo, tmp_path):
+    result = minutes(demo, "--all", "--chair", "--out", tmp_path / "out", "--reproducible")
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 14 copies" in result.stdout and "each passed the leak check" in result.stdout
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    files = {f["agency"]: f["file"] for f in manifest["files"]}
+    assert files["chair"] == "2026-11-26-minutes-chair.pdf"
+    assert files["police"] == "2026-11-26-minutes-police.pdf"
+    assert "observer" not in files
+    assert {f["leak_check"] for f in manifest["files"]} == {"passed"}
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [*files.values(), "manifest.json"]
+    )
+
+
+def test_two_reproducible_runs_write_the_same_bytes(demo, tmp_path):
+    for out in ("a", "b"):
+        result = minutes(demo, "--agency", "idva", "--out", tmp_path / out, "--reproducible")
+        assert result.returncode == 0, result.stderr
+    for name in ("2026-11-26-minutes-idva.pdf", "manifest.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_unknown_agency_and_conference_exit_4_with_one_line(demo, tmp_path):
+    result = minutes(demo, "--agency", "polise", "--out", tmp_path)
+    assert result.returncode == 4
+    assert one_clear_line(result).startswith('unknown agency "polise" (did you mean "police"?)')
+    result = run(
+        "minutes", demo, "--conference", "nope", "--all", "--out", tmp_path,
+        passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert result.returncode == 4
+    assert 'no conference "nope"' in one_clear_line(result)
+
+
+def test_an_existing_copy_is_refused_with_one_line(demo, tmp_path):
+    (tmp_path / "2026-11-26-minutes-gp.pdf").write_bytes(b"earlier")
+    result = minutes(demo, "--agency", "gp", "--out", tmp_path)
+    assert result.returncode == 4
+    assert "already exists" in one_clear_line(result)
+    assert (tmp_path / "2026-11-26-minutes-gp.pdf").read_bytes() == b"earlier"
+
+
+def test_naming_no_copy_or_mixing_password_with_reproducible_is_misuse(demo, tmp_path):
+    result = minutes(demo, "--out", tmp_path)
+    assert result.returncode == 1 and "--agency ID, --all, or --chair" in one_clear_line(result)
+    result = minutes(demo, "--all", "--out", tmp_path, "--password", "--reproducible")
+    assert result.returncode == 1 and "cannot be combined" in one_clear_line(result)
+    result = minutes(demo, "--all", "--agency", "gp", "--out", tmp_path)
+    assert result.returncode == 1
+
+
+def test_password_without_a_keychain_is_shown_once(demo, tmp_path):
+    result = run(
+        "minutes", demo, "--conference", DEMO_CONFERENCE, "--agency", "police",
+        "--out", tmp_path, "--password", passphrase=DEMO_PASSPHRASE,
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "AES-256" in result.stdout
+    assert "2026-11-26-minutes-police.pdf: " in result.stdout.splitlines()[-1]

@@ -1,0 +1,152 @@
+"""The chair's console driven as a chair would: keys, preview, edits, locking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from mara_desktop.demo import DEMO_PASSPHRASE
+from mara_desktop.domain import OBSERVER, ActionStatus, Audience
+from mara_desktop.store.audit import records
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.ui import clipboard
+from mara_desktop.ui.case_models import ActionColumn
+from mara_desktop.ui.console import TITLE, ChairConsole
+from tests.ui.widget_text import widget_texts
+from tests.ui.withheld import withheld_texts
+
+
+@pytest.fixture
+def console(qtbot: QtBot, demo_path: Path) -> Iterator[ChairConsole]:
+    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE))
+    qtbot.addWidget(window)
+    qtbot.addWidget(window.participant)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def _key(qtbot: QtBot, console: ChairConsole, key: Qt.Key) -> None:
+    qtbot.keyClick(console, key)
+
+
+def test_the_console_opens_on_the_latest_meeting_before_the_first_case(
+    console: ChairConsole,
+) -> None:
+    assert console.meeting is not None
+    assert console.meeting.conference.id == "ns-2026-11-26"
+    assert console.meeting.current is None
+    assert console.windowTitle() == TITLE
+
+
+def test_keys_walk_the_meeting_and_present_it(qtbot: QtBot, console: ChairConsole) -> None:
+    meeting = console.meeting
+    assert meeting is not None
+    _key(qtbot, console, Qt.Key.Key_F5)
+    assert console.presenting and console.participant.isVisible()
+    statement = console.case_file.protocol.confidentiality_statement  # type: ignore[union-attr]
+    assert statement in widget_texts(console.participant)
+    _key(qtbot, console, Qt.Key.Key_PageDown)
+    assert meeting.current is meeting.order[0]
+    _key(qtbot, console, Qt.Key.Key_PageDown)
+    assert meeting.current is meeting.order[1]
+    _key(qtbot, console, Qt.Key.Key_PageUp)
+    assert meeting.current is meeting.order[0]
+    _key(qtbot, console, Qt.Key.Key_B)
+    assert console.participant.blanked
+    _key(qtbot, console, Qt.Key.Key_Escape)
+    assert not console.presenting and not console.participant.isVisible()
+
+
+def test_the_shared_screen_follows_who_has_left(qtbot: QtBot, console: ChairConsole) -> None:
+    meeting = console.meeting
+    assert meeting is not None
+    for agency in meeting.present():
+        meeting.set_left(agency, agency not in ("police", "idva"))
+    meeting.set_left(OBSERVER, True)
+    console.present()
+    console.go_to(0)
+    case = meeting.current
+    assert case is not None
+    shown = "\n".join(widget_texts(console.participant))
+    location = next(i for i in case.items if i.category == "victim-location")
+    assert location.text in shown  # police and IDVA may both see where she is
+    meeting.set_left("idva", False)
+    meeting.set_left("housing", False)
+    console.refresh()
+    shown = "\n".join(widget_texts(console.participant))
+    assert location.text not in shown
+    for text in withheld_texts(meeting.builder, case, meeting.room):
+        assert text not in shown
+
+
+def test_view_as_shows_exactly_that_agencys_view(console: ChairConsole) -> None:
+    meeting = console.meeting
+    assert meeting is not None
+    console.go_to(meeting.order.index(meeting.case("case-03")))  # type: ignore[arg-type]
+    console.view_as.setCurrentIndex(console.view_as.findData("housing"))
+    page = console.page
+    assert not page.preview_banner.isHidden()
+    assert "Housing" in page.preview_banner.text()
+    case = meeting.case("case-03")
+    assert case is not None
+    shown = "\n".join(widget_texts(page))
+    for text in withheld_texts(meeting.builder, case, Audience.of(["housing"])):
+        assert text not in shown
+    assert not page.consent_button.isEnabled()
+    console.view_as.setCurrentIndex(console.view_as.findData("chair"))
+    assert page.preview_banner.isHidden() and page.consent_button.isEnabled()
+    assert all(i.text in "\n".join(widget_texts(page)) for i in case.items)
+
+
+def test_an_action_edited_in_place_is_saved_and_audited(console: ChairConsole) -> None:
+    meeting = console.meeting
+    assert meeting is not None and console.case_file is not None
+    console.go_to(0)
+    model = console.page.actions_model
+    action = model.action_at(0)
+    index = model.index(0, ActionColumn.STATUS)
+    assert model.setData(index, ActionStatus.DONE)
+    case = meeting.current
+    assert case is not None
+    saved = next(a for a in case.actions if a.id == action.id)
+    assert saved.status is ActionStatus.DONE
+    assert model.data(index) == "Done"
+    with console.case_file.reading() as conn:
+        last = records(conn)[-1]
+    assert last.action == "action-updated"
+
+
+def test_locking_closes_the_file_and_drops_every_view(qtbot: QtBot, console: ChairConsole) -> None:
+    meeting = console.meeting
+    assert meeting is not None
+    console.present()
+    console.go_to(0)
+    case = meeting.current
+    assert case is not None
+    qtbot.keyClick(console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert console.locked and console.meeting is None
+    assert console.page.items_model.rowCount() == 0 and console.page.actions_model.rowCount() == 0
+    assert console.participant.blanked and not console.participant.isVisible()
+    qtbot.wait(0)
+    everything = "\n".join(widget_texts(console) + widget_texts(console.participant))
+    assert case.reference not in everything
+    assert all(item.text not in everything for item in case.items)
+
+
+def test_case_text_copied_is_cleared_from_the_clipboard(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(clipboard, "CLEAR_AFTER_MS", 50)
+    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE))
+    qtbot.addWidget(window)
+    board = QGuiApplication.clipboard()
+    board.setText("Safe number 07700 900123")
+    qtbot.waitUntil(lambda: board.text() == "", timeout=2000)
+    window.close()

@@ -1,0 +1,101 @@
+"""The override dialog holds the bar, previews the effect, and records an audited override."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QTreeWidget
+
+from mara_desktop.store import audit
+from mara_desktop.ui.override_dialog import OverrideDialog
+
+JUSTIFICATION = "He found the leaflet; she is at risk of being taken abroad."
+
+
+def preview_texts(dialog: OverrideDialog) -> list[str]:
+    tree = dialog.preview
+    texts = []
+    for r in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(r)
+        texts.append(top.text(0))
+        texts += [top.child(c).text(0) for c in range(top.childCount())]
+    return texts
+
+
+def fill(dialog: OverrideDialog) -> None:
+    dialog.categories.choose(["victim-contact"])
+    dialog.agencies.choose(["housing"])
+
+
+def test_the_preview_names_housing_and_the_safe_contact_details(qtbot, demo_file):
+    dialog = OverrideDialog(demo_file, "case-03")
+    qtbot.addWidget(dialog)
+    assert "Tick the information" in dialog.summary.text()
+    fill(dialog)
+    assert preview_texts(dialog) == [
+        "Housing and registered social landlords would newly see:",
+        "Victim's safe contact details (from By-and-for specialist service)",
+    ]
+    assert dialog.summary.text().startswith("1 entry of this case would become visible to 1 agency")
+    item_text = demo_file.case("case-03").items[3].text
+    assert all(item_text not in t for t in [*preview_texts(dialog), dialog.summary.text()])
+
+
+def test_the_bar_is_held_in_the_dialog(qtbot, demo_file):
+    dialog = OverrideDialog(demo_file, "case-03")
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.problem.text() == "Choose the lawful basis from the protocol."
+    dialog.lawful_basis.setCurrentIndex(dialog.lawful_basis.findData("vital-interests"))
+    dialog.record()
+    assert "justification in full (at least 20 characters)" in dialog.problem.text()
+    qtbot.keyClicks(dialog.justification, "risk")
+    dialog.record()
+    assert "justification in full" in dialog.problem.text()
+    assert dialog.length.text() == "4 characters (at least 20)"
+    dialog.justification.setPlainText(JUSTIFICATION)
+    dialog.record()
+    assert dialog.problem.text() == "Name the person who decided."
+    assert demo_file.case("case-03").overrides == ()
+    assert dialog.result() == 0
+
+
+def test_a_complete_override_is_recorded_and_audited(qtbot, demo_file):
+    dialog = OverrideDialog(demo_file, "case-03")
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    dialog.lawful_basis.setCurrentIndex(dialog.lawful_basis.findData("vital-interests"))
+    dialog.justification.setPlainText(JUSTIFICATION)
+    qtbot.keyClicks(dialog.decided_by, "DI Sam Example")
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted.value
+    (override,) = demo_file.case("case-03").overrides
+    assert override.categories == ("victim-contact",) and override.agencies == ("housing",)
+    assert override.lawful_basis == "vital-interests"
+    assert override.justification == JUSTIFICATION and override.decided_by == "DI Sam Example"
+    last = audit.records(demo_file.connection)[-1]
+    assert last.action == "override-recorded" and last.details["agencies"] == ["housing"]
+    again = OverrideDialog(demo_file, "case-03")
+    qtbot.addWidget(again)
+    fill(again)
+    assert again.effect() == []
+    assert "Nothing withheld now would become visible" in again.summary.text()
+
+
+def test_every_field_has_an_accessible_name(qtbot, demo_file):
+    dialog = OverrideDialog(demo_file, "case-03")
+    qtbot.addWidget(dialog)
+    for kind in (QLineEdit, QPlainTextEdit, QComboBox, QCheckBox, QTreeWidget):
+        for widget in dialog.findChildren(kind):
+            assert widget.accessibleName(), widget
+
+
+def test_enter_never_records_an_override(qtbot, demo_file):
+    dialog = OverrideDialog(demo_file, "case-03")
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    dialog.lawful_basis.setCurrentIndex(dialog.lawful_basis.findData("vital-interests"))
+    dialog.justification.setPlainText(JUSTIFICATION)
+    qtbot.keyClicks(dialog.decided_by, "DI Sam Example")
+    qtbot.keyClick(dialog.decided_by, Qt.Key.Key_Return)
+    assert demo_file.case("case-03").overrides == ()

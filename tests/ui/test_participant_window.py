@@ -1,0 +1,135 @@
+"""The shared screen shows the room only what everyone in it may see, and blanks at once."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
+
+from mara_desktop.domain import OBSERVER, Audience
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.ui.meeting import Meeting
+from mara_desktop.ui.participant_window import TITLE, ParticipantWindow
+from tests.ui.widget_text import widget_texts
+from tests.ui.withheld import withheld_texts
+
+DEMO = "ns-2026-11-26"
+
+
+def _meeting(case_file: CaseFile) -> Meeting:
+    conference = case_file.conference(DEMO)
+    assert conference is not None
+    return Meeting(case_file, conference)
+
+
+def _shown_text(window: ParticipantWindow) -> str:
+    return "\n".join(widget_texts(window))
+
+
+def test_each_case_shows_only_what_every_agency_in_the_room_may_see(
+    qtbot: QtBot, demo_file: CaseFile
+) -> None:
+    meeting = _meeting(demo_file)
+    everyone_but_observers = set(meeting.present())
+    window = ParticipantWindow(demo_file.protocol)
+    qtbot.addWidget(window)
+    room = Audience.of(everyone_but_observers)
+    other_cases = {c.id: c for c in meeting.order}
+    for position, case in enumerate(meeting.order):
+        meeting.go_to(position)
+        view = meeting.view(case, room)
+        window.show_case(view, ["the room"])
+        shown = _shown_text(window)
+        for text in withheld_texts(meeting.builder, case, room):
+            assert text not in shown, f"{case.id}: a withheld value is on the shared screen"
+        for item in view.items:
+            assert item.text in shown
+        for other in other_cases.values():
+            if other.id != case.id:
+                assert other.reference not in shown
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_random_rooms_never_see_a_withheld_value(
+    qtbot: QtBot, demo_file: CaseFile, data: st.DataObject
+) -> None:
+    meeting = _meeting(demo_file)
+    present = meeting.present()
+    left = data.draw(st.sets(st.sampled_from(present)), label="left")
+    for agency in left:
+        meeting.set_left(agency, True)
+    meeting.go_to(data.draw(st.integers(0, len(meeting.order) - 1), label="position"))
+    case = meeting.current
+    assert case is not None
+    view = meeting.room_view()
+    assert view is not None
+    window = ParticipantWindow(demo_file.protocol)
+    qtbot.addWidget(window)
+    window.show_case(view, meeting.room_names())
+    shown = _shown_text(window)
+    for text in withheld_texts(meeting.builder, case, meeting.room):
+        assert text not in shown
+
+
+def test_a_room_with_an_observer_sees_no_case_data(qtbot: QtBot, demo_file: CaseFile) -> None:
+    meeting = _meeting(demo_file)
+    assert OBSERVER in meeting.room.agencies
+    window = ParticipantWindow(demo_file.protocol)
+    qtbot.addWidget(window)
+    for position, case in enumerate(meeting.order):
+        meeting.go_to(position)
+        view = meeting.room_view()
+        assert view is not None
+        window.show_case(view, meeting.room_names())
+        shown = _shown_text(window)
+        assert "Nothing about this case may be shown" in shown
+        assert case.reference not in shown
+        assert all(item.text not in shown for item in case.items)
+
+
+def test_blanking_removes_every_case_text(qtbot: QtBot, demo_file: CaseFile) -> None:
+    meeting = _meeting(demo_file)
+    for agency in meeting.present():
+        meeting.set_left(agency, agency != "police")
+    meeting.set_left(OBSERVER, True)
+    window = ParticipantWindow(demo_file.protocol)
+    qtbot.addWidget(window)
+    meeting.go_to(0)
+    view = meeting.room_view()
+    assert view is not None and view.items
+    window.show_case(view, meeting.room_names())
+    window.blank()
+    qtbot.wait(0)  # let deleteLater run
+    shown = _shown_text(window)
+    assert window.blanked
+    assert all(item.text not in shown for item in view.items)
+    assert shown.strip() == f"{TITLE}\nShared screen\nBlank screen"
+
+
+def test_the_meeting_opens_on_the_confidentiality_statement(
+    qtbot: QtBot, demo_file: CaseFile
+) -> None:
+    meeting = _meeting(demo_file)
+    window = ParticipantWindow(demo_file.protocol)
+    qtbot.addWidget(window)
+    assert meeting.room_view() is None
+    window.show_statement(meeting.room_names())
+    shown = _shown_text(window)
+    assert demo_file.protocol.confidentiality_statement in shown
+    assert "Shown to: " in shown
+    assert all(c.reference not in shown for c in meeting.order)
+
+
+def test_markup_in_case_text_is_shown_as_written(qtbot: QtBot, demo_file: CaseFile) -> None:
+    meeting = _meeting(demo_file)
+    case = meeting.case("case-07")
+    assert case is not None
+    window = ParticipantWindow(demo_file.protocol)
+    qtbot.addWidget(window)
+    window.show_case(meeting.view(case, Audience.of(["police"])), ["Police"])
+    assert any("risk <high> & rising" in t for t in widget_texts(window))

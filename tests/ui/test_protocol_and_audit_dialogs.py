@@ -1,0 +1,69 @@
+"""The protocol matrix with its review warning, and the audit log with its check."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from mara_desktop.store.casefile import VerifyReport
+from mara_desktop.ui.audit_dialog import AuditDialog
+from mara_desktop.ui.protocol_dialog import ProtocolDialog
+
+
+def test_the_matrix_shows_every_agency_and_category(qtbot, protocol):
+    dialog = ProtocolDialog(protocol, today=date(2026, 11, 27))
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    headers = [
+        table.horizontalHeaderItem(c).text().replace("\n", " ") for c in range(table.columnCount())
+    ]
+    assert len(protocol.agencies) == 13
+    assert headers == [a.name for a in protocol.agencies] + ["Observers"]
+    assert table.rowCount() == len(protocol.categories)
+    assert protocol.sha256 in [label.text() for label in dialog.findChildren(type(dialog.detail))]
+    assert dialog.review_warning.isHidden()
+
+
+def test_a_cell_says_which_rule_shares_it_and_under_which_basis(qtbot, protocol):
+    dialog = ProtocolDialog(protocol, today=date(2026, 11, 27))
+    qtbot.addWidget(dialog)
+    row = [c.id for c in protocol.categories].index("victim-health")
+    column = [a.id for a in protocol.agencies].index("gp")
+    assert dialog.table.item(row, column).text() == "C"
+    dialog.table.setCurrentCell(row, column)
+    assert "with the victim's consent" in dialog.detail.text()
+    assert "Lawful basis:" in dialog.detail.text()
+    housing = [a.id for a in protocol.agencies].index("housing")
+    dialog.table.setCurrentCell(row, housing)
+    assert "never shared with Housing" in dialog.detail.text()
+
+
+def test_a_protocol_past_its_review_date_says_so(qtbot, protocol):
+    dialog = ProtocolDialog(protocol, today=date(2030, 1, 1))
+    qtbot.addWidget(dialog)
+    assert not dialog.review_warning.isHidden()
+    assert "due for review by 31 March 2027" in dialog.review_warning.text()
+
+
+def test_the_audit_log_is_shown_and_verifies(qtbot, demo_file):
+    dialog = AuditDialog(demo_file)
+    qtbot.addWidget(dialog)
+    rows = dialog.table.rowCount()
+    assert dialog.table.item(0, 3).text().startswith("Created the case file")
+    qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_line.text().startswith("Verified: every page of the file is intact")
+    assert dialog.table.rowCount() == rows + 1
+    assert dialog.table.item(rows, 3).text() == "Checked the file (result: passed)"
+
+
+def test_a_broken_chain_is_named(qtbot, demo_file, monkeypatch):
+    broken = VerifyReport(["audit chain: audit record 5 has been altered"], 9)
+    monkeypatch.setattr(demo_file, "verify", lambda: broken)
+    dialog = AuditDialog(demo_file)
+    qtbot.addWidget(dialog)
+    dialog.verify()
+    assert "The check failed: audit chain: audit record 5 has been altered." in (
+        dialog.result_line.text()
+    )
+    assert "restore your latest backup" in dialog.result_line.text()

@@ -1,0 +1,182 @@
+"""Exporting minutes: written once and whole, never over an old copy, reproducible when
+asked, encrypted when asked, and deleted and audited when the leak check finds anything."""
+
+from __future__ import annotations
+
+import io
+
+import keyring
+import pytest
+from keyring.backends.fail import Keyring as FailKeyring
+from pypdf import PdfReader
+
+from mara_desktop.demo import DEMO_CONFERENCE
+from mara_desktop.minutes import export as export_module
+from mara_desktop.minutes.export import LeakFound, MinutesError, MinutesRequest, export_minutes
+from mara_desktop.minutes.leak_check import LeakCheckError
+from mara_desktop.minutes.protect import KEYCHAIN_SERVICE
+from mara_desktop.store import audit
+from tests.support.documents import full_document
+from tests.support.importing import load
+from tests.support.pdf_text import normalised, page_texts
+
+
+def request(out, *agencies, **options) -> MinutesRequest:
+    return MinutesRequest(DEMO_CONFERENCE, agencies or ("police",), out, **options)
+
+
+def test_reproducible_minutes_are_identical_bytes(demo_file, tmp_path):
+    export_minutes(demo_file, request(tmp_path / "a", "housing", "chair", reproducible=True))
+    export_minutes(demo_file, request(tmp_path / "b", "housing", "chair", reproducible=True))
+    for name in ("2026-11-26-minutes-housing.pdf", "2026-11-26-minutes-chair.pdf", "manifest.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_copies_made_without_reproducible_have_their_own_ids(demo_file, tmp_path):
+    first = export_minutes(demo_file, request(tmp_path / "a"))
+    second = export_minutes(demo_file, request(tmp_path / "b"))
+    assert first.copies[0].entry.copy_id != second.copies[0].entry.copy_id
+
+
+def test_an_existing_copy_is_never_overwritten_and_nothing_is_written(demo_file, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "2026-11-26-minutes-idva.pdf").write_bytes(b"an earlier copy")
+    with pytest.raises(MinutesError, match="already exists"):
+        export_minutes(demo_file, request(out, "police", "idva"))
+    assert sorted(p.name for p in out.iterdir()) == ["2026-11-26-minutes-idva.pdf"]
+    assert (out / "2026-11-26-minutes-idva.pdf").read_bytes() == b"an earlier copy"
+
+
+def test_unknown_conference_and_agency_are_refused_by_name(demo_file, tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(MinutesError, match='no conference "ns-2026-11-27"'):
+        export_minutes(demo_file, MinutesRequest("ns-2026-11-27", ("police",), out))
+    with pytest.raises(MinutesError, match='unknown agency "polise" \\(did you mean "police"'):
+        export_minutes(demo_file, request(out, "polise"))
+    assert not out.exists()
+
+
+def test_a_leak_deletes_every_copy_of_the_export_and_is_audited(demo_file, tmp_path, monkeypatch):
+    venue = "Northtown Civic Centre"  # printed in every copy: the scanner must find it
+    monkeypatch.setattr(
+        export_module,
+        "withheld_values",
+        lambda builder, conference, cases, agency: [venue] if agency == "idva" else [],
+    )
+    out = tmp_path / "out"
+    with pytest.raises(LeakFound) as raised:
+        export_minutes(demo_file, request(out, "police", "idva", "housing"))
+    assert venue not in str(raised.value)
+    assert not list(out.iterdir())
+    records = audit.records(demo_file.connection)
+    leak = next(r for r in records if r.action == "minutes-leak")
+    assert leak.details["agency"] == "idva" and leak.details["values"] == 1
+    assert venue not in str(leak.details)
+    assert not [r for r in records if r.action == "minutes"]
+
+
+def test_an_export_is_audited_with_ids_only(demo_file, tmp_path):
+    export_minutes(demo_file, request(tmp_path, "gp", "chair"))
+    record = audit.records(demo_file.connection)[-1]
+    assert record.action == "minutes"
+    assert record.details == {
+        "conference": DEMO_CONFERENCE,
+        "agencies": ["gp", "chair"],
+        "files": ["2026-11-26-minutes-gp.pdf", "2026-11-26-minutes-chair.pdf"],
+        "reproducible": False,
+        "encrypted": False,
+    }
+
+
+def test_password_protected_copies_use_aes_256_and_the_keychain(
+    demo_file, tmp_path, memory_keychain
+):
+    result = export_minutes(demo_file, request(tmp_path, "police", "gp", password=True))
+    passwords = set()
+    for written in result.copies:
+        assert written.in_keychain and written.password
+        account = f"{DEMO_CONFERENCE}/{written.entry.agency}/{written.entry.copy_id}"
+        assert memory_keychain.entries[(KEYCHAIN_SERVICE, account)] == written.password
+        pdf = written.path.read_bytes()
+        reader = PdfReader(io.BytesIO(pdf))
+        assert reader.is_encrypted
+        assert reader.trailer["/Encrypt"]["/V"] == 5  # AES-256
+        assert not reader.decrypt("not the password")
+        assert "Prepared for" in page_texts(pdf, written.password)[0]
+        assert pdf.count(b"%%EOF") == 1
+        passwords.add(written.password)
+    assert len(passwords) == 2
+
+
+def test_without_a_secure_keychain_the_password_is_returned_once(demo_file, tmp_path):
+    keyring.set_keyring(FailKeyring())
+    result = export_minutes(demo_file, request(tmp_path, "police", password=True))
+    assert not result.copies[0].in_keychain
+    assert page_texts(result.copies[0].path.read_bytes(), result.copies[0].password)
+
+
+def test_markup_typed_into_a_note_prints_as_written(new_file, tmp_path):
+    load(new_file, full_document(cases=1))
+    result = export_minutes(new_file, MinutesRequest("conf-1", ("gp",), tmp_path))
+    text = normalised(" ".join(page_texts(result.copies[0].path.read_bytes())))
+    assert "Health note 1 <b>& more</b>" in text
+
+
+def test_a_long_actions_table_repeats_its_header_on_every_page(new_file, tmp_path):
+    document = full_document(cases=1)
+    case = document["cases"][0]
+    case["actions"] = [
+        {**case["actions"][0], "id": f"a{n}", "text": f"Numbered action {n} of the plan."}
+        for n in range(70)
+    ]
+    load(new_file, document)
+    result = export_minutes(new_file, MinutesRequest("conf-1", ("housing",), tmp_path / "out"))
+    pages = page_texts(result.copies[0].path.read_bytes())
+    holding = [p for p in pages if "Numbered action" in p]
+    assert len(holding) >= 2
+    for page in holding:
+        assert "No. Action Agency Owner Due Status" in normalised(page), page
+    text = normalised(" ".join(pages))
+    assert all(f"Numbered action {n} of the plan." in text for n in range(70))
+
+
+def test_a_copy_the_check_cannot_read_is_deleted_and_audited(demo_file, tmp_path, monkeypatch):
+    def unreadable(pdf, withheld, *, password=None):
+        raise LeakCheckError("The PDF cannot be read back, so it cannot be checked for leaks.")
+
+    monkeypatch.setattr(export_module, "find_leaks", unreadable)
+    out = tmp_path / "out"
+    with pytest.raises(LeakCheckError):
+        export_minutes(demo_file, request(out, "police", "gp"))
+    assert not list(out.iterdir())
+    assert audit.records(demo_file.connection)[-1].action == "minutes-leak"
+
+
+def test_progress_is_told_after_each_copy(demo_file, tmp_path):
+    told: list[tuple[int, int]] = []
+    export_minutes(
+        demo_file,
+        request(tmp_path / "out", "police", "gp", "chair"),
+        progress=lambda done, total: told.append((done, total)),
+    )
+    assert told == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_minutes_of_an_earlier_meeting_hold_none_of_the_later_meetings_actions(demo_file, tmp_path):
+    result = export_minutes(demo_file, MinutesRequest("ns-2026-10-29", ("police",), tmp_path / "o"))
+    text = normalised(" ".join(page_texts(result.copies[0].path.read_bytes())))
+    assert "Arrest for breach of bail and oppose bail." in text  # agreed on 29 October
+    assert "Child protection conference for Ruby." not in text  # agreed on 26 November
+    assert "No actions from earlier meetings to review." in text
+
+
+def test_an_action_longer_than_a_page_breaks_across_pages(new_file, tmp_path):
+    document = full_document(cases=1)
+    long_text = " ".join(f"Step {n} of a very long safety plan." for n in range(400))
+    document["cases"][0]["actions"][0]["text"] = long_text
+    load(new_file, document)
+    result = export_minutes(new_file, MinutesRequest("conf-1", ("housing",), tmp_path / "out"))
+    assert result.copies[0].entry.pages >= 3
+    text = normalised(" ".join(page_texts(result.copies[0].path.read_bytes())))
+    assert all(f"Step {n} of a very long safety plan." in text for n in (0, 199, 399))

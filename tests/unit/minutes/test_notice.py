@@ -1,0 +1,43 @@
+"""The notice says what the protocol says, in the reader's words, and prints protocol text
+exactly as written."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+from pypdf import PdfReader
+
+from mara_desktop.minutes.notice import Kind, Reader, notice_blocks
+from mara_desktop.minutes.notice_pdf import render_notice
+from mara_desktop.protocol.loader import load_protocol
+from mara_desktop.resources import resource
+
+
+def words(protocol, reader: Reader) -> str:
+    return " ".join(f"{b.lead} {b.text}" for b in notice_blocks(protocol, reader))
+
+
+def test_the_victim_is_told_who_gets_her_address_and_what_needs_her_agreement(protocol):
+    text = words(protocol, Reader.VICTIM)
+    assert "Your address and current location: Police and IDVA service." in text
+    assert "Your health and mental health: If you agree: IDVA service," in text
+    assert "Children's identity: If children are involved: every service at the meeting." in text
+
+
+def test_a_consent_only_protocol_gives_the_perpetrator_the_other_lawful_bases():
+    protocol = load_protocol(resource("protocols", "example-consent-required.toml"))
+    blocks = notice_blocks(protocol, Reader.PERPETRATOR)
+    text = " ".join(b.text for b in blocks)
+    assert "consent" not in text.casefold()
+    law = blocks.index(next(b for b in blocks if b.text == "The law we rely on"))
+    bases = [b.text for b in blocks[law:] if b.kind is Kind.BULLET][:2]
+    assert bases == [protocol.lawful_bases[0].text, protocol.lawful_bases[1].text]
+
+
+def test_protocol_text_prints_literally_and_the_same_protocol_gives_the_same_bytes(protocol):
+    odd = dataclasses.replace(protocol, retention="Kept <b>6</b> years & then destroyed.")
+    pdf = render_notice(odd, Reader.VICTIM)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Kept <b>6</b> years & then destroyed." in text
+    assert render_notice(odd, Reader.VICTIM) == pdf
