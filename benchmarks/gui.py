@@ -24,8 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 CHILD = """
 import sys
 from PySide6.QtCore import QTimer
-from mara_desktop.ui.appearance import application
-from mara_desktop.ui.unlock import OpenCaseFileDialog
+import mara_desktop.cli  # what `mara-desktop` loads first
+from mara_desktop.ui.app import application, OpenCaseFileDialog  # all of the app's windows
 app = application()
 dialog = OpenCaseFileDialog(None)
 dialog.show()

@@ -19,6 +19,9 @@ from mara_desktop.domain.enums import (
 from mara_desktop.domain.moments import instant
 
 MIN_JUSTIFICATION = 20
+
+CONSENT_BASIS = "consent"
+"""The lawful basis an override can never rest on: an override is sharing without consent."""
 """An override's justification must say what the risk is; a word or two cannot."""
 
 WILDCARD = "*"

@@ -31,7 +31,7 @@ from mara_desktop.domain import (
     ReferralCriterion,
     Subject,
 )
-from mara_desktop.domain.case import MIN_JUSTIFICATION
+from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
 from mara_desktop.interchange.checker import Checker
 from mara_desktop.interchange.errors import InterchangeError
 from mara_desktop.protocol.model import Protocol
@@ -328,6 +328,9 @@ class _Reader:
             if not values and obj.get(key) == []:
                 c.problem(f"{path}.{key}", "must name at least one")
         basis = c.known(obj, "lawful_basis", path, self.bases, "lawful basis")
+        if basis == CONSENT_BASIS:
+            c.problem(f"{path}.lawful_basis", "an override shares without consent; choose another")
+            basis = None
         justification = c.text(obj, "justification", path)
         if justification is not None and len(justification.strip()) < MIN_JUSTIFICATION:
             c.problem(

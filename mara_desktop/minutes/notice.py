@@ -136,9 +136,8 @@ def _what_is_shared(protocol: Protocol, reader: Reader) -> list[Block]:
             said = _sentence(_who(protocol, [a for r in rules for a in r.agencies]))
         said = said or "only if the meeting decides there is a serious risk"
         blocks.append(Block(Kind.BULLET, said + ".", lead=_addressed(category.name, reader) + ":"))
-    about = [r for c in _categories(protocol, reader) for r in _granting(protocol, c)]
     blocks.append(_heading("The services that may get information about you"))
-    wanted = {a for r in about for a in r.agencies}
+    wanted = {a for r in _rules_about(protocol, reader) for a in r.agencies}
     blocks += _bullets(a.name for a in protocol.agencies if WILDCARD in wanted or a.id in wanted)
     return blocks
 
@@ -209,8 +208,7 @@ def _law(protocol: Protocol, reader: Reader) -> list[Block]:
     notice leaves out any basis that names consent (it is the victim's); if nothing is left
     (a protocol that shares only with consent), it names the protocol's other bases, which
     are what a decision to share without consent relies on."""
-    rules = [r for c in _categories(protocol, reader) for r in _granting(protocol, c)]
-    ids = dict.fromkeys(r.lawful_basis for r in protocol.rules if r in rules)
+    ids = {r.lawful_basis for r in _rules_about(protocol, reader)}
     bases = [b for b in protocol.lawful_bases if b.id in ids]
     if reader is Reader.PERPETRATOR:
         bases = [b for b in bases if not _NAMES_CONSENT.search(b.text)]
@@ -260,6 +258,11 @@ def _categories(protocol: Protocol, reader: Reader) -> list[Category]:
 
 def _granting(protocol: Protocol, category: Category) -> list[Rule]:
     return [r for r in protocol.rules if WILDCARD in r.categories or category.id in r.categories]
+
+
+def _rules_about(protocol: Protocol, reader: Reader) -> list[Rule]:
+    """The rules that share some category about the reader (or the case)."""
+    return [r for c in _categories(protocol, reader) for r in _granting(protocol, c)]
 
 
 def _who(protocol: Protocol, agencies: Iterable[str]) -> list[str]:

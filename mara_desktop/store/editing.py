@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from mara_desktop.domain import WILDCARD, Action, Consent, Override
-from mara_desktop.domain.case import MIN_JUSTIFICATION
+from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
 from mara_desktop.errors import MaraError
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
@@ -49,6 +49,11 @@ def check_override(case_file: CaseFile, override: Override) -> None:
     protocol = case_file.protocol
     if protocol.lawful_basis(override.lawful_basis) is None:
         raise EditError("Choose the lawful basis from the protocol.")
+    if override.lawful_basis == CONSENT_BASIS:
+        raise EditError(
+            "An override shares without the victim's consent, so consent cannot be its "
+            "lawful basis: choose another."
+        )
     if len(override.justification.strip()) < MIN_JUSTIFICATION:
         raise EditError(
             f"Write the justification in full (at least {MIN_JUSTIFICATION} characters): "

@@ -145,7 +145,13 @@ class AgendaPanel(QWidget):
 
     def _show_room(self, meeting: Meeting) -> None:
         names = meeting.room_names()
-        self.room.setText(f"The shared screen shows what all of these may see: {', '.join(names)}")
+        text = f"The shared screen shows what all of these may see: {', '.join(names)}."
+        if OBSERVER in meeting.room.agencies:
+            text += (
+                " Observers are granted nothing, so while they are in the room the shared "
+                "screen shows no case information; tick Left when they go."
+            )
+        self.room.setText(text)
         self.children_leave.setEnabled(
             bool(set(meeting.children_only_present()) - meeting.left)
             and meeting.children_cases_heard()

@@ -165,8 +165,11 @@ class ActionsModel(QAbstractTableModel):
         self._actions: list[ActionView] = []
 
     def show(self, view: CaseView | None) -> None:
+        self.show_actions(list(view.actions) if view is not None else [])
+
+    def show_actions(self, actions: list[ActionView]) -> None:
         self.beginResetModel()
-        self._actions = list(view.actions) if view is not None else []
+        self._actions = actions
         self.endResetModel()
 
     def clear(self) -> None:

@@ -28,7 +28,7 @@ from mara_desktop.protocol.rule import when_text
 from mara_desktop.ui.action_editing import ActionDelegate
 from mara_desktop.ui.case_models import ActionColumn, ActionsModel, ItemColumn, ItemsModel
 from mara_desktop.ui.text import plain_label
-from mara_desktop.views.model import Access, CaseRecords, CaseView
+from mara_desktop.views.model import Access, ActionView, CaseRecords, CaseView
 
 
 def header_text(view: CaseView) -> str:
@@ -253,6 +253,25 @@ class CasePage(QWidget):
         self.people.setText(people_text(view))
         self.records.setPlainText(records_text(records, self._protocol) if chair else "")
         self.items_table.resizeRowsToContents()
+        self.actions_table.resizeRowsToContents()
+
+    def show_opening(self, statement: str, earlier: list[ActionView]) -> None:
+        """The start of the meeting: the statement to read, and the actions to review."""
+        self._view = None
+        self.items_model.clear()
+        self.actions_model.show_actions(earlier)
+        self.item_detail.clear()
+        self.records.clear()
+        self.preview_banner.hide()
+        for button in (self.consent_button, self.override_button, self.add_action_button):
+            button.setEnabled(False)
+        self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.title.setText("Opening")
+        self.summary.setText(
+            "Read the confidentiality statement; then review the actions from earlier "
+            f"meetings below ({len(earlier)}). Page Down goes to the first case."
+        )
+        self.people.setText(statement)
         self.actions_table.resizeRowsToContents()
 
     def _item_selected(self, selected: QItemSelection, _: QItemSelection) -> None:

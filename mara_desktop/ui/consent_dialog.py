@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import WILDCARD, Consent, ConsentState, instant
+from mara_desktop.domain import WILDCARD, Audience, Consent, ConsentState, instant
 from mara_desktop.errors import MaraError
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import add_consent
 from mara_desktop.ui.dialog_parts import Choices, StatusLine, fit_to_screen, heading, note
+from mara_desktop.views.builder import ViewBuilder
 
 TITLE = "Record consent — MARA Desktop"
 HISTORY_COLUMNS = ("Recorded", "Answer", "Agencies", "Categories", "Recorded by")
@@ -64,7 +65,10 @@ class ConsentDialog(QDialog):
         self.setWindowTitle(TITLE)
         self.setMinimumWidth(1060)
         case = case_file.case(case_id)
-        reference = case.reference if case else case_id
+        chair = Audience.chair()
+        builder = ViewBuilder(protocol)
+        reference = builder.case_view(case, chair).title if case else case_id
+        history = builder.records(case, chair).consents if case else ()
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Record the victim's consent — {reference}"))
         layout.addWidget(
@@ -74,7 +78,7 @@ class ConsentDialog(QDialog):
                 "About consent records",
             )
         )
-        layout.addWidget(self._build_history(protocol, case.consents if case else ()))
+        layout.addWidget(self._build_history(protocol, history))
         layout.addLayout(self._build_form(protocol))
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)

@@ -305,8 +305,11 @@ class ChairConsole(QMainWindow):
         """Rebuild the page and, when presenting, the shared screen from fresh views."""
         meeting = self.meeting
         case = meeting.current if meeting else None
-        if meeting is None or case is None:
+        if meeting is None:
             self.page.show_case(None, self._no_records())
+        elif case is None:
+            statement = meeting.protocol.confidentiality_statement
+            self.page.show_opening(statement, meeting.earlier_actions())
         else:
             audience, preview_of = self._audience()
             self.page.show_case(

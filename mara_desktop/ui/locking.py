@@ -58,7 +58,8 @@ _SCREENSAVERS = (
 )
 
 
-_SLOT = SLOT("_changed(bool)").encode()
+_SLOT = SLOT("active_changed(bool)")
+"""PySide6 6.12 accepts the slot only as this str (its stubs say bytes; bytes raise)."""
 
 
 class ScreenLockWatch(QObject):
@@ -72,13 +73,13 @@ class ScreenLockWatch(QObject):
         super().__init__(parent)
         bus = QDBusConnection.sessionBus()
         connected = [
-            bus.connect("", path, interface, "ActiveChanged", self, _SLOT)
+            bus.connect("", path, interface, "ActiveChanged", self, _SLOT)  # type: ignore[call-overload]
             for path, interface in _SCREENSAVERS
             if bus.isConnected()
         ]
         self.available = any(connected)
 
     @Slot(bool)
-    def _changed(self, active: bool) -> None:
+    def active_changed(self, active: bool) -> None:
         if active:
             self.screen_locked.emit()

@@ -15,7 +15,7 @@ from mara_desktop.protocol.model import Protocol
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.views.audiences import room_audience
 from mara_desktop.views.builder import ViewBuilder, hearing_order
-from mara_desktop.views.model import CaseView
+from mara_desktop.views.model import ActionView, CaseView
 
 START = -1
 """The position before the first case: the room sees the confidentiality statement."""
@@ -122,6 +122,17 @@ class Meeting:
             children = view.header.children_involved if view.header else False
             entries.append((case.id, view.title, children))
         return entries
+
+    def earlier_actions(self) -> list[ActionView]:
+        """Actions agreed at earlier meetings on this agenda's cases, for the review at the
+        start of the meeting (DOMAIN.md, The meeting, step 2), as the chair sees them."""
+        chair = Audience.chair()
+        return [
+            action
+            for case in self.order
+            for action in self.view(case, chair).actions
+            if action.conference not in (None, self.conference.id)
+        ]
 
     def room_view(self) -> CaseView | None:
         """The current case as the room may see it; None at the start of the meeting."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.domain import Override
-from mara_desktop.domain.case import MIN_JUSTIFICATION
+from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
 from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import add_override
@@ -99,7 +99,8 @@ class OverrideDialog(QDialog):
         self.lawful_basis.setAccessibleName("Lawful basis")
         self.lawful_basis.setPlaceholderText("Choose the lawful basis from the protocol…")
         for basis in self.case_file.protocol.lawful_bases:
-            self.lawful_basis.addItem(basis.text, basis.id)
+            if basis.id != CONSENT_BASIS:
+                self.lawful_basis.addItem(basis.text, basis.id)
         self.lawful_basis.setCurrentIndex(-1)
         self.lawful_basis.setMinimumContentsLength(30)
         self.lawful_basis.setSizeAdjustPolicy(

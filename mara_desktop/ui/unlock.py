@@ -92,6 +92,9 @@ class OpenCaseFileDialog(QDialog):
         for page in (self.choose_page, self.unlock_page, self.create_page):
             self.pages.addWidget(page)
         QVBoxLayout(self).addWidget(self.pages)
+        # Enter must only ever unlock or create: no other button may become the default.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button in (self.unlock_button, self.create_button))
         if path is None:
             self.pages.setCurrentWidget(self.choose_page)
         else:

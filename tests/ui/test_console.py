@@ -43,6 +43,9 @@ def test_the_console_opens_on_the_latest_meeting_before_the_first_case(
     assert console.meeting.conference.id == "ns-2026-11-26"
     assert console.meeting.current is None
     assert console.windowTitle() == TITLE
+    assert console.page.title.text() == "Opening"
+    review = console.page.actions_model
+    assert review.rowCount() == len(console.meeting.earlier_actions()) > 0
 
 
 def test_keys_walk_the_meeting_and_present_it(qtbot: QtBot, console: ChairConsole) -> None:

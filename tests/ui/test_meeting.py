@@ -61,3 +61,10 @@ def test_the_agenda_names_cases_as_the_chair_sees_them(demo_file: CaseFile) -> N
     entries = meeting.agenda()
     assert [case_id for case_id, _, _ in entries] == [c.id for c in meeting.order]
     assert entries[0][1].startswith("NS-2026-")
+
+
+def test_the_opening_reviews_actions_from_earlier_meetings(demo_file: CaseFile) -> None:
+    meeting = _meeting(demo_file)
+    earlier = meeting.earlier_actions()
+    assert earlier and all(a.conference == "ns-2026-10-29" for a in earlier)
+    assert any(a.overdue for a in earlier)

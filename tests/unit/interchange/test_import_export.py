@@ -79,11 +79,12 @@ def test_every_problem_is_reported_at_once(new_file):
         (lambda d: d["conferences"][0]["attendance"][0].update(agency="observer"), "conferences[0].attendance[0].status: observers are listed"),
         (lambda d: d["cases"][0]["actions"][0].update(conference="conf-9"), 'cases[0].actions[0].conference: unknown conference "conf-9"'),
         (lambda d: d["cases"][0]["items"][0].update(restricted_to="police"), "cases[0].items[0].restricted_to: must be a list"),
+        (lambda d: d["cases"][0]["overrides"][0].update(lawful_basis="consent"), "cases[0].overrides[0].lawful_basis: an override shares without consent"),
     ],
     ids=[
         "format", "missing", "dup-item", "item-action-clash", "dup-case", "person", "child",
         "justification", "override-wildcard", "moment", "dash", "agenda", "observer", "conference",
-        "restricted-type",
+        "restricted-type", "override-on-consent",
     ],
 )  # fmt: skip
 def test_each_kind_of_problem(new_file, edit, expected):

@@ -198,3 +198,10 @@ def test_manifest_lists_each_copy_with_its_hash_pages_protocol_and_check(exporte
         assert entry["leak_check"] == "passed"
         assert entry["protocol_version"] == protocol.version
         assert entry["protocol_sha256"] == protocol.sha256
+
+
+def test_each_copy_names_the_protocol_version_and_hash_it_was_made_under(exported, protocol):
+    for agency in ("police", "housing", "chair"):
+        text = exported.text(agency)
+        assert f"version {protocol.version}" in text
+        assert protocol.sha256 in text.replace("\n", "")

@@ -43,6 +43,7 @@ def test_a_consent_record_is_added_after_the_others(filled):
     [
         ({"justification": "risk"}, "justification in full"),
         ({"lawful_basis": "because"}, "lawful basis"),
+        ({"lawful_basis": "consent"}, "consent cannot be its lawful basis"),
         ({"decided_by": " "}, "who decided"),
         ({"agencies": ()}, "at least one agency"),
         ({"categories": ("nope",)}, "Unknown category"),

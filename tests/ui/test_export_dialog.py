@@ -1,0 +1,83 @@
+"""Exporting from the app gives the same checked PDFs as the command line, and printing
+paints that very PDF."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from mara_desktop.demo import DEMO_CONFERENCE
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.ui.export_dialog import ExportDialog
+from mara_desktop.ui.pdf_preview import PdfPreviewDialog, load_pdf, paint_pages
+
+
+def _only(dialog: ExportDialog, agencies: set[str]) -> None:
+    for row in range(dialog.agencies.count()):
+        item = dialog.agencies.item(row)
+        wanted = item.data(Qt.ItemDataRole.UserRole) in agencies
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+
+def test_the_dialog_exports_checked_minutes_and_lists_them(
+    qtbot: QtBot, demo_file: CaseFile, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_file, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    assert not dialog.export_button.isEnabled()  # no folder yet
+    _only(dialog, {"police", "housing"})
+    dialog.chair_copy.setChecked(True)
+    out = tmp_path / "minutes"
+    dialog.set_folder(out)
+    dialog.export()
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert [f["agency"] for f in manifest["files"]] == ["police", "housing", "chair"]
+    assert {f["leak_check"] for f in manifest["files"]} == {"passed"}
+    assert dialog.results.rowCount() == 3
+    assert [dialog.results.item(r, 3).text() for r in range(3)] == ["passed"] * 3
+    assert dialog.progress.value() == dialog.progress.maximum() == 3
+    assert dialog.preview_button.isEnabled() and dialog.print_button.isEnabled()
+
+
+def test_an_export_that_would_overwrite_is_refused_with_a_message(
+    qtbot: QtBot, demo_file: CaseFile, tmp_path: Path, monkeypatch
+) -> None:
+    (tmp_path / "2026-11-26-minutes-police.pdf").write_bytes(b"earlier copy")
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "mara_desktop.ui.export_dialog.QMessageBox.warning",
+        lambda _parent, _title, text: warnings.append(text),
+    )
+    dialog = ExportDialog(demo_file, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    _only(dialog, {"police"})
+    dialog.set_folder(tmp_path)
+    dialog.export()
+    assert warnings and "already exists" in warnings[0]
+    assert (tmp_path / "2026-11-26-minutes-police.pdf").read_bytes() == b"earlier copy"
+    assert dialog.results.rowCount() == 0
+
+
+def test_preview_and_print_render_the_exported_pdf(
+    qtbot: QtBot, demo_file: CaseFile, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_file, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    _only(dialog, {"idva"})
+    dialog.set_folder(tmp_path / "out")
+    dialog.export()
+    exported = tmp_path / "out" / "2026-11-26-minutes-idva.pdf"
+    pages = len(PdfReader(exported).pages)
+    preview = PdfPreviewDialog(exported, None, dialog)
+    assert preview.document.pageCount() == pages
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert paint_pages(load_pdf(exported, None), printer) == pages
+    assert len(PdfReader(printed).pages) == pages
