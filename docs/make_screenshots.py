@@ -1,26 +1,40 @@
-"""Make the README's pictures from the demo: `python docs/make_screenshots.py`.
+"""Make the pictures of the README and the guide from the demo: `python docs/make_screenshots.py`.
 
 Runs the real windows offscreen on a fresh copy of the demo and saves PNGs in docs/images/.
-Run it again whenever a screen changes.
+Nothing is drawn by hand: each picture is what a chair would see, so a picture that looks
+wrong is a screen that is wrong. Run it again whenever a screen changes. Needs `pdftoppm`
+(poppler-utils) for the picture of a page of minutes.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableWidget, QWidget
 
+from mara_desktop.demo import create_demo
 from mara_desktop.domain import OBSERVER
+from mara_desktop.store.casefile import CaseFile
 from mara_desktop.ui.app import open_demo
 from mara_desktop.ui.appearance import application
+from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.console import ChairConsole
+from mara_desktop.ui.export_dialog import ExportDialog
+from mara_desktop.ui.override_dialog import OverrideDialog
+from mara_desktop.ui.unlock import OpenCaseFileDialog
 
 IMAGES = Path(__file__).resolve().parent / "images"
+CONFERENCE = "ns-2026-11-26"
+OVERRIDE_CASE = "case-03"
+MINUTES_AGENCY = "housing"
+MINUTES_PAGE = 3  # the first page with a case on it
 
 
 def save(widget: QWidget, name: str) -> None:
@@ -29,28 +43,105 @@ def save(widget: QWidget, name: str) -> None:
     print(IMAGES / name)
 
 
+def console_pictures(folder: Path) -> None:
+    """The console, the shared screen and a preview: the meeting as the room runs it."""
+    console = ChairConsole(open_demo(folder))
+    console.resize(1440, 900)
+    console.show()
+    meeting = console.meeting
+    assert meeting is not None
+    # The observer has left and the meeting is on its second case (children involved).
+    meeting.set_left(OBSERVER, True)
+    console.agenda.show_meeting(meeting)
+    console.go_to(1)
+    console.page.items_table.selectRow(1)
+    save(console, "console.png")
+    console.participant.resize(1280, 720)
+    console.present()
+    console.participant.resize(1280, 720)
+    save(console.participant, "shared-screen.png")
+    console.view_as.setCurrentIndex(console.view_as.findData("housing"))
+    save(console, "view-as-housing.png")
+    console.close()
+
+
+def unlock_picture(folder: Path) -> None:
+    """The first thing a chair sees: the file's name and folder, and the passphrase field."""
+    path = folder / "northshire.mara"
+    create_demo(path).close()
+    dialog = OpenCaseFileDialog(path)  # goes to the unlock page (never exec: it would wait)
+    dialog.show()
+    save(dialog, "unlock.png")
+    dialog.close()
+
+
+def override_picture(case_file: CaseFile) -> None:
+    """An override being prepared: what it shares, with whom, and the preview of its effect."""
+    dialog = OverrideDialog(case_file, OVERRIDE_CASE)
+    for category in ("victim-health", "risk-summary"):
+        dialog.categories.boxes[category].setChecked(True)
+    for agency in ("police", "idva"):
+        dialog.agencies.boxes[agency].setChecked(True)
+    dialog.lawful_basis.setCurrentIndex(0)
+    dialog.justification.setPlainText(
+        "Head injury and passport taken: the police and the IDVA need the medical picture "
+        "to plan her safety before the visa hearing."
+    )
+    dialog.decided_by.setText("Insp. R. Okafor (chair)")
+    dialog.update_preview()
+    dialog.show()
+    save(dialog, "override.png")
+    dialog.close()
+
+
+def export_pictures(case_file: CaseFile, folder: Path) -> None:
+    """The export dialog after an export, and one page of one agency's minutes."""
+    out = folder / "minutes"
+    out.mkdir()
+    dialog = ExportDialog(case_file, CONFERENCE)
+    dialog.resize(900, 720)
+    dialog.set_folder(out)
+    dialog.show()
+    dialog.export()
+    results = dialog.findChild(QTableWidget)
+    if results is not None and results.rowCount():
+        results.selectRow(0)
+    save(dialog, "export.png")
+    dialog.close()
+    audit = AuditDialog(case_file)
+    audit.resize(1100, 600)
+    audit.show()
+    save(audit, "audit.png")
+    audit.close()
+    pdfs = sorted(out.glob(f"*-minutes-{MINUTES_AGENCY}.pdf"))
+    if not pdfs or shutil.which("pdftoppm") is None:
+        print("no minutes page: pdftoppm (poppler-utils) is missing", file=sys.stderr)
+        return
+    page = str(MINUTES_PAGE)
+    prefix = folder / "page"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", page, "-l", page, "-singlefile", pdfs[0], prefix],
+        check=True,
+    )
+    shutil.copyfile(prefix.with_suffix(".png"), IMAGES / "minutes-page.png")
+    print(IMAGES / "minutes-page.png")
+
+
 def main() -> int:
     app = application()
     IMAGES.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        console = ChairConsole(open_demo(Path(folder)))
-        console.resize(1440, 900)
-        console.show()
-        meeting = console.meeting
-        assert meeting is not None
-        # The observer has left and the meeting is on its second case (children involved).
-        meeting.set_left(OBSERVER, True)
-        console.agenda.show_meeting(meeting)
-        console.go_to(1)
-        console.page.items_table.selectRow(1)
-        save(console, "console.png")
-        console.participant.resize(1280, 720)
-        console.present()
-        console.participant.resize(1280, 720)
-        save(console.participant, "shared-screen.png")
-        console.view_as.setCurrentIndex(console.view_as.findData("housing"))
-        save(console, "view-as-housing.png")
-        console.close()
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        (folder / "console").mkdir()
+        console_pictures(folder / "console")
+        (folder / "unlock").mkdir()
+        unlock_picture(folder / "unlock")
+        case_file = create_demo(folder / "dialogs.mara")
+        try:
+            override_picture(case_file)
+            export_pictures(case_file, folder)
+        finally:
+            case_file.close()
     app.processEvents()
     return 0
 

@@ -85,7 +85,7 @@ def _png_size(path: Path) -> tuple[int, int]:
 def test_the_spec_is_python_and_every_path_it_names_exists():
     _spec_tree()
     paths = _spec_paths()
-    assert {"ENTRY", "RESOURCES", "ICON_ICO", "ICON_ICNS"} <= paths.keys()
+    assert {"ENTRY", "RESOURCES", "ICON_ICO", "ICON_ICNS", "ENTITLEMENTS"} <= paths.keys()
     for name, path in paths.items():
         assert path.exists(), f"packaging/mara-desktop.spec: {name} = {path} does not exist"
 

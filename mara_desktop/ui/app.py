@@ -7,10 +7,12 @@ like any case file, and removed when the app closes), so the bundled data stays 
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mara_desktop.demo import create_demo
 from mara_desktop.errors import MaraError
@@ -24,8 +26,21 @@ def open_demo(folder: Path) -> CaseFile:
     return create_demo(folder / "demo.mara")
 
 
+def quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C or a polite kill (SIGTERM, as at logout) closes the app normally, so the
+    console closes its case file and the demo's temporary copy is removed. Python only
+    sees a signal when it runs, hence the idle tick."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.closeAllWindows() or app.quit())
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(300)
+    return tick
+
+
 def run(file: Path | None, *, demo: bool = False) -> int:
     app = application()
+    quit_on_signals(app)
     folder = Path(tempfile.mkdtemp(prefix="mara-demo-")) if demo else None
     try:
         case_file = _first_case_file(file, folder)
