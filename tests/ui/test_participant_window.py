@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
@@ -133,3 +139,37 @@ def test_markup_in_case_text_is_shown_as_written(qtbot: QtBot, demo_file: CaseFi
     qtbot.addWidget(window)
     window.show_case(meeting.view(case, Audience.of(["police"])), ["Police"])
     assert any("risk <high> & rising" in t for t in widget_texts(window))
+
+
+TWO_SCREENS = {
+    "screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96},
+        {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96},
+    ]
+}
+PRESENT_PROBE = """
+from PySide6.QtWidgets import QApplication
+from mara_desktop.protocol.loader import load_protocol
+from mara_desktop.resources import default_protocol_path
+from mara_desktop.ui.participant_window import ParticipantWindow
+app = QApplication([])
+window = ParticipantWindow(load_protocol(default_protocol_path()))
+window.present()
+app.processEvents()
+print(window.screen().name(), window.isFullScreen())
+"""
+
+
+def test_presenting_fills_the_second_screen_when_there_is_one(tmp_path: Path) -> None:
+    screens = tmp_path / "screens.json"
+    screens.write_text(json.dumps(TWO_SCREENS), "utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}"}
+    done = subprocess.run(
+        [sys.executable, "-c", PRESENT_PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.split() == ["projector", "True"], done.stderr[-400:]
