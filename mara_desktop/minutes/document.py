@@ -66,7 +66,7 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
         ("Chair", view.chair),
         ("Prepared for", copy.recipient),
         ("Protocol", f"{protocol.name}, version {protocol.version}"),
-        ("Protocol SHA-256", protocol.sha256),
+        ("Protocol hash", protocol.sha256),
     ]
     details = Table(
         [[label, Paragraph(markup(value), styles.BODY)] for label, value in rows],
