@@ -41,9 +41,20 @@ mkdir -p "$app/share/icons"
 cp -r "$here/icons/hicolor" "$app/share/icons/"
 cp "$here/install-linux.sh" "$app/"
 
-# The smoke test a user would do first: the program starts and finds its resources.
-"$app/mara-desktop" --help >/dev/null
-"$app/mara-desktop" protocol check "$root/resources/protocols/england-wales-marac.toml" >/dev/null
+# A smoke test of what breaks first when freezing: the program starts, finds its resources
+# (the demo, the protocol, the fonts), opens an encrypted file, and writes and leak-checks
+# minutes in its worker processes. Run from elsewhere, without the source on the path.
+smoke=$(mktemp -d)
+trap 'rm -rf "$smoke"' EXIT
+(
+    cd "$smoke"
+    env -i HOME="$smoke" PATH=/usr/bin:/bin "$app/mara-desktop" --help >/dev/null
+    env -i HOME="$smoke" PATH=/usr/bin:/bin "$app/mara-desktop" demo demo.mara >/dev/null
+    env -i HOME="$smoke" PATH=/usr/bin:/bin MARA_PASSPHRASE="northshire demo only" \
+        "$app/mara-desktop" minutes demo.mara --conference ns-2026-11-26 --agency police \
+        --out minutes >/dev/null
+)
+echo "smoke test passed: help, demo, minutes with leak check"
 
 # Same names, owners and times in every tarball of the same build.
 tarball="$build/$name.tar.gz"

@@ -20,9 +20,11 @@ cp "$here/share/metainfo/"*.xml "$prefix/metainfo/"
 cp "$here/share/mime/packages/"*.xml "$prefix/mime/packages/"
 cp -r "$here/share/icons/hicolor" "$prefix/icons/"
 # The desktop file runs `mara-desktop` from PATH; name the build itself in case PATH lacks $bin.
-sed -i "s|^Exec=mara-desktop|Exec=$here/mara-desktop|; s|^TryExec=mara-desktop|TryExec=$here/mara-desktop|" \
+sed -i "s|^Exec=mara-desktop|Exec=\"$here/mara-desktop\"|; s|^TryExec=mara-desktop|TryExec=$here/mara-desktop|" \
     "$prefix/applications/org.maradesktop.MaraDesktop.desktop"
 command -v update-mime-database >/dev/null && update-mime-database "$prefix/mime" || true
 command -v update-desktop-database >/dev/null && update-desktop-database "$prefix/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$prefix/icons/hicolor" || true
+# No icon cache here: a cache in a folder without the theme's index goes stale and hides
+# icons installed later by other programs. Touching the folder tells desktops to look again.
+touch "$prefix/icons/hicolor"
 echo "installed: $bin/mara-desktop and the menu entry \"MARA Desktop\""

@@ -153,3 +153,20 @@ def test_case_text_copied_is_cleared_from_the_clipboard(
     board.setText("Safe number 07700 900123")
     qtbot.waitUntil(lambda: board.text() == "", timeout=2000)
     window.close()
+
+
+def test_reordering_the_agenda_is_saved_but_children_still_come_first(
+    console: ChairConsole,
+) -> None:
+    meeting = console.meeting
+    assert meeting is not None and console.case_file is not None
+    ids = [c.id for c in meeting.order]
+    children = [c.id for c in meeting.order if c.children_involved]
+    adults = [c.id for c in meeting.order if not c.children_involved]
+    wanted = [*reversed(adults), children[1], children[0], *children[2:]]
+    console._reorder(wanted)
+    order = [c.id for c in meeting.order]
+    assert order == [children[1], children[0], *children[2:], *reversed(adults)]
+    assert order != ids
+    saved = console.case_file.conference(meeting.conference.id)
+    assert saved is not None and list(saved.agenda) == wanted
