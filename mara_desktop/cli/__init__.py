@@ -47,8 +47,19 @@ COMMAND_NAMES = (
 )  # fmt: skip
 
 
+def no_core_dumps() -> None:
+    """A crash must not leave decrypted case data on disk in a core dump."""
+    try:
+        import resource  # noqa: PLC0415 (POSIX only)
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    no_core_dumps()
     try:
         if (args and args[0] in COMMAND_NAMES) or args[:1] in (["-h"], ["--help"]):
             return _run_command(args)

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.fonts import REGULAR
+from mara_desktop.minutes.paragraphs import SharedParagraph
 from mara_desktop.minutes.text import markup
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import Access, ActionView, CaseView, ItemView, PersonView
@@ -56,25 +57,25 @@ def case_section(
 ) -> list[Flowable]:
     """The actions table holds the actions agreed at this meeting (or recorded without a
     meeting); earlier meetings' actions are in the review, later ones in later minutes."""
-    story: list[Flowable] = [Paragraph(f"{case.number}. {markup(case.title)}", styles.CASE)]
+    story: list[Flowable] = [SharedParagraph(f"{case.number}. {markup(case.title)}", styles.CASE)]
     story += _referral(case, protocol)
     if case.held_back and protocol.withheld_notice and not chair:
-        story.append(Paragraph(markup(protocol.withheld_notice), styles.NOTICE))
+        story.append(SharedParagraph(markup(protocol.withheld_notice), styles.NOTICE))
     lead = len(story) + 2  # a case's heading never ends a page without its first item
     groups = case.groups()
     if not groups:
-        story.append(Paragraph("No information about this case was shared.", styles.BODY))
+        story.append(SharedParagraph("No information about this case was shared.", styles.BODY))
     for person, items in groups:
-        story.append(Paragraph(_group_heading(person, protocol, chair=chair), styles.GROUP))
+        story.append(SharedParagraph(_group_heading(person, protocol, chair=chair), styles.GROUP))
         story += [_item(item, protocol, chair=chair) for item in items]
     actions = [a for a in case.actions if a.conference in (None, conference_id)]
-    story.append(Paragraph("Actions agreed", styles.GROUP))
+    story.append(SharedParagraph("Actions agreed", styles.GROUP))
     if actions:
         rows = [_action_row(case, n, a, protocol, chair=chair) for n, a in enumerate(actions, 1)]
         header = ("No.", "Action", "Agency", "Owner", "Due", "Status")
         story.append(ruled_table(header, rows, ACTION_WIDTHS))
     else:
-        story.append(Paragraph("None.", styles.BODY))
+        story.append(SharedParagraph("None.", styles.BODY))
     return [KeepTogether(story[:lead]), *story[lead:]]
 
 
@@ -90,7 +91,7 @@ def _referral(case: CaseView, protocol: Protocol) -> list[Flowable]:
         f"on {long_date(header.referral_date)}"
     )
     parts.append("children involved" if header.children_involved else "adults only")
-    return [Paragraph(f"<b>Referral:</b> {markup('; '.join(parts))}", styles.BODY)]
+    return [SharedParagraph(f"<b>Referral:</b> {markup('; '.join(parts))}", styles.BODY)]
 
 
 def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool) -> str:
@@ -106,12 +107,12 @@ def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool
     return heading
 
 
-def _item(item: ItemView, protocol: Protocol, *, chair: bool) -> Paragraph:
+def _item(item: ItemView, protocol: Protocol, *, chair: bool) -> SharedParagraph:
     about = f"{markup(item.category_name)} · from {markup(item.source_name)}"
     text = f"<font size='8' color='#4a4a4a'>{about}</font><br/>{markup(item.text)}"
     if chair:
         text += _may_see(item.access, protocol, size=7.5)
-    return Paragraph(text, styles.ITEM)
+    return SharedParagraph(text, styles.ITEM)
 
 
 def _action_row(
@@ -122,11 +123,11 @@ def _action_row(
         text += _may_see(action.access, protocol, size=7)
     return [
         f"{case.number}.{number}",
-        Paragraph(text, styles.CELL),
-        Paragraph(markup(action.owner_agency_name), styles.CELL),
-        Paragraph(markup(action.owner_name or "Not named"), styles.CELL),
+        SharedParagraph(text, styles.CELL),
+        SharedParagraph(markup(action.owner_agency_name), styles.CELL),
+        SharedParagraph(markup(action.owner_name or "Not named"), styles.CELL),
         long_date(action.due, short=True) if action.due else "None",
-        Paragraph(markup(status_text(action)), styles.CELL),
+        SharedParagraph(markup(status_text(action)), styles.CELL),
     ]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from mara_desktop.domain import AttendanceStatus
 from mara_desktop.minutes import styles
@@ -23,6 +23,7 @@ from mara_desktop.minutes.case_section import (
     status_text,
 )
 from mara_desktop.minutes.fonts import register_fonts
+from mara_desktop.minutes.paragraphs import SharedParagraph
 from mara_desktop.minutes.text import markup
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ActionView, CaseView, ConferenceView
@@ -50,9 +51,9 @@ def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[
     story += _attendance(view, protocol)
     story += _confidentiality(protocol)
     story += _review(view, copy)
-    story.append(Paragraph("Cases", styles.SECTION))
+    story.append(SharedParagraph("Cases", styles.SECTION))
     if not view.cases:
-        story.append(Paragraph("No cases were heard.", styles.BODY))
+        story.append(SharedParagraph("No cases were heard.", styles.BODY))
     for case in view.cases:
         story += case_section(case, protocol, view.conference_id, chair=copy.chair)
     story += _closing(protocol, copy)
@@ -69,15 +70,15 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
         ("Protocol hash", protocol.sha256),
     ]
     details = Table(
-        [[label, Paragraph(markup(value), styles.BODY)] for label, value in rows],
+        [[label, SharedParagraph(markup(value), styles.BODY)] for label, value in rows],
         colWidths=[32 * mm, WIDTH - 32 * mm],
         style=styles.DETAILS,
         splitInRow=MIN_ROW_PART,
         hAlign="LEFT",
     )
     return [
-        Paragraph(markup(view.title), styles.TITLE),
-        Paragraph(f"Minutes of the meeting of {long_date(view.date)}", styles.SUBTITLE),
+        SharedParagraph(markup(view.title), styles.TITLE),
+        SharedParagraph(f"Minutes of the meeting of {long_date(view.date)}", styles.SUBTITLE),
         details,
     ]
 
@@ -101,17 +102,19 @@ def _attendance(view: ConferenceView, protocol: Protocol) -> list[Flowable]:
         [a.name, "Signed" if a.conditionality_signed else "Not signed"]
         for a in lines[AttendanceStatus.OBSERVER]
     ]
-    story: list[Flowable] = [Paragraph("Attendance", styles.SECTION)]
+    story: list[Flowable] = [SharedParagraph("Attendance", styles.SECTION)]
     for title, header, rows in (
         ("Present", ("Agency", "Name"), present),
         ("Apologies", ("Agency", "Name", "Information for the meeting"), apologies),
         ("Observers", ("Name", "Conditionality statement"), observers),
     ):
-        story.append(Paragraph(title, styles.GROUP))
+        story.append(SharedParagraph(title, styles.GROUP))
         if not rows:
-            story.append(Paragraph("None.", styles.BODY))
+            story.append(SharedParagraph("None.", styles.BODY))
             continue
-        cells = [[Paragraph(markup(c), styles.CELL) for c in row] for row in rows]
+        cells: list[list[object]] = [
+            [SharedParagraph(markup(c), styles.CELL) for c in row] for row in rows
+        ]
         story.append(ruled_table(header, cells, [60 * mm] * (len(header) - 1) + [50 * mm]))
     return story
 
@@ -124,25 +127,26 @@ def _information_note(sent: bool, received: date | None) -> str:
 
 def _confidentiality(protocol: Protocol) -> list[Flowable]:
     return [
-        Paragraph("Confidentiality", styles.SECTION),
-        Paragraph(
+        SharedParagraph("Confidentiality", styles.SECTION),
+        SharedParagraph(
             "The chair read the confidentiality statement below at the start of the meeting, "
             "and those present signed it.",
             styles.BODY,
         ),
-        Paragraph(markup(protocol.confidentiality_statement), styles.NOTICE),
+        SharedParagraph(markup(protocol.confidentiality_statement), styles.NOTICE),
     ]
 
 
 def _review(view: ConferenceView, copy: Copy) -> list[Flowable]:
     """Actions agreed at earlier meetings on the cases heard, as this reader may see them."""
-    story: list[Flowable] = [Paragraph("Review of actions from earlier meetings", styles.SECTION)]
+    heading = SharedParagraph("Review of actions from earlier meetings", styles.SECTION)
+    story: list[Flowable] = [heading]
     rows = []
     for case in view.cases:
         for action in _earlier(case, copy.earlier_conferences):
             rows.append(_review_row(case, action))
     if not rows:
-        story.append(Paragraph("No actions from earlier meetings to review.", styles.BODY))
+        story.append(SharedParagraph("No actions from earlier meetings to review.", styles.BODY))
         return story
     header = ("Case", "Action", "Agency", "Due", "Status")
     widths = [28 * mm, 68 * mm, 30 * mm, 21 * mm, WIDTH - 147 * mm]
@@ -156,11 +160,11 @@ def _earlier(case: CaseView, earlier: frozenset[str]) -> list[ActionView]:
 
 def _review_row(case: CaseView, action: ActionView) -> list[object]:
     return [
-        Paragraph(markup(case.title), styles.CELL),
-        Paragraph(markup(action.text), styles.CELL),
-        Paragraph(markup(action.owner_agency_name), styles.CELL),
+        SharedParagraph(markup(case.title), styles.CELL),
+        SharedParagraph(markup(action.text), styles.CELL),
+        SharedParagraph(markup(action.owner_agency_name), styles.CELL),
         long_date(action.due, short=True) if action.due else "None",
-        Paragraph(markup(status_text(action)), styles.CELL),
+        SharedParagraph(markup(status_text(action)), styles.CELL),
     ]
 
 
@@ -171,10 +175,10 @@ def _closing(protocol: Protocol, copy: Copy) -> list[Flowable]:
         Spacer(1, 6 * mm),
         KeepTogether(
             [
-                Paragraph("Handling instructions", styles.SECTION),
-                Paragraph(markup(protocol.handling_instructions), styles.NOTICE),
-                Paragraph("Distribution", styles.SECTION),
-                Paragraph(markup(distribution), styles.BODY),
+                SharedParagraph("Handling instructions", styles.SECTION),
+                SharedParagraph(markup(protocol.handling_instructions), styles.NOTICE),
+                SharedParagraph("Distribution", styles.SECTION),
+                SharedParagraph(markup(distribution), styles.BODY),
             ]
         ),
     ]

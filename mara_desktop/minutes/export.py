@@ -1,11 +1,15 @@
 """Exporting a conference's minutes: one PDF per agency, each checked for leaks when written.
 
-For each recipient the view is built through `views/` (the only door to case data), laid
-out, optionally encrypted, and written atomically (temporary file in the destination
-folder, then a link to its final name: never over an existing file). The written bytes are
-then read back by the independent leak scanner, searching for every value withheld from
-that agency. A finding deletes every file this export wrote, is audited (ids and places
-only, never the value), and fails the export: minutes are all checked or none are kept.
+For each recipient the view is built through `views/` (the only door to case data), here,
+beside the case file; then the copy is laid out, optionally encrypted, and written
+atomically (temporary file in the destination folder, then a link to its final name: never
+over an existing file). The written bytes are then read back by the independent leak
+scanner, searching for every value withheld from that agency. Laying out and checking are
+most of the time, and each copy's are independent of the others', so for a large export
+they run in worker processes (spawned, not forked: the case file's connection and key stay
+in this process; a worker gets only the view and the values to search for). A finding
+deletes every file this export wrote, is audited (ids and places only, never the value),
+and fails the export: minutes are all checked or none are kept.
 
 File names hold the meeting's date and the agency's id, nothing else: a folder listing or
 an e-mail attachment must not reveal a name or a case reference.
@@ -15,22 +19,28 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import multiprocessing
+import os
 import secrets
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NoReturn
 
 from mara_desktop.atomic import write_atomically
 from mara_desktop.domain import CHAIR, OBSERVER, AttendanceStatus, Audience, Case, Conference
 from mara_desktop.errors import MaraError, did_you_mean
 from mara_desktop.minutes.document import Copy, minutes_story
-from mara_desktop.minutes.leak_check import LeakCheckError, find_leaks
+from mara_desktop.minutes.leak_check import Leak, LeakCheckError, find_leaks
 from mara_desktop.minutes.manifest import NAME, ManifestEntry, manifest_data, write_manifest
+from mara_desktop.minutes.paragraphs import share_for_this_process, sharing
 from mara_desktop.minutes.protect import encrypt, keep_in_keychain, keychain_account, new_password
-from mara_desktop.minutes.render import Furniture, RenderedCopy, render
+from mara_desktop.minutes.render import Furniture, render
 from mara_desktop.minutes.text import drawn_forms
+from mara_desktop.protocol.model import Protocol
 from mara_desktop.store.casefile import CaseFile
-from mara_desktop.views import ViewBuilder, conference_view
+from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
 from mara_desktop.views.withheld import withheld_values
 
 CHAIR_LINE = "CHAIR'S COPY — NOT FOR DISTRIBUTION"
@@ -84,31 +94,44 @@ def file_name(conference: Conference, agency: str) -> str:
 Progress = Callable[[int, int], None]
 """Told (copies done, copies in all) after each copy is written and checked: the GUI's bar."""
 
+POOL_MIN_ENTRIES = 400
+"""Items and actions in all the copies together from which they are made in worker
+processes: starting a process (Python, reportlab, pypdf, the fonts) costs about 0.6 s, which
+a few small copies would not win back."""
+
 
 def export_minutes(
-    case_file: CaseFile, request: MinutesRequest, *, progress: Progress | None = None
+    case_file: CaseFile,
+    request: MinutesRequest,
+    *,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> MinutesResult:
+    """`workers` is how many processes lay out and check the copies; by default one per
+    processor when the copies are big enough to be worth it (POOL_MIN_ENTRIES), else none:
+    everything then runs in this process."""
     conference = find_conference(case_file, request.conference_id)
     _check_agencies(case_file, request.agencies)
     targets = {a: request.out / file_name(conference, a) for a in request.agencies}
     _check_free([*targets.values(), request.out / NAME])
     cases = {case.id: case for case in case_file.cases(list(conference.agenda))}
     earlier = frozenset(c.id for c in case_file.conferences() if c.date < conference.date)
-    result = MinutesResult()
     exporter = _CopyExporter(case_file, conference, cases, earlier, request)
+    jobs = [exporter.job(agency, path) for agency, path in targets.items()]
+    if workers is None:
+        workers = _workers_for(jobs)
+    result = MinutesResult()
+    ran: list[Path] = []
     try:
-        for agency, path in targets.items():
-            result.copies.append(exporter.write(agency, path))
-            if progress is not None:
-                progress(len(result.copies), len(targets))
+        result.copies = _make_copies(exporter, jobs, workers, ran, progress)
         entries = [c.entry for c in result.copies]
         data = manifest_data(conference.id, case_file.protocol, entries)
         write_manifest(request.out / NAME, data)
         result.manifest = request.out / NAME
     except BaseException:
-        for written in result.copies:
+        for path in ran:
             with contextlib.suppress(FileNotFoundError):
-                written.path.unlink()
+                path.unlink()
         raise
     result.copies = [_keep_password(conference, c) for c in result.copies]
     case_file.record(
@@ -122,6 +145,54 @@ def export_minutes(
         },
     )
     return result
+
+
+def _workers_for(jobs: list[_CopyJob]) -> int:
+    entries = sum(len(c.items) + len(c.actions) for job in jobs for c in job.view.cases)
+    if len(jobs) < 2 or entries < POOL_MIN_ENTRIES:
+        return 0
+    return min(len(jobs), os.cpu_count() or 1)
+
+
+def _make_copies(
+    exporter: _CopyExporter,
+    jobs: list[_CopyJob],
+    workers: int,
+    ran: list[Path],
+    progress: Progress | None,
+) -> list[WrittenCopy]:
+    """Every copy, in the order asked for; `ran` gets the path of each job that ran, so
+    that the caller can delete every file of the export if any copy fails.
+
+    Paragraphs are shared between the copies made in one process (minutes/paragraphs.py).
+    In a pool the first failure cancels the copies not yet started and waits for those
+    under way (they may still write their file) before it is raised."""
+    written: dict[int, WrittenCopy] = {}
+
+    def done(index: int, outcome: _Outcome) -> None:
+        written[index] = exporter.finish(jobs[index], outcome)
+        if progress is not None:
+            progress(len(written), len(jobs))
+
+    if workers <= 1:
+        with sharing():
+            for index, job in enumerate(jobs):
+                ran.append(job.path)
+                done(index, _make_copy(job))
+        return [written[i] for i in range(len(jobs))]
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=share_for_this_process,
+    )
+    futures = {pool.submit(_make_copy, job): index for index, job in enumerate(jobs)}
+    try:
+        for future in as_completed(futures):
+            done(futures[future], future.result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        ran += [jobs[i].path for future, i in futures.items() if not future.cancelled()]
+    return [written[i] for i in range(len(jobs))]
 
 
 def _keep_password(conference: Conference, written: WrittenCopy) -> WrittenCopy:
@@ -175,6 +246,64 @@ def _check_free(paths: list[Path]) -> None:
         ) from None
 
 
+@dataclass(frozen=True)
+class _CopyJob:
+    """All one copy needs to be laid out, written and checked, without the case file: it
+    may be sent to another process, where only views and values taken from them arrive."""
+
+    agency: str
+    path: Path
+    view: ConferenceView
+    protocol: Protocol
+    copy: Copy
+    furniture: Furniture
+    reproducible: bool
+    password: str | None
+    needles: tuple[str, ...]
+    """Every form of every value withheld from the agency."""
+    owners: tuple[int, ...]
+    """For each needle, the position of the withheld value it is a form of."""
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What became of one job. A copy with `leaks` or an `unreadable` reason was deleted
+    where it was written; neither holds a withheld value, only its position and place."""
+
+    pages: int
+    sha256: str
+    leaks: tuple[Leak, ...] = ()
+    unreadable: str | None = None
+
+
+def _make_copy(job: _CopyJob) -> _Outcome:
+    """Lay out, encrypt if asked, write atomically, read back from the disk and check.
+
+    Runs in a worker process or in the caller's: it touches only the job's own file, and
+    deletes it on any failure after writing, so an unchecked copy is never left behind."""
+    story = minutes_story(job.view, job.protocol, job.copy)
+    rendered = render(story, job.furniture, reproducible=job.reproducible)
+    pdf = encrypt(rendered.pdf, job.password) if job.password else rendered.pdf
+
+    def fill(temp: Path) -> None:
+        temp.write_bytes(pdf)
+
+    write_atomically(job.path, fill)
+    try:
+        on_disk = job.path.read_bytes()
+        leaks = find_leaks(on_disk, job.needles, password=job.password)
+    except LeakCheckError as error:
+        job.path.unlink()
+        return _Outcome(rendered.pages, "", unreadable=str(error))
+    except BaseException:
+        job.path.unlink()
+        raise
+    if leaks:
+        job.path.unlink()
+        return _Outcome(rendered.pages, "", leaks=tuple(leaks))
+    return _Outcome(rendered.pages, hashlib.sha256(on_disk).hexdigest())
+
+
 @dataclass
 class _CopyExporter:
     case_file: CaseFile
@@ -190,32 +319,35 @@ class _CopyExporter:
             self.protocol.agency_name(a) for a in distribution(self.conference)
         )
 
-    def write(self, agency: str, path: Path) -> WrittenCopy:
-        rendered, copy_id = self._render(agency)
-        password = new_password() if self.request.password else None
-        pdf = encrypt(rendered.pdf, password) if password else rendered.pdf
-
-        def fill(temp: Path) -> None:
-            temp.write_bytes(pdf)
-
-        write_atomically(path, fill)
-        on_disk = path.read_bytes()
-        self._check(path, on_disk, agency, password)
-        digest = hashlib.sha256(on_disk).hexdigest()
-        entry = ManifestEntry(path.name, agency, digest, rendered.pages, copy_id, bool(password))
-        return WrittenCopy(path, entry, password)
-
-    def _render(self, agency: str) -> tuple[RenderedCopy, str]:
+    def job(self, agency: str, path: Path) -> _CopyJob:
+        """The copy's view (through `views/`, the one door) and what its check searches for
+        (every value withheld from the agency, in every form it may be drawn in; the chair's
+        copy withholds nothing)."""
         chair = agency == CHAIR
         audience = Audience.chair() if chair else Audience.of([agency])
         view = conference_view(self.builder, self.conference, self.cases, audience)
         recipient = "The chair" if chair else self.protocol.agency_name(agency)
         copy = Copy(recipient, self.distribution, self.earlier, chair=chair)
-        copy_id = self._copy_id(agency, repr(view))
         line = CHAIR_LINE if chair else f"Prepared for: {recipient}"
-        furniture = Furniture(self.protocol.marking, line, copy_id)
-        story = minutes_story(view, self.protocol, copy)
-        return render(story, furniture, reproducible=self.request.reproducible), copy_id
+        furniture = Furniture(self.protocol.marking, line, self._copy_id(agency, repr(view)))
+        withheld = []
+        if not chair:
+            withheld = withheld_values(self.builder, self.conference, self.cases, agency)
+        forms = [
+            (form, index) for index, value in enumerate(withheld) for form in drawn_forms(value)
+        ]
+        return _CopyJob(
+            agency,
+            path,
+            view,
+            self.protocol,
+            copy,
+            furniture,
+            self.request.reproducible,
+            new_password() if self.request.password else None,
+            needles=tuple(form for form, _ in forms),
+            owners=tuple(index for _, index in forms),
+        )
 
     def _copy_id(self, agency: str, fingerprint: str) -> str:
         """Random for each copy; with `reproducible`, derived from what the copy holds, so
@@ -225,46 +357,44 @@ class _CopyExporter:
         seed = "\n".join((self.conference.id, agency, self.case_file.protocol.sha256, fingerprint))
         return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:8].upper()
 
-    def _check(self, path: Path, pdf: bytes, agency: str, password: str | None) -> None:
-        """Search the bytes read back from disk for every value withheld from the agency, in
-        every form it may be drawn in (the chair's copy withholds nothing)."""
-        withheld = []
-        if agency != CHAIR:
-            withheld = withheld_values(self.builder, self.conference, self.cases, agency)
-        needles: list[str] = []
-        owners: list[int] = []
-        for index, value in enumerate(withheld):
-            for form in drawn_forms(value):
-                needles.append(form)
-                owners.append(index)
-        try:
-            leaks = find_leaks(pdf, needles, password=password)
-        except LeakCheckError:
-            path.unlink()
+    def finish(self, job: _CopyJob, outcome: _Outcome) -> WrittenCopy:
+        """The written copy, or the audited failure of its check."""
+        path, agency = job.path, job.agency
+        if outcome.unreadable is not None:
             self.case_file.record(
                 "minutes-leak",
                 {"conference": self.conference.id, "agency": agency, "file": path.name,
                  "values": None, "where": ["the file could not be read back"]},
             )  # fmt: skip
-            raise
-        if not leaks:
-            return
-        path.unlink()
+            raise LeakCheckError(outcome.unreadable)
+        if outcome.leaks:
+            self._leaked(job, outcome.leaks)
+        entry = ManifestEntry(
+            path.name,
+            agency,
+            outcome.sha256,
+            outcome.pages,
+            job.furniture.copy_id,
+            job.password is not None,
+        )
+        return WrittenCopy(path, entry, job.password)
+
+    def _leaked(self, job: _CopyJob, leaks: tuple[Leak, ...]) -> NoReturn:
         places = sorted({leak.where for leak in leaks})
-        values = len({owners[leak.value_index] for leak in leaks})
+        values = len({job.owners[leak.value_index] for leak in leaks})
         self.case_file.record(
             "minutes-leak",
             {
                 "conference": self.conference.id,
-                "agency": agency,
-                "file": path.name,
+                "agency": job.agency,
+                "file": job.path.name,
                 "values": values,
                 "where": places,
             },
         )
         raise LeakFound(
-            f"{path.name}: the leak check found {values} "
-            f"value(s) withheld from {agency} in the PDF ({', '.join(places[:3])}). Every file "
-            "of this export was deleted. A shared item may quote something withheld (such as "
-            "a name): review the case's items, or report a bug."
+            f"{job.path.name}: the leak check found {values} "
+            f"value(s) withheld from {job.agency} in the PDF ({', '.join(places[:3])}). Every "
+            "file of this export was deleted. A shared item may quote something withheld (such "
+            "as a name): review the case's items, or report a bug."
         )

@@ -5,15 +5,39 @@ The colour scheme is the one look setting kept in QSettings (it holds nothing ab
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.resources import resource
 
 APP_NAME = "MARA Desktop"
+DESKTOP_ID = "org.maradesktop.MaraDesktop"
+"""The desktop file's name: on Wayland it ties the windows to the icon and the launcher."""
+
+
+class NoDisplay(MaraError):
+    exit_code = ExitCode.USAGE
+
+
+def check_display() -> None:
+    """Qt aborts the whole process without a display, blaming a missing library; say the
+    real reason in one line instead (Linux and other X11/Wayland systems only)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY"):
+        return
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return
+    raise NoDisplay(
+        "No display to open the app on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start "
+        "it from the desktop, or use the commands (mara-desktop --help)."
+    )
+
 
 SETTING = "appearance/colour_scheme"
 SCHEMES = {
@@ -43,6 +67,7 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    check_display()
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -50,7 +75,7 @@ def application() -> QApplication:
     )
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
-    app.setDesktopFileName("mara-desktop")
+    app.setDesktopFileName(DESKTOP_ID)
     icon = resource("icons", "mara-desktop.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

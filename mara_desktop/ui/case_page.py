@@ -235,6 +235,9 @@ class CasePage(QWidget):
         self.actions_model.show(view)
         self.item_detail.clear()
         self.preview_banner.setVisible(not chair)
+        # Who else may see an entry is the chair's knowledge, not part of an agency's view.
+        self.items_table.setColumnHidden(ItemColumn.SEEN_BY, not chair)
+        self.actions_table.setColumnHidden(ActionColumn.SEEN_BY, not chair)
         self.preview_banner.setText(
             f"Preview: exactly what {preview_of} may see" if preview_of else ""
         )

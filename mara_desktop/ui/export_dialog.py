@@ -119,6 +119,7 @@ class ExportDialog(QDialog):
         self.results.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        self.results.horizontalHeader().setStretchLastSection(True)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -197,9 +198,10 @@ class ExportDialog(QDialog):
             for column, text in enumerate(cells):
                 self.results.setItem(row, column, QTableWidgetItem(text))
         self.results.selectRow(0)
+        count = len(result.copies)
         self.message.setText(
-            f"{len(result.copies)} PDF(s) written and checked, with manifest.json, in "
-            f"{self.folder}."
+            f"{count} {'PDF' if count == 1 else 'PDFs'} written and checked for leaks, with "
+            f"manifest.json, in {self.folder}."
         )
         for button in (self.preview_button, self.print_button):
             button.setEnabled(bool(result.copies))

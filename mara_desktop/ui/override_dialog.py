@@ -97,6 +97,7 @@ class OverrideDialog(QDialog):
         form = QFormLayout()
         self.lawful_basis = QComboBox()
         self.lawful_basis.setAccessibleName("Lawful basis")
+        self.lawful_basis.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.lawful_basis.setPlaceholderText("Choose the lawful basis from the protocol…")
         for basis in self.case_file.protocol.lawful_bases:
             if basis.id != CONSENT_BASIS:

@@ -48,6 +48,14 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(view, 1)
         layout.addWidget(buttons)
         self.resize(820, 1000)
+        fit_within_screen(self)
+
+
+def fit_within_screen(window: QWidget) -> None:
+    available = window.screen().availableGeometry()
+    window.resize(
+        min(window.width(), available.width()), min(window.height(), available.height() - 40)
+    )
 
 
 def paint_pages(document: QPdfDocument, printer: QPrinter) -> int:

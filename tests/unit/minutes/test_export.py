@@ -180,3 +180,40 @@ def test_an_action_longer_than_a_page_breaks_across_pages(new_file, tmp_path):
     assert result.copies[0].entry.pages >= 3
     text = normalised(" ".join(page_texts(result.copies[0].path.read_bytes())))
     assert all(f"Step {n} of a very long safety plan." in text for n in (0, 199, 399))
+
+
+def test_copies_made_in_worker_processes_are_the_same_bytes(demo_file, tmp_path):
+    agencies = ("police", "housing", "chair")
+    export_minutes(demo_file, request(tmp_path / "a", *agencies, reproducible=True), workers=0)
+    told: list[tuple[int, int]] = []
+    export_minutes(
+        demo_file,
+        request(tmp_path / "b", *agencies, reproducible=True),
+        workers=2,
+        progress=lambda done, total: told.append((done, total)),
+    )
+    assert told == [(1, 3), (2, 3), (3, 3)]
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "b").iterdir())
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_a_leak_found_in_a_worker_deletes_every_copy_and_is_audited(
+    demo_file, tmp_path, monkeypatch
+):
+    venue = "Northtown Civic Centre"  # printed in every copy: the worker's check must find it
+    monkeypatch.setattr(
+        export_module,
+        "withheld_values",
+        lambda builder, conference, cases, agency: [venue] if agency == "gp" else [],
+    )
+    out = tmp_path / "out"
+    with pytest.raises(LeakFound) as raised:
+        export_minutes(demo_file, request(out, "police", "gp", "housing", "idva"), workers=2)
+    assert venue not in str(raised.value)
+    assert not list(out.iterdir())
+    records = audit.records(demo_file.connection)
+    leak = next(r for r in records if r.action == "minutes-leak")
+    assert leak.details["agency"] == "gp" and leak.details["values"] == 1
+    assert not [r for r in records if r.action == "minutes"]
