@@ -132,6 +132,12 @@ class ChairConsole(QMainWindow):
         self.stop_action = self._action("Stop presenting", "Esc", self.stop_presenting)
         self.previous_action = self._action("Previous case", "PgUp", self.previous)
         self.next_action = self._action("Next case", "PgDown", self.next)
+        self.scroll_down_action = self._action(
+            "Scroll shared screen down", "Ctrl+PgDown", lambda: self.participant.scroll_page(1)
+        )
+        self.scroll_up_action = self._action(
+            "Scroll shared screen up", "Ctrl+PgUp", lambda: self.participant.scroll_page(-1)
+        )
         self.export_action = self._action("Export minutes…", "Ctrl+E", self.export_minutes)
         self.lock_action = self._action("Lock", "Ctrl+L", self.lock)
         self.protocol_action = self._action("Protocol…", "", self.show_protocol)
@@ -169,6 +175,8 @@ class ChairConsole(QMainWindow):
             self.stop_action,
             self.previous_action,
             self.next_action,
+            self.scroll_down_action,
+            self.scroll_up_action,
         ):
             meeting.addAction(action)
         meeting.addSeparator()

@@ -95,6 +95,7 @@ class ParticipantWindow(QWidget):
         marking.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(marking)
         scroll = QScrollArea()
+        scroll.setObjectName("shownCase")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -151,6 +152,16 @@ class ParticipantWindow(QWidget):
             header.height() + sum(table.rowHeight(r) for r in range(model.rowCount())) + 4
         )
         return table
+
+    def scroll_page(self, pages: int) -> None:
+        """Move a case longer than the screen on by part of a screen (the chair's
+        Ctrl+Page Down / Ctrl+Page Up); the room never has to touch this window."""
+        if self._page is None:
+            return
+        scroll = self._page.findChild(QScrollArea, "shownCase")
+        if scroll is not None:
+            bar = scroll.verticalScrollBar()
+            bar.setValue(bar.value() + pages * bar.pageStep())
 
     # -- placement -------------------------------------------------------------------------
 

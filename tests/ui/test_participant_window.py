@@ -173,3 +173,25 @@ def test_presenting_fills_the_second_screen_when_there_is_one(tmp_path: Path) ->
         check=False,
     )
     assert done.stdout.split() == ["projector", "True"], done.stderr[-400:]
+
+
+def test_the_chair_scrolls_a_long_case_on_the_shared_screen(
+    qtbot: QtBot, demo_file: CaseFile
+) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    meeting = _meeting(demo_file)
+    case = meeting.case("case-01")
+    assert case is not None
+    window = ParticipantWindow(demo_file.protocol)
+    qtbot.addWidget(window)
+    window.resize(800, 300)
+    window.show()
+    window.show_case(meeting.view(case, Audience.of(["police"])), ["Police"])
+    qtbot.wait(10)
+    bar = window.findChild(QScrollArea, "shownCase").verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    window.scroll_page(1)
+    assert bar.value() == min(bar.pageStep(), bar.maximum())
+    window.scroll_page(-1)
+    assert bar.value() == 0
