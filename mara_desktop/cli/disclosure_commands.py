@@ -57,6 +57,8 @@ def _as_text(shown: CaseView, case_file: CaseFile) -> str:
         )
     else:
         lines.append(shown.title)
+    if shown.held_back and p.withheld_notice:
+        lines += ["", textwrap.fill(p.withheld_notice, 96)]
     for person, items in shown.groups():
         heading = (
             "About the case"

@@ -31,3 +31,13 @@ def test_demo_refuses_an_existing_file_and_leaves_it_alone(tmp_path):
     assert result.returncode == 4
     assert "already exists" in result.stderr and "Traceback" not in result.stderr
     assert path.read_bytes() == b"someone else's work"
+
+
+def test_the_plain_text_view_says_when_something_was_held_back(tmp_path, protocol):
+    path = tmp_path / "northshire.mara"
+    assert run("demo", path).returncode == 0
+    housing = run("view", path, "--case", "case-02", "--as", "housing", passphrase=DEMO_PASSPHRASE)
+    assert protocol.withheld_notice[:60] in housing.stdout.replace("\n", " ")
+    assert "Emergency department attendance" not in housing.stdout  # health, consent refused
+    police = run("view", path, "--case", "case-01", "--as", "police", passphrase=DEMO_PASSPHRASE)
+    assert "Safe number 07700 900123" in police.stdout
