@@ -5,18 +5,21 @@ printed in ten copies, in the same style and column. reportlab parses a paragrap
 when it is made and breaks it into lines each time it is wrapped (a paragraph is often
 wrapped twice: once to see whether it fits, once to place it); the two are about two
 thirds of the time a copy takes. Within `sharing()`, a `SharedParagraph` takes both from
-the first paragraph with the same text and style object: for the benchmark's 15 copies the
-layout takes 40% of the time it took.
+the first paragraph with the same text and style object: the 15 copies of
+benchmarks/minutes.py are laid out in less than half the time (8.3-8.5 s before, 3.7-4.4 s).
 
 Why the output cannot change: parsing is a function of the text and style only, and line
 breaking of the fragments it is given, the style and the widths. reportlab reads the
-results when it draws and splits a paragraph but does not change them (a split makes new
-fragments for its parts; only hyphenation and right-to-left word wrap edit words in place,
-and the minutes' styles use neither). A paragraph's fragments change once it is broken (they
-become a list of words), so the fragments given are part of the key; every object a key
-names is kept alive by the cache, so its id cannot be reused while the cache lives.
-tests/unit/minutes/test_paragraphs.py checks that a copy's bytes do not depend on which
-copies were laid out before it.
+results when it draws and splits a paragraph but does not change them, with one exception:
+a split after a line ending in a word hyphenated at a soft hyphen (U+00AD, which typed text
+may hold; the minutes' styles turn every other hyphenation off) changes that word's class in
+place. A paragraph holding a soft hyphen is therefore never shared. A paragraph's fragments
+change once it is broken (they become a list of words), so the fragments given are part of
+the key; every object a key names is kept alive by the cache, so its id cannot be reused
+while the cache lives. tests/unit/minutes/test_paragraphs.py checks that a copy's bytes do
+not depend on which copies were laid out before it, with paragraphs split across pages.
+(Giving a paragraph a fresh parse of its own before a split is no way out: it changes the
+bytes, since reportlab splits a paragraph already broken into words with other spaces.)
 
 Outside `sharing()` a `SharedParagraph` is a plain `Paragraph`; a cache holds case text, so
 it lives only as long as one export (or one worker process of it).
@@ -36,7 +39,8 @@ from reportlab.platypus import Paragraph
 @dataclass
 class _Cache:
     parsed: dict[tuple[ParagraphStyle, str], dict[str, Any]] = field(default_factory=dict)
-    """The attributes parsing sets (text, frags, style, bulletText), by style and text."""
+    """The attributes parsing sets (text, frags, style, bulletText), by style and text;
+    empty for a text that is never shared (one holding a soft hyphen)."""
     broken: dict[tuple[ParagraphStyle, int, tuple[float, ...]], _Broken] = field(
         default_factory=dict
     )
@@ -56,6 +60,7 @@ class _Broken:
 _BREAK_SETS = ("frags", "_width_max", "_splitLongWordCount", "_hyphenations", "height")
 """Every attribute `Paragraph.breakLines` sets on the paragraph (reportlab 5.1)."""
 
+_SOFT_HYPHEN = "\u00ad"
 _cache: _Cache | None = None
 
 
@@ -89,29 +94,30 @@ class SharedParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no ty
         encoding: str = "utf8",
     ) -> None:
         cache = _cache
-        shared = (
-            cache is not None
-            and text is not None
-            and style is not None
-            and bulletText is None
-            and frags is None
-            and caseSensitive == 1
-        )
-        self._shared = shared
-        if not shared:  # a part made by splitting: its own fragments, never shared
+        self._shared = False
+        if (
+            cache is None
+            or text is None
+            or style is None
+            or bulletText is not None
+            or frags is not None  # a part made by splitting: its own fragments
+            or caseSensitive != 1
+        ):
             super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
             return
-        assert cache is not None and style is not None and text is not None
         key = (style, text)
         parsed = cache.parsed.get(key)
-        if parsed is None:
-            super().__init__(text, style, encoding=encoding)
-            cache.parsed[key] = {a: getattr(self, a) for a in ("text", "frags", "style")} | {
-                "bulletText": self.bulletText
-            }
-        else:
+        if parsed:
             super().__init__(text, style, frags=parsed["frags"], encoding=encoding)
             self.__dict__.update(parsed)
+            self._shared = True
+            return
+        super().__init__(text, style, encoding=encoding)
+        if parsed is None:  # the first of its kind: shared unless it holds a soft hyphen
+            soft = any(_SOFT_HYPHEN in getattr(f, "text", "") for f in self.frags)
+            attributes = ("text", "frags", "style", "bulletText")
+            cache.parsed[key] = {} if soft else {a: getattr(self, a) for a in attributes}
+            self._shared = not soft
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802  (reportlab's name)
         cache = _cache

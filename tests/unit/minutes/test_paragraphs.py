@@ -57,3 +57,26 @@ def test_nothing_is_kept_after_sharing():
         SharedParagraph("A name that must not stay in memory", BODY).wrap(300, 800)
         assert paragraphs._cache is not None and paragraphs._cache.parsed
     assert paragraphs._cache is None
+
+
+def test_words_hyphenated_at_soft_hyphens_across_pages_are_the_same_when_shared(new_file):
+    """A soft hyphen in typed text lets reportlab hyphenate there, and splitting a paragraph
+    after such a line edits the word in place: such paragraphs are laid out each alone."""
+    document = full_document(cases=1)
+    words = (
+        "Safe\u00adguard\u00ading",
+        "con\u00adsul\u00adta\u00adtion",
+        "ac\u00adcom\u00admo\u00adda\u00adtion",
+    )
+    long_text = " ".join(f"{words[n % 3]}{n}" for n in range(1500))
+    for item in document["cases"][0]["items"]:
+        item["text"] = long_text
+    document["cases"][0]["actions"][0]["text"] = long_text
+    load(new_file, document)
+    agencies = ["housing", "gp", "police", "idva"]
+    alone = {a: copies(new_file, "conf-1", [a])[a] for a in agencies}
+    with sharing():
+        forwards = copies(new_file, "conf-1", agencies)
+    with sharing():
+        backwards = copies(new_file, "conf-1", agencies[::-1])
+    assert forwards == alone == backwards
