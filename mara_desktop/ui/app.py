@@ -6,10 +6,14 @@ like any case file, and removed when the app closes), so the bundled data stays 
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
+import sys
 import tempfile
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -38,9 +42,26 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return tick
 
 
+def report_unexpected(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """A bug inside a window: one sentence naming only the kind of problem (an exception's
+    message or traceback may quote case data), the full traceback only with MARA_DEBUG."""
+    if os.environ.get("MARA_DEBUG"):
+        traceback.print_exception(kind, error, trace)
+    message = (
+        f"MARA Desktop met an unexpected problem ({kind.__name__}). What you saved before is "
+        "safe in the case file; if this happens again, lock, reopen the case file and report "
+        "what you were doing."
+    )
+    print(message, file=sys.stderr)
+    QMessageBox.critical(None, "MARA Desktop", message)
+
+
 def run(file: Path | None, *, demo: bool = False) -> int:
     app = application()
     quit_on_signals(app)
+    sys.excepthook = report_unexpected
     folder = Path(tempfile.mkdtemp(prefix="mara-demo-")) if demo else None
     try:
         case_file = _first_case_file(file, folder)

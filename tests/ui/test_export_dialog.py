@@ -81,3 +81,23 @@ def test_preview_and_print_render_the_exported_pdf(
     printer.setOutputFileName(str(printed))
     assert paint_pages(load_pdf(exported, None), printer) == pages
     assert len(PdfReader(printed).pages) == pages
+
+
+def test_the_print_dialog_leaves_no_path_in_qts_settings(
+    qtbot: QtBot, tmp_path: Path, test_home: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "NS-2026-0131-Przykladowa.pdf"
+    printer.setOutputFileName(str(target))
+    dialog = QPrintDialog(printer)
+    QTimer.singleShot(50, dialog.accept)
+    dialog.exec()
+    dialog.deleteLater()
+    qtbot.wait(50)
+    for path in test_home.rglob("*"):
+        if path.is_file():
+            assert b"Przykladowa" not in path.read_bytes(), path

@@ -1,0 +1,24 @@
+"""A bug inside a window is reported in one sentence that never quotes case data."""
+
+from __future__ import annotations
+
+import pytest
+
+from mara_desktop.ui import app
+
+
+def test_an_unexpected_error_names_only_its_kind(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.delenv("MARA_DEBUG", raising=False)
+    secret = "Lives at Flat 4, 12 Example Row"
+    try:
+        raise ValueError(secret)
+    except ValueError as error:
+        app.report_unexpected(type(error), error, error.__traceback__)
+    err = capsys.readouterr().err
+    assert "ValueError" in err and "ValueError" in shown[0]
+    assert secret not in err and secret not in shown[0]
+    assert "Traceback" not in err
