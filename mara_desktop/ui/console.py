@@ -66,6 +66,7 @@ class ChairConsole(QMainWindow):
         self._path = case_file.path
         self.participant = ParticipantWindow(case_file.protocol)
         self.presenting = False
+        self._last_audited: dict[str, tuple[str, tuple[str, ...], str]] = {}
         self._build(case_file)
         self._idle = IdleWatch(self.idle_minutes(), self)
         self._idle.idle.connect(self.lock)
@@ -325,6 +326,8 @@ class ChairConsole(QMainWindow):
                 meeting.builder.records(case, audience),
                 preview_of=preview_of,
             )
+            if preview_of is not None:
+                self._audit_view(case.id, audience, "preview")
         if self.presenting:
             self._show_room()
 
@@ -352,6 +355,15 @@ class ChairConsole(QMainWindow):
             self.participant.show_statement(meeting.room_names())
         else:
             self.participant.show_case(view, meeting.room_names())
+            self._audit_view(view.case_id, meeting.room, "shared screen")
+
+    def _audit_view(self, case_id: str, audience: Audience, via: str) -> None:
+        """Which case was shown to which audience, and how (ids only), once per change."""
+        seen = (case_id, tuple(audience.sorted()), via)
+        if self.case_file is None or seen == self._last_audited.get(via):
+            return
+        self._last_audited[via] = seen
+        self.case_file.record("view", {"case": case_id, "audience": list(seen[1]), "via": via})
 
     def blank(self) -> None:
         self.participant.blank()

@@ -170,3 +170,21 @@ def test_reordering_the_agenda_is_saved_but_children_still_come_first(
     assert order != ids
     saved = console.case_file.conference(meeting.conference.id)
     assert saved is not None and list(saved.agenda) == wanted
+
+
+def test_what_the_room_and_previews_were_shown_is_audited_once_each(
+    console: ChairConsole,
+) -> None:
+    meeting = console.meeting
+    assert meeting is not None and console.case_file is not None
+    console.present()
+    console.go_to(0)
+    console.refresh()
+    console.view_as.setCurrentIndex(console.view_as.findData("housing"))
+    with console.case_file.reading() as conn:
+        views = [r.details for r in records(conn) if r.action == "view"]
+    case_id = meeting.order[0].id
+    assert {"case": case_id, "audience": ["housing"], "via": "preview"} in views
+    shared = [v for v in views if v["via"] == "shared screen"]
+    assert len(shared) == 1 and shared[0]["case"] == case_id
+    assert shared[0]["audience"] == meeting.room.sorted()
