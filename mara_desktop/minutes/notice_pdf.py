@@ -28,11 +28,11 @@ from mara_desktop.errors import MaraError
 from mara_desktop.minutes.fonts import BOLD, REGULAR, register_fonts
 from mara_desktop.minutes.leak_check import find_leaks
 from mara_desktop.minutes.notice import Block, Kind, Reader, notice_blocks
+from mara_desktop.minutes.render import neutral_document
 from mara_desktop.minutes.text import display_text, markup
 from mara_desktop.protocol.model import Protocol
 
 TITLE = "Information notice"
-AUTHOR = "MARA Desktop"
 MARGIN = 20 * mm
 
 BODY = ParagraphStyle("notice-body", fontName=REGULAR, fontSize=13, leading=18, spaceAfter=6)
@@ -109,21 +109,8 @@ def write_notice(
 
 def _build(protocol: Protocol, reader: Reader, *, total: int) -> tuple[bytes, int]:
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-        title=TITLE,
-        author=AUTHOR,
-        subject="",
-        keywords=[],
-        creator=AUTHOR,
-        producer=AUTHOR,
-        invariant=1,
-        initialFontName=REGULAR,
+    document = neutral_document(
+        buffer, TITLE, margins=(MARGIN, MARGIN, MARGIN + 6 * mm, MARGIN), reproducible=True
     )
     footer = display_text(f"About: {protocol.name}, version {protocol.version}")
 

@@ -95,17 +95,26 @@ class _FurnishedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type
         self.restoreState()
 
 
-def render(story: list[Flowable], furniture: Furniture, *, reproducible: bool) -> RenderedCopy:
-    register_fonts()
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+def neutral_document(
+    buffer: io.BytesIO,
+    title: str,
+    *,
+    margins: tuple[float, float, float, float],
+    reproducible: bool,
+) -> SimpleDocTemplate:
+    """An A4 document whose metadata names no one: a fixed title, the app as author and
+    producer, empty subject and keywords (reportlab's defaults would say "(anonymous)" and
+    name itself), and the embedded font from the first page on. Margins: top, right,
+    bottom, left."""
+    top, right, bottom, left = margins
+    return SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=PAGE_MARGIN,
-        rightMargin=PAGE_MARGIN,
-        topMargin=PAGE_MARGIN + 4 * mm,
-        bottomMargin=PAGE_MARGIN,
-        title=TITLE,
+        topMargin=top,
+        rightMargin=right,
+        bottomMargin=bottom,
+        leftMargin=left,
+        title=title,
         author=AUTHOR,
         subject="",
         keywords=[],
@@ -113,6 +122,17 @@ def render(story: list[Flowable], furniture: Furniture, *, reproducible: bool) -
         producer=AUTHOR,
         invariant=1 if reproducible else 0,
         initialFontName=REGULAR,
+    )
+
+
+def render(story: list[Flowable], furniture: Furniture, *, reproducible: bool) -> RenderedCopy:
+    register_fonts()
+    buffer = io.BytesIO()
+    document = neutral_document(
+        buffer,
+        TITLE,
+        margins=(PAGE_MARGIN + 4 * mm, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN),
+        reproducible=reproducible,
     )
     document.build(story, canvasmaker=partial(_FurnishedCanvas, furniture=furniture))
     return RenderedCopy(buffer.getvalue(), document.page)
