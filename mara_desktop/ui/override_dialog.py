@@ -97,7 +97,6 @@ class OverrideDialog(QDialog):
         form = QFormLayout()
         self.lawful_basis = QComboBox()
         self.lawful_basis.setAccessibleName("Lawful basis")
-        self.lawful_basis.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.lawful_basis.setPlaceholderText("Choose the lawful basis from the protocol…")
         for basis in self.case_file.protocol.lawful_bases:
             if basis.id != CONSENT_BASIS:
@@ -106,6 +105,13 @@ class OverrideDialog(QDialog):
         self.lawful_basis.setMinimumContentsLength(30)
         self.lawful_basis.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lawful_basis.view().setMinimumWidth(700)  # the list shows each basis whole
+        self.basis_text = QLabel()
+        self.basis_text.setWordWrap(True)
+        self.basis_text.setAccessibleName("The chosen lawful basis in full")
+        self.lawful_basis.currentIndexChanged.connect(
+            lambda _: self.basis_text.setText(self.lawful_basis.currentText())
         )
         self.justification = QPlainTextEdit()
         self.justification.setAccessibleName("Justification")
@@ -120,6 +126,7 @@ class OverrideDialog(QDialog):
         self.decided_by.setAccessibleName("Decided by")
         self.decided_by.setPlaceholderText("Name and role of the person who decided")
         form.addRow("Lawful &basis:", self.lawful_basis)
+        form.addRow("", self.basis_text)
         form.addRow("&Justification:", self.justification)
         form.addRow("", self.length)
         form.addRow("&Decided by:", self.decided_by)
