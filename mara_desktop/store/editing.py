@@ -1,4 +1,5 @@
-"""Changes made during a meeting: consent and override records, actions, the agenda.
+"""Changes made during a meeting: consent and override records, actions, the agenda, the
+attendance.
 
 Each is one transaction with its audit record (ids and kinds, never values). Consent and
 override records are only ever added. An override is checked here, not just in a dialog,
@@ -11,7 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from mara_desktop.domain import WILDCARD, Action, Consent, Override
+from mara_desktop.domain import (
+    OBSERVER,
+    WILDCARD,
+    Action,
+    Attendance,
+    AttendanceStatus,
+    Consent,
+    Override,
+)
 from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
 from mara_desktop.errors import MaraError
 from mara_desktop.store import audit, repository
@@ -134,4 +143,32 @@ def set_agenda(case_file: CaseFile, conference_id: str, case_ids: list[str]) -> 
             case_file.actor,
             "agenda-changed",
             {"conference": conference_id, "cases": case_ids},
+        )
+
+
+def set_attendance(case_file: CaseFile, conference_id: str, lines: list[Attendance]) -> None:
+    """Replace the attendance list as the chair corrects it at the meeting (who came, who
+    sent apologies, observers and whether they signed)."""
+    conference = case_file.conference(conference_id)
+    if conference is None:
+        raise EditError(f'There is no conference "{conference_id}" in this case file.')
+    protocol = case_file.protocol
+    for line in lines:
+        if line.agency != OBSERVER and protocol.agency(line.agency) is None:
+            raise EditError(f'Unknown agency "{line.agency}".')
+        if (line.status is AttendanceStatus.OBSERVER) != (line.agency == OBSERVER):
+            raise EditError("Observers are listed as observers, and only observers are.")
+        if not line.name.strip():
+            raise EditError("Give the name of each person attending.")
+    updated = dataclasses.replace(conference, attendance=tuple(lines))
+    with case_file.transaction() as conn:
+        repository.write_conference(conn, updated, 0, replace=True)
+        audit.append(
+            conn,
+            case_file.actor,
+            "attendance-changed",
+            {
+                "conference": conference_id,
+                "lines": [{"agency": a.agency, "status": a.status.value} for a in lines],
+            },
         )

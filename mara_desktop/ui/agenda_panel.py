@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -44,6 +45,7 @@ class AgendaPanel(QWidget):
     agenda_reordered = Signal(list)
     """The new agenda, as case ids, after the chair dragged a case."""
     room_changed = Signal()
+    edit_attendance = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,9 @@ class AgendaPanel(QWidget):
             "cases have been heard."
         )
         self.children_leave.clicked.connect(self._children_leave)
+        self.attendance_button = QPushButton("Correct attendance…")
+        self.attendance_button.setToolTip("Who came, apologies, observers and their signatures")
+        self.attendance_button.clicked.connect(self.edit_attendance)
         self.room = QLabel()
         self.room.setTextFormat(Qt.TextFormat.PlainText)
         self.room.setWordWrap(True)
@@ -86,7 +91,10 @@ class AgendaPanel(QWidget):
         room_box = QGroupBox("Attendance")
         room_layout = QVBoxLayout(room_box)
         room_layout.addWidget(self.attendance)
-        room_layout.addWidget(self.children_leave)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attendance_button)
+        buttons.addWidget(self.children_leave)
+        room_layout.addLayout(buttons)
         room_layout.addWidget(self.room)
         layout.addWidget(room_box, 3)
 

@@ -35,6 +35,7 @@ from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import save_action, set_agenda
 from mara_desktop.ui.agenda_panel import AgendaPanel
 from mara_desktop.ui.appearance import LABELS, apply_scheme, saved_scheme
+from mara_desktop.ui.attendance_dialog import AttendanceDialog
 from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.case_page import CasePage
@@ -86,6 +87,7 @@ class ChairConsole(QMainWindow):
         self.agenda.position_chosen.connect(self.go_to)
         self.agenda.agenda_reordered.connect(self._reorder)
         self.agenda.room_changed.connect(self.refresh)
+        self.agenda.edit_attendance.connect(self.correct_attendance)
         self.page = CasePage(case_file.protocol)
         self.page.record_consent.connect(self._record_consent)
         self.page.record_override.connect(self._record_override)
@@ -434,6 +436,15 @@ class ChairConsole(QMainWindow):
             QMessageBox.warning(self, "Action not saved", str(error))
         self._after_edit()
 
+    def correct_attendance(self) -> None:
+        meeting = self.meeting
+        if self.case_file is None or meeting is None:
+            return
+        if AttendanceDialog(self.case_file, meeting.conference.id, self).exec():
+            meeting.reload()
+            self.agenda.show_meeting(meeting)
+            self.refresh()
+
     def _reorder(self, case_ids: list[str]) -> None:
         if self.case_file is None or self.meeting is None:
             return
@@ -471,8 +482,9 @@ class ChairConsole(QMainWindow):
 
 def edited(action: Action, column: ActionColumn, value: object) -> Action:
     """The action with one cell changed; a value of the wrong kind leaves it as it was."""
-    if column is ActionColumn.STATUS and isinstance(value, ActionStatus):
-        return dataclasses.replace(action, status=value)
+    if column is ActionColumn.STATUS and value in set(ActionStatus):
+        # Qt hands an enum back from a combo box as its plain string value.
+        return dataclasses.replace(action, status=ActionStatus(str(value)))
     if column is ActionColumn.DUE and (value is None or isinstance(value, date)):
         return dataclasses.replace(action, due=value)
     if isinstance(value, str):

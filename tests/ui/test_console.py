@@ -188,3 +188,20 @@ def test_what_the_room_and_previews_were_shown_is_audited_once_each(
     shared = [v for v in views if v["via"] == "shared screen"]
     assert len(shared) == 1 and shared[0]["case"] == case_id
     assert shared[0]["audience"] == meeting.room.sorted()
+
+
+def test_the_status_chosen_in_the_table_editor_is_saved(
+    qtbot: QtBot, console: ChairConsole
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    console.go_to(0)
+    table = console.page.actions_table
+    model = console.page.actions_model
+    index = model.index(0, ActionColumn.STATUS)
+    delegate = table.itemDelegate()
+    editor = delegate.createEditor(table.viewport(), None, index)  # type: ignore[arg-type]
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentIndex(editor.findData(ActionStatus.AGENCY_DID_NOT_ACT))
+    delegate.setModelData(editor, model, index)
+    assert model.action_at(0).status is ActionStatus.AGENCY_DID_NOT_ACT

@@ -7,9 +7,25 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from mara_desktop.domain import Action, ActionStatus, Consent, ConsentState, Override
+from mara_desktop.domain import (
+    OBSERVER,
+    Action,
+    ActionStatus,
+    Attendance,
+    AttendanceStatus,
+    Consent,
+    ConsentState,
+    Override,
+)
 from mara_desktop.store import audit
-from mara_desktop.store.editing import EditError, add_consent, add_override, save_action, set_agenda
+from mara_desktop.store.editing import (
+    EditError,
+    add_consent,
+    add_override,
+    save_action,
+    set_agenda,
+    set_attendance,
+)
 from tests.support.documents import full_document
 from tests.support.importing import load
 
@@ -86,3 +102,34 @@ def test_the_agenda_is_reordered(filled):
     assert filled.conference("conf-1").agenda == ("case-2", "case-1")
     with pytest.raises(EditError):
         set_agenda(filled, "conf-1", ["case-2", "case-2"])
+
+
+def test_attendance_is_replaced_and_audited_by_kind_only(filled):
+    conference_id = sorted(filled.conference_ids())[0]
+    lines = [
+        Attendance("police", "DS Example", AttendanceStatus.PRESENT),
+        Attendance("housing", "A. Sample", AttendanceStatus.APOLOGIES, information_sent=True),
+        Attendance(OBSERVER, "Student", AttendanceStatus.OBSERVER, conditionality_signed=True),
+    ]
+    set_attendance(filled, conference_id, lines)
+    assert list(filled.conference(conference_id).attendance) == lines
+    record = audit.records(filled.connection)[-1]
+    assert record.action == "attendance-changed"
+    assert "DS Example" not in str(record.details) and "police" in str(record.details)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (Attendance("housng", "A. Sample", AttendanceStatus.PRESENT), "Unknown agency"),
+        (Attendance(OBSERVER, "Student", AttendanceStatus.PRESENT), "Observers are listed"),
+        (Attendance("police", "Student", AttendanceStatus.OBSERVER), "Observers are listed"),
+        (Attendance("police", "  ", AttendanceStatus.PRESENT), "name of each person"),
+    ],
+)
+def test_attendance_that_cannot_be_right_is_refused(filled, line, message):
+    conference_id = sorted(filled.conference_ids())[0]
+    before = filled.conference(conference_id).attendance
+    with pytest.raises(EditError, match=message):
+        set_attendance(filled, conference_id, [line])
+    assert filled.conference(conference_id).attendance == before

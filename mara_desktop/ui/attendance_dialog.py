@@ -1,0 +1,159 @@
+"""Correcting the attendance at the start of the meeting: who came, who sent apologies,
+which observers are in the room and whether they signed the conditionality statement.
+
+The room's audience follows this list, so a change here changes what the shared screen
+may show. Saving goes through `store.editing.set_attendance`, which checks and audits it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import OBSERVER, Attendance, AttendanceStatus
+from mara_desktop.errors import MaraError
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import set_attendance
+
+TITLE = "Attendance — MARA Desktop"
+_COLUMNS = ("Agency", "Name", "Status", "Signed", "Information sent")
+_STATUS_LABELS = {
+    AttendanceStatus.PRESENT: "Present",
+    AttendanceStatus.APOLOGIES: "Apologies",
+    AttendanceStatus.OBSERVER: "Observer",
+}
+
+
+class AttendanceDialog(QDialog):
+    """Accepted only once the new list is saved and audited."""
+
+    def __init__(self, case_file: CaseFile, conference_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self._case_file, self._conference_id = case_file, conference_id
+        conference = case_file.conference(conference_id)
+        self._kept = {line.agency: line for line in conference.attendance} if conference else {}
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setAccessibleName("Attendance")
+        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for line in conference.attendance if conference else ():
+            self.add_line(line)
+        self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem")
+        add = QPushButton("Add a line")
+        add.clicked.connect(lambda: self.add_line(None))
+        remove = QPushButton("Remove the selected line")
+        remove.clicked.connect(self._remove)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            "The shared screen shows what every agency present may see, and nothing while an "
+            "observer is in the room. Observers must sign the conditionality statement."
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(900, 560)
+
+    def add_line(self, line: Attendance | None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        agency = QComboBox()
+        agency.setAccessibleName("Agency")
+        for known in self._case_file.protocol.agencies:
+            agency.addItem(known.name, known.id)
+        agency.addItem("Observer", OBSERVER)
+        name = QLineEdit(line.name if line else "")
+        name.setAccessibleName("Name")
+        status = QComboBox()
+        status.setAccessibleName("Status")
+        for value, label in _STATUS_LABELS.items():
+            status.addItem(label, value)
+        signed = QCheckBox()
+        signed.setAccessibleName("Conditionality statement signed")
+        sent = QCheckBox()
+        sent.setAccessibleName("Information sent before the meeting")
+        if line is not None:
+            agency.setCurrentIndex(agency.findData(line.agency))
+            status.setCurrentIndex(status.findData(line.status))
+            signed.setChecked(line.conditionality_signed)
+            sent.setChecked(line.information_sent)
+        agency.currentIndexChanged.connect(lambda _: self._match_status(agency, status))
+        for column, widget in enumerate((agency, name, status, signed, sent)):
+            self.table.setCellWidget(row, column, widget)
+
+    @staticmethod
+    def _match_status(agency: QComboBox, status: QComboBox) -> None:
+        """An observer's status can only be Observer, and only an observer's can."""
+        if agency.currentData() == OBSERVER:
+            status.setCurrentIndex(status.findData(AttendanceStatus.OBSERVER))
+        elif status.currentData() == AttendanceStatus.OBSERVER:
+            status.setCurrentIndex(status.findData(AttendanceStatus.PRESENT))
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def lines(self) -> list[Attendance]:
+        result = []
+        for row in range(self.table.rowCount()):
+            agency, name, status, signed, sent = (
+                self.table.cellWidget(row, column) for column in range(len(_COLUMNS))
+            )
+            assert isinstance(agency, QComboBox) and isinstance(status, QComboBox)
+            assert isinstance(name, QLineEdit)
+            assert isinstance(signed, QCheckBox) and isinstance(sent, QCheckBox)
+            agency_id = str(agency.currentData())
+            kept = self._kept.get(agency_id)
+            result.append(
+                Attendance(
+                    agency_id,
+                    name.text().strip(),
+                    AttendanceStatus(status.currentData()),
+                    signed.isChecked(),
+                    sent.isChecked(),
+                    kept.received_on if kept else None,
+                )
+            )
+        return result
+
+    def save(self) -> None:
+        try:
+            set_attendance(self._case_file, self._conference_id, self.lines())
+        except MaraError as error:
+            self.problem.setText(str(error))
+            return
+        self.accept()

@@ -1,0 +1,55 @@
+"""Correcting attendance changes the room the shared screen is shown to."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from mara_desktop.demo import DEMO_CONFERENCE
+from mara_desktop.domain import OBSERVER, AttendanceStatus
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.ui.attendance_dialog import AttendanceDialog
+from mara_desktop.ui.meeting import Meeting
+
+
+def test_removing_the_observer_and_adding_an_apology_is_saved(
+    qtbot: QtBot, demo_file: CaseFile
+) -> None:
+    dialog = AttendanceDialog(demo_file, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    observer_row = next(i for i, line in enumerate(dialog.lines()) if line.agency == OBSERVER)
+    dialog.table.selectRow(observer_row)
+    dialog._remove()
+    dialog.add_line(None)
+    last = dialog.table.rowCount() - 1
+    dialog.table.cellWidget(last, 1).setText("Watch manager Example")
+    status = dialog.table.cellWidget(last, 2)
+    status.setCurrentIndex(status.findData(AttendanceStatus.APOLOGIES))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    conference = demo_file.conference(DEMO_CONFERENCE)
+    assert conference is not None
+    meeting = Meeting(demo_file, conference)
+    assert OBSERVER not in meeting.room.agencies
+    assert conference.attendance[-1].name == "Watch manager Example"
+
+
+def test_an_observer_line_cannot_be_marked_present(qtbot: QtBot, demo_file: CaseFile) -> None:
+    dialog = AttendanceDialog(demo_file, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    dialog.add_line(None)
+    last = dialog.table.rowCount() - 1
+    agency = dialog.table.cellWidget(last, 0)
+    agency.setCurrentIndex(agency.findData(OBSERVER))
+    assert dialog.table.cellWidget(last, 2).currentData() == AttendanceStatus.OBSERVER
+
+
+def test_a_line_without_a_name_is_refused_with_a_sentence(
+    qtbot: QtBot, demo_file: CaseFile
+) -> None:
+    before = demo_file.conference(DEMO_CONFERENCE)
+    dialog = AttendanceDialog(demo_file, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    dialog.add_line(None)
+    dialog.save()
+    assert "name of each person" in dialog.problem.text()
+    assert demo_file.conference(DEMO_CONFERENCE) == before
