@@ -18,6 +18,7 @@ from mara_desktop.domain import (
     Action,
     Attendance,
     AttendanceStatus,
+    Conference,
     Consent,
     Override,
 )
@@ -127,31 +128,35 @@ def save_action(case_file: CaseFile, case_id: str, action: Action) -> None:
         )
 
 
-def set_agenda(case_file: CaseFile, conference_id: str, case_ids: list[str]) -> None:
-    """Reorder (or change) the agenda; every case must exist and appear once."""
+def _conference(case_file: CaseFile, conference_id: str) -> Conference:
     conference = case_file.conference(conference_id)
     if conference is None:
         raise EditError(f'There is no conference "{conference_id}" in this case file.')
+    return conference
+
+
+def _save_conference(
+    case_file: CaseFile, updated: Conference, action: str, details: dict[str, object]
+) -> None:
+    with case_file.transaction() as conn:
+        repository.write_conference(conn, updated, 0, replace=True)
+        audit.append(conn, case_file.actor, action, {"conference": updated.id, **details})
+
+
+def set_agenda(case_file: CaseFile, conference_id: str, case_ids: list[str]) -> None:
+    """Reorder (or change) the agenda; every case must exist and appear once."""
+    conference = _conference(case_file, conference_id)
     known = case_file.case_ids()
     if len(set(case_ids)) != len(case_ids) or not set(case_ids) <= known:
         raise EditError("The agenda must list each case of this case file at most once.")
     updated = dataclasses.replace(conference, agenda=tuple(case_ids))
-    with case_file.transaction() as conn:
-        repository.write_conference(conn, updated, 0, replace=True)
-        audit.append(
-            conn,
-            case_file.actor,
-            "agenda-changed",
-            {"conference": conference_id, "cases": case_ids},
-        )
+    _save_conference(case_file, updated, "agenda-changed", {"cases": case_ids})
 
 
 def set_attendance(case_file: CaseFile, conference_id: str, lines: list[Attendance]) -> None:
     """Replace the attendance list as the chair corrects it at the meeting (who came, who
     sent apologies, observers and whether they signed)."""
-    conference = case_file.conference(conference_id)
-    if conference is None:
-        raise EditError(f'There is no conference "{conference_id}" in this case file.')
+    conference = _conference(case_file, conference_id)
     protocol = case_file.protocol
     for line in lines:
         if line.agency != OBSERVER and protocol.agency(line.agency) is None:
@@ -161,14 +166,5 @@ def set_attendance(case_file: CaseFile, conference_id: str, lines: list[Attendan
         if not line.name.strip():
             raise EditError("Give the name of each person attending.")
     updated = dataclasses.replace(conference, attendance=tuple(lines))
-    with case_file.transaction() as conn:
-        repository.write_conference(conn, updated, 0, replace=True)
-        audit.append(
-            conn,
-            case_file.actor,
-            "attendance-changed",
-            {
-                "conference": conference_id,
-                "lines": [{"agency": a.agency, "status": a.status.value} for a in lines],
-            },
-        )
+    kinds = [{"agency": a.agency, "status": a.status.value} for a in lines]
+    _save_conference(case_file, updated, "attendance-changed", {"lines": kinds})
