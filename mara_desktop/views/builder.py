@@ -67,6 +67,16 @@ def header_item(case: Case, protocol: Protocol) -> Item:
     )
 
 
+def case_entries(case: Case, protocol: Protocol) -> dict[str, Disclosable]:
+    """Everything of a case the rule decides on, by id, in case order: the header, each
+    person's identity, the items, the actions."""
+    entries: dict[str, Disclosable] = {HEADER_ID: header_item(case, protocol)}
+    entries.update({p.id: identity_item(p, case, protocol) for p in case.people})
+    entries.update({i.id: i for i in case.items})
+    entries.update({a.id: a for a in case.actions})
+    return entries
+
+
 class _Disclosing:
     """One case put to the rule for one audience; remembers whether anything was held back."""
 
@@ -210,10 +220,7 @@ class ViewBuilder:
         self, case: Case, audience: Audience, ids: Iterable[str]
     ) -> dict[str, Decision]:
         """The decision behind each named entry (items, actions, people, the header)."""
-        entries: dict[str, Disclosable] = {HEADER_ID: header_item(case, self.protocol)}
-        entries.update({p.id: identity_item(p, case, self.protocol) for p in case.people})
-        entries.update({i.id: i for i in case.items})
-        entries.update({a.id: a for a in case.actions})
+        entries = case_entries(case, self.protocol)
         return {i: self.rule.decide(entries[i], audience, case) for i in ids if i in entries}
 
 

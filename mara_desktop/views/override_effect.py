@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mara_desktop.domain import Action, Audience, Case, Override
 from mara_desktop.protocol.rule import Disclosable
-from mara_desktop.views.builder import HEADER_ID, ViewBuilder, header_item, identity_item
+from mara_desktop.views.builder import ViewBuilder, case_entries
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def override_effect(builder: ViewBuilder, case: Case, override: Override) -> lis
     """Every entry withheld from an agency now and visible to it with `override` added,
     in protocol agency order, then in case order (header, people, items, actions)."""
     protocol = builder.protocol
-    entries = _entries(builder, case)
+    entries = case_entries(case, protocol)
     ids = list(entries)
     after_case = dataclasses.replace(case, overrides=(*case.overrides, override))
     found: list[Newly] = []
@@ -47,16 +47,6 @@ def override_effect(builder: ViewBuilder, case: Case, override: Override) -> lis
             if after[entry_id].visible and not before[entry_id].visible:
                 found.append(_newly(builder, agency.id, entry_id, entries[entry_id]))
     return found
-
-
-def _entries(builder: ViewBuilder, case: Case) -> dict[str, Disclosable]:
-    """The case's entries the rule decides on, keyed as `ViewBuilder.decisions_for` keys them."""
-    protocol = builder.protocol
-    entries: dict[str, Disclosable] = {HEADER_ID: header_item(case, protocol)}
-    entries.update({p.id: identity_item(p, case, protocol) for p in case.people})
-    entries.update({i.id: i for i in case.items})
-    entries.update({a.id: a for a in case.actions})
-    return entries
 
 
 def _newly(builder: ViewBuilder, agency: str, entry_id: str, entry: Disclosable) -> Newly:

@@ -13,15 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from mara_desktop.domain import Audience, Case, Conference
+from mara_desktop.domain import Action, Audience, Case, Conference
 from mara_desktop.protocol.rule import Disclosable
-from mara_desktop.views.builder import (
-    ViewBuilder,
-    conference_view,
-    header_item,
-    hearing_order,
-    identity_item,
-)
+from mara_desktop.views.builder import ViewBuilder, case_entries, conference_view, hearing_order
 
 
 def withheld_values(
@@ -59,13 +53,13 @@ def _withheld_of(builder: ViewBuilder, case: Case, audience: Audience) -> list[s
     def hidden(thing: Disclosable) -> bool:
         return not builder.rule.decide(thing, audience, case).visible
 
-    protocol = builder.protocol
-    values = [case.reference] if hidden(header_item(case, protocol)) else []
-    values += [p.name for p in case.people if hidden(identity_item(p, case, protocol))]
-    values += [i.text for i in case.items if hidden(i)]
-    for action in case.actions:
-        if hidden(action):
-            values += [action.text, action.owner_name]
+    values: list[str] = []
+    for entry in case_entries(case, builder.protocol).values():
+        if hidden(entry):
+            # The header's text is the reference, an identity's the person's name.
+            values.append(entry.text)
+            if isinstance(entry, Action):
+                values.append(entry.owner_name)
     return values
 
 
