@@ -12,7 +12,7 @@ Titles never name the file: a file name can itself say whose case it is.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from keyring.errors import KeyringError
@@ -160,16 +160,24 @@ class OpenCaseFileDialog(QDialog):
         layout.addWidget(remember_note)
         self.unlock_problem = StatusLine("Problem")
         layout.addWidget(self.unlock_problem)
+        self.unlock_button = self._page_end(layout, "Choose another file…", "Unlock", self.unlock)
+        return page
+
+    def _page_end(
+        self, layout: QVBoxLayout, back_text: str, action_text: str, action: Callable[[], None]
+    ) -> QPushButton:
+        """The foot of the unlock and create pages: back to the choice, Cancel, and the
+        page's action as the default button; returns the action's button."""
         layout.addStretch()
-        other = QPushButton("Choose another file…")
-        other.clicked.connect(lambda: self.pages.setCurrentWidget(self.choose_page))
+        back = QPushButton(back_text)
+        back.clicked.connect(lambda: self.pages.setCurrentWidget(self.choose_page))
         cancel = QPushButton("Cancel")
         cancel.clicked.connect(self.reject)
-        self.unlock_button = QPushButton("Unlock")
-        self.unlock_button.setDefault(True)
-        self.unlock_button.clicked.connect(self.unlock)
-        layout.addLayout(_row(cancel, self.unlock_button, left=other))
-        return page
+        button = QPushButton(action_text)
+        button.setDefault(True)
+        button.clicked.connect(action)
+        layout.addLayout(_row(cancel, button, left=back))
+        return button
 
     def show_unlock(self, path: Path) -> None:
         """Go to the unlock page for `path`, opening at once with a remembered key."""
@@ -252,15 +260,7 @@ class OpenCaseFileDialog(QDialog):
         layout.addWidget(create_remember_note)
         self.create_problem = StatusLine("Problem")
         layout.addWidget(self.create_problem)
-        layout.addStretch()
-        back = QPushButton("Back")
-        back.clicked.connect(lambda: self.pages.setCurrentWidget(self.choose_page))
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.create_button = QPushButton("Create")
-        self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self.create_case_file)
-        layout.addLayout(_row(cancel, self.create_button, left=back))
+        self.create_button = self._page_end(layout, "Back", "Create", self.create_case_file)
         for field in (self.new_passphrase, self.repeat):
             field.textChanged.connect(self._hint)
         self._hint()
