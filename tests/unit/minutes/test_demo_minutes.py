@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from pypdf import PdfReader
 from mara_desktop.demo import DEMO_CONFERENCE, DEMO_PASSPHRASE
 from mara_desktop.domain import Audience, Case, Conference
 from mara_desktop.minutes.export import MinutesRequest, distribution, export_minutes
+from mara_desktop.minutes.page_text import page_text
+from mara_desktop.minutes.text import has_right_to_left
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
 from mara_desktop.views.withheld import withheld_values
@@ -205,3 +208,23 @@ def test_each_copy_names_the_protocol_version_and_hash_it_was_made_under(exporte
         text = exported.text(agency)
         assert f"version {protocol.version}" in text
         assert protocol.sha256 in text.replace("\n", "")
+
+
+def test_the_leak_checks_page_reader_finds_every_letter_pypdf_finds(exported):
+    """The leak check reads page text its own quick way (minutes/page_text.py) with pypdf's
+    reading of the fonts; on every page of every copy it must find what pypdf's full
+    extraction finds. pypdf reorders right-to-left runs, so on a page holding any, the same
+    letters are compared without their order."""
+    for agency in [*exported.agencies, "chair"]:
+        reader = PdfReader(io.BytesIO(exported.pdf(agency)))
+        decoders: dict[object, object] = {}
+        for number, page in enumerate(reader.pages, start=1):
+            ours = _letters(page_text(page, decoders))
+            theirs = _letters(page.extract_text())
+            if has_right_to_left(theirs):
+                ours, theirs = "".join(sorted(ours)), "".join(sorted(theirs))
+            assert ours == theirs, (agency, number)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

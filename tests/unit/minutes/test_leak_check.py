@@ -4,16 +4,20 @@ clean one; its findings and errors never carry the value itself."""
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from mara_desktop.minutes.fonts import REGULAR, register_fonts
-from mara_desktop.minutes.leak_check import Leak, LeakCheckError, find_leaks
+from mara_desktop.minutes.leak_check import PREFIX, Leak, LeakCheckError, find_leaks, normalise
 
 SAFE_ADDRESS = "Flat 3, 14 Elm Road, Northtown ZZ1 4AB"
 NAME = "Agnieszka Kowalczyk"
@@ -205,3 +209,48 @@ def test_text_a_reader_cannot_see_is_still_found():
     values = ["White Kowalczyk", "Offpage Kowalczyk", "Invisible Kowalczyk"]
     found = find_leaks(pdf(hidden), values)
     assert {leak.value_index for leak in found if leak.where == "page 1 text"} == {0, 1, 2}
+
+
+def test_a_value_drawn_inside_a_form_xobject_is_found_in_the_page_text():
+    def in_a_form(canvas: Canvas) -> None:
+        canvas.beginForm("note")
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(72, 650, SAFE_ADDRESS)
+        canvas.endForm()
+        canvas.doForm("note")
+
+    assert Leak(0, "page 1 text") in find_leaks(pdf(in_a_form), [SAFE_ADDRESS])
+
+
+def paragraph(text: str) -> Draw:
+    def draw(canvas: Canvas) -> None:
+        style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12)
+        shown = Paragraph(text, style)
+        shown.wrapOn(canvas, 400, 600)
+        shown.drawOn(canvas, 72, 500)
+
+    return draw
+
+
+def test_a_shown_text_that_only_begins_as_a_withheld_one_does_not_count():
+    """The first pass looks for the start of each value only (leak_check.PREFIX); the exact
+    search by place decides."""
+    start = "Police attended the address on 7 November after a call from a neighbour"
+    assert len(normalise(start)) > PREFIX
+    withheld = f"{start} and arrested him at the scene."
+    assert find_leaks(pdf(paragraph(f"{start} and found no one at home.")), [withheld]) == []
+    assert Leak(0, "page 1 text") in find_leaks(pdf(paragraph(withheld)), [withheld])
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_text_is_normalised_the_quick_way_as_the_full_way_would(text):
+    full = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    assert normalise(text) == re.sub(r"\s+", " ", full).strip()
+
+
+@given(st.text())
+def test_any_text_is_normalised_into_single_spaced_case_folded_nfkc(text):
+    normal = normalise(text)
+    assert normal == normal.strip() and "  " not in normal
+    assert normalise(normal) == normal
+    assert all(not c.isspace() or c == " " for c in normal)
