@@ -35,6 +35,7 @@ from mara_desktop.interchange.reader import Existing, read_interchange
 from mara_desktop.minutes.document import Copy, minutes_story
 from mara_desktop.minutes.export import MinutesRequest, export_minutes
 from mara_desktop.minutes.fonts import register_fonts
+from mara_desktop.minutes.item_block import ItemBlock
 from mara_desktop.minutes.paragraphs import sharing
 from mara_desktop.minutes.render import Furniture, render
 from mara_desktop.resources import default_protocol_path
@@ -132,11 +133,13 @@ def document(agencies: list[str]) -> dict[str, Any]:
 
 
 def paragraphs(flowables: list[Any]) -> list[Paragraph]:
-    """Every paragraph of a story, inside keep-togethers and table cells too."""
+    """Every paragraph of a story, inside keep-togethers, items and table cells too."""
     found: list[Paragraph] = []
     for flowable in flowables:
         if isinstance(flowable, Paragraph):
             found.append(flowable)
+        elif isinstance(flowable, ItemBlock):
+            found += [flowable.heading, flowable.text]
         elif isinstance(flowable, KeepTogether):
             found += paragraphs(flowable._content)
         elif isinstance(flowable, Table):

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.fonts import REGULAR
+from mara_desktop.minutes.item_block import ItemBlock
 from mara_desktop.minutes.paragraphs import SharedParagraph
 from mara_desktop.minutes.text import markup
 from mara_desktop.protocol.model import Protocol
@@ -107,12 +108,14 @@ def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool
     return heading
 
 
-def _item(item: ItemView, protocol: Protocol, *, chair: bool) -> SharedParagraph:
+def _item(item: ItemView, protocol: Protocol, *, chair: bool) -> ItemBlock:
     about = f"{markup(item.category_name)} · from {markup(item.source_name)}"
-    text = f"<font size='8' color='#4a4a4a'>{about}</font><br/>{markup(item.text)}"
+    text = markup(item.text)
     if chair:
         text += _may_see(item.access, protocol, size=7.5)
-    return SharedParagraph(text, styles.ITEM)
+    return ItemBlock(
+        SharedParagraph(about, styles.ITEM_HEADING), SharedParagraph(text, styles.ITEM)
+    )
 
 
 def _action_row(

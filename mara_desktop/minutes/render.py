@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -105,7 +106,13 @@ def neutral_document(
     """An A4 document whose metadata names no one: a fixed title, the app as author and
     producer, empty subject and keywords (reportlab's defaults would say "(anonymous)" and
     name itself), and the embedded font from the first page on. Margins: top, right,
-    bottom, left."""
+    bottom, left.
+
+    Streams are compressed only, not also wrapped in ASCII85 as reportlab does by default
+    (a setting of the whole process; every PDF we write goes through here): the file is an
+    eighth smaller, and writing it and reading it back for the leak check skip a
+    pure-Python encoding and decoding of every page."""
+    rl_config.useA85 = 0
     top, right, bottom, left = margins
     return SimpleDocTemplate(
         buffer,

@@ -45,7 +45,11 @@ CASE = ParagraphStyle(
 GROUP = ParagraphStyle(
     "group", parent=BODY, fontName=BOLD, fontSize=10, spaceBefore=6, spaceAfter=2, keepWithNext=1
 )
-ITEM = ParagraphStyle("item", parent=BODY, leftIndent=10, spaceAfter=5)
+ITEM = ParagraphStyle("item", parent=BODY, leftIndent=10, spaceAfter=5, allowOrphans=1)
+"""An item's text; orphans allowed, as its heading line (ITEM_HEADING) is always above."""
+ITEM_HEADING = ParagraphStyle(
+    "item-heading", parent=ITEM, fontSize=8, textColor=MUTED, spaceAfter=0
+)
 NOTICE = ParagraphStyle(
     "notice",
     parent=BODY,
