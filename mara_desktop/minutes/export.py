@@ -17,13 +17,15 @@ an e-mail attachment must not reveal a name or a case reference.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import multiprocessing
 import os
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NoReturn
@@ -32,6 +34,7 @@ from mara_desktop.atomic import write_atomically
 from mara_desktop.domain import CHAIR, OBSERVER, AttendanceStatus, Audience, Case, Conference
 from mara_desktop.errors import MaraError, did_you_mean
 from mara_desktop.minutes.document import Copy, minutes_story
+from mara_desktop.minutes.fonts import register_fonts
 from mara_desktop.minutes.leak_check import Leak, LeakCheckError, find_leaks
 from mara_desktop.minutes.manifest import NAME, ManifestEntry, manifest_data, write_manifest
 from mara_desktop.minutes.paragraphs import share_for_this_process, sharing
@@ -94,11 +97,14 @@ def file_name(conference: Conference, agency: str) -> str:
 Progress = Callable[[int, int], None]
 """Told (copies done, copies in all) after each copy is written and checked: the GUI's bar."""
 
-POOL_MIN_ENTRIES = 400
-"""Items and actions in all the copies together from which they are made in worker
-processes. Starting a worker (Python, reportlab, pypdf, the fonts) costs about 0.6 s; this is
-about where two workers break even (2 cores, Nov 2026): 6 copies of the demo, 410 entries
-and 50 pages, took 1.07 s in one process and 0.94-1.03 s in two; all 14, 1.7 s against 2.1."""
+POOL_MIN_ENTRIES = 1200
+"""Items and actions of the conference's cases, times the copies asked for, from which the
+copies are made in worker processes (a copy holds at most its cases' entries: what its
+layout and check time grow with). Starting the workers (Python, reportlab, pypdf, the
+fonts) adds about 0.3 s even though they start while this process builds the views; this is
+about where two workers break even (2 cores, Nov 2026): 14 copies of the demo, 1,246
+entries, took 0.83-0.90 s in one process and 0.78-0.83 s in two; 6 copies (534 entries)
+0.40 s against 0.53 s."""
 
 
 def export_minutes(
@@ -117,23 +123,24 @@ def export_minutes(
     _check_free([*targets.values(), request.out / NAME])
     cases = {case.id: case for case in case_file.cases(list(conference.agenda))}
     earlier = frozenset(c.id for c in case_file.conferences() if c.date < conference.date)
-    exporter = _CopyExporter(case_file, conference, cases, earlier, request)
-    jobs = [exporter.job(agency, path) for agency, path in targets.items()]
     if workers is None:
-        workers = _workers_for(jobs)
+        workers = _workers_for(len(targets), cases.values())
     result = MinutesResult()
     ran: list[Path] = []
-    try:
-        result.copies = _make_copies(exporter, jobs, workers, ran, progress)
-        entries = [c.entry for c in result.copies]
-        data = manifest_data(conference.id, case_file.protocol, entries)
-        write_manifest(request.out / NAME, data)
-        result.manifest = request.out / NAME
-    except BaseException:
-        for path in ran:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-        raise
+    with _pool(workers) as pool:
+        exporter = _CopyExporter(case_file, conference, cases, earlier, request)
+        jobs = [exporter.job(agency, path) for agency, path in targets.items()]
+        try:
+            result.copies = _make_copies(exporter, jobs, pool, ran, progress)
+            entries = [c.entry for c in result.copies]
+            data = manifest_data(conference.id, case_file.protocol, entries)
+            write_manifest(request.out / NAME, data)
+            result.manifest = request.out / NAME
+        except BaseException:
+            for path in ran:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+            raise
     result.copies = [_keep_password(conference, c) for c in result.copies]
     case_file.record(
         "minutes",
@@ -148,10 +155,46 @@ def export_minutes(
     return result
 
 
-def _workers_for(jobs: list[_CopyJob]) -> int:
-    if len(jobs) < 2 or sum(_entries(job) for job in jobs) < POOL_MIN_ENTRIES:
+def _workers_for(copies: int, cases: Iterable[Case]) -> int:
+    entries = sum(len(case.items) + len(case.actions) for case in cases)
+    if copies < 2 or entries * copies < POOL_MIN_ENTRIES:
         return 0
-    return min(len(jobs), _processors())
+    return min(copies, _processors())
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes (none for fewer than two), all started at once, so that they start
+    while this process builds the views rather than after."""
+    if workers <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+    )
+    try:
+        for _ in range(workers):  # the pool starts a worker only for a task that needs one
+            pool.submit(_ready)
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker() -> None:
+    """Prepare a worker process: paragraphs shared between the copies it makes, fonts read
+    before its first copy arrives, and a quick end.
+
+    When the pool closes, a worker would take 0.35 s (benchmarks/minutes.py) to free every
+    object of the copies it made, one by one, while the export waits for it. It holds
+    nothing that needs it: its files are written and checked and its results sent (the
+    pool's result queue writes as it is given). So it ends as soon as Python begins to."""
+    share_for_this_process()
+    register_fonts()
+    atexit.register(os._exit, 0)
+
+
+def _ready() -> None:
+    """Nothing: a task that makes the pool start a worker."""
 
 
 def _processors() -> int:
@@ -170,7 +213,7 @@ def _entries(job: _CopyJob) -> int:
 def _make_copies(
     exporter: _CopyExporter,
     jobs: list[_CopyJob],
-    workers: int,
+    pool: ProcessPoolExecutor | None,
     ran: list[Path],
     progress: Progress | None,
 ) -> list[WrittenCopy]:
@@ -187,17 +230,12 @@ def _make_copies(
         if progress is not None:
             progress(len(written), len(jobs))
 
-    if workers <= 1:
+    if pool is None:
         with sharing():
             for index, job in enumerate(jobs):
                 ran.append(job.path)
                 done(index, _make_copy(job))
         return [written[i] for i in range(len(jobs))]
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=share_for_this_process,
-    )
     # the biggest copies first, so that the last one to finish is a small one
     order = sorted(range(len(jobs)), key=lambda index: -_entries(jobs[index]))
     futures = {pool.submit(_make_copy, jobs[index]): index for index in order}
