@@ -43,7 +43,8 @@ cp "$here/install-linux.sh" "$app/"
 
 # A smoke test of what breaks first when freezing: the program starts, finds its resources
 # (the demo, the protocol, the fonts), opens an encrypted file, and writes and leak-checks
-# minutes in its worker processes. Run from elsewhere, without the source on the path.
+# minutes in its worker processes (every copy and the chair's: enough for the workers to be
+# used). Run from elsewhere, without the source on the path.
 smoke=$(mktemp -d)
 trap 'rm -rf "$smoke"' EXIT
 (
@@ -51,8 +52,9 @@ trap 'rm -rf "$smoke"' EXIT
     env -i HOME="$smoke" PATH=/usr/bin:/bin "$app/mara-desktop" --help >/dev/null
     env -i HOME="$smoke" PATH=/usr/bin:/bin "$app/mara-desktop" demo demo.mara >/dev/null
     env -i HOME="$smoke" PATH=/usr/bin:/bin MARA_PASSPHRASE="northshire demo only" \
-        "$app/mara-desktop" minutes demo.mara --conference ns-2026-11-26 --agency police \
+        "$app/mara-desktop" minutes demo.mara --conference ns-2026-11-26 --all --chair \
         --out minutes >/dev/null
+    test "$(ls minutes/*.pdf | wc -l)" -eq 14
 )
 echo "smoke test passed: help, demo, minutes with leak check"
 
