@@ -204,10 +204,13 @@ def _needle(index: int, value: str) -> _Needle | None:
     kept = len(squared.replace(" ", "").replace(_MISSING_GLYPH, ""))
     if squared != spaced and kept >= max(SHORT_VALUE, length / 2):
         forms.append(squared)
+    # Some letters' UTF-16 bytes are all white space as Latin-1 (U+0920 is 09 20): such a
+    # form normalises to nothing, and nothing is found everywhere.
     encoded = tuple(
-        normalise(form.encode("utf-16-be").decode("latin-1"))
+        utf16
         for form in forms
         if length >= SHORT_VALUE
+        and (utf16 := normalise(form.encode("utf-16-be").decode("latin-1")))
     )
     return _Needle(
         index,

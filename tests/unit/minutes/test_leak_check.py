@@ -254,3 +254,11 @@ def test_any_text_is_normalised_into_single_spaced_case_folded_nfkc(text):
     assert normal == normal.strip() and "  " not in normal
     assert normalise(normal) == normal
     assert all(not c.isspace() or c == " " for c in normal)
+
+
+def test_a_value_whose_utf16_bytes_read_as_white_space_is_not_found_everywhere():
+    """U+0920 is the bytes 09 20 in UTF-16: tab and space when read as Latin-1."""
+    value = "\u0920\u0920\u0920\u0920"
+    assert find_leaks(pdf(helvetica("Police to review bail conditions.")), [value]) == []
+    found = find_leaks(pdf(lambda canvas: None, title=f"About {value}"), [value])
+    assert found == [Leak(0, "metadata /Title")]
