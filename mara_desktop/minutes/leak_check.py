@@ -120,7 +120,7 @@ def _somewhere(needles: list[_Needle], haystacks: list[_Haystack]) -> list[_Need
     One pass of an Aho-Corasick automaton over the places joined finds them all at once.
     Searching for each form in turn read the joined places once per form: 1.4 of the 3.2 s
     the leak check took for benchmarks/minutes.py (15 copies, 7,600 values); the automaton
-    takes 0.2 s. It holds only the start of each form (PREFIX characters): where a form
+    takes 0.12 s. It holds only the start of each form (PREFIX characters): where a form
     is, its start is too, and a long item's text would make the automaton ten times as big.
     A start found, or a form found in the wrong kind of text (a spaced form in compact
     text), only keeps a needle for the exact search by place, which decides. Normalised
