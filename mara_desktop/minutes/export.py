@@ -385,7 +385,7 @@ class _CopyExporter:
         furniture = Furniture(self.protocol.marking, line, self._copy_id(agency, view))
         withheld = []
         if not chair:
-            withheld = withheld_values(self.builder, self.conference, self.cases, agency)
+            withheld = withheld_values(self.builder, self.conference, self.cases, view)
         forms = [
             (form, index) for index, value in enumerate(withheld) for form in drawn_forms(value)
         ]

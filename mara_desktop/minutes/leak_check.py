@@ -37,7 +37,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import ahocorasick
 from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
@@ -50,6 +49,7 @@ from pypdf.generic import (
 )
 
 from mara_desktop.errors import MaraError
+from mara_desktop.many_strings import present
 from mara_desktop.minutes.page_text import Decoder, page_text, unescape_literal
 
 SHORT_VALUE = 4
@@ -114,31 +114,23 @@ def find_leaks(pdf: bytes, withheld: Iterable[str], *, password: str | None = No
 
 
 def _somewhere(needles: list[_Needle], haystacks: list[_Haystack]) -> list[_Needle]:
-    """The needles one of whose forms occurs in one of the places: a value absent from all
-    the places together is absent from each, and most values are absent.
+    """The needles the start of one of whose forms occurs in one of the places: a value
+    absent from all the places together is absent from each, and most values are absent.
 
-    One pass of an Aho-Corasick automaton over the places joined finds them all at once.
-    Searching for each form in turn read the joined places once per form: 1.4 of the 3.2 s
-    the leak check took for benchmarks/minutes.py (15 copies, 7,600 values); the automaton
-    takes 0.12 s. It holds only the start of each form (PREFIX characters): where a form
-    is, its start is too, and a long item's text would make the automaton ten times as big.
-    A start found, or a form found in the wrong kind of text (a spaced form in compact
-    text), only keeps a needle for the exact search by place, which decides. Normalised
-    text holds no line break, so no match spans two places.
+    One pass over the places joined finds them all (mara_desktop/many_strings.py: 0.12 s
+    for the 7,600 values of benchmarks/minutes.py, where a search per form took 1.4 s).
+    Only the start of each form (PREFIX characters) is looked for, to keep the automaton
+    small. A start found, or a form found in the wrong kind of text (a spaced form in
+    compact text), only keeps a needle for the exact search by place, which decides.
+    Normalised text holds no line break, so no match spans two places.
     """
-    automaton = ahocorasick.Automaton()
-    for position, needle in enumerate(needles):
-        for form in {f[:PREFIX] for f in (*needle.spaced, *needle.compact, *needle.encoded)}:
-            holders = automaton.get(form, None)
-            if holders is None:
-                automaton.add_word(form, holders := [])
-            holders.append(position)
-    automaton.make_automaton()
-    present: set[int] = set()
-    for text in ("\n".join(h.spaced for h in haystacks), "\n".join(h.compact for h in haystacks)):
-        for _end, holders in automaton.iter(text):
-            present.update(holders)
-    return [needles[position] for position in sorted(present)]
+    starts = [
+        {form[:PREFIX] for form in (*needle.spaced, *needle.compact, *needle.encoded)}
+        for needle in needles
+    ]
+    texts = ("\n".join(h.spaced for h in haystacks), "\n".join(h.compact for h in haystacks))
+    found = present(set().union(*starts), texts)
+    return [needle for needle, its in zip(needles, starts, strict=True) if its & found]
 
 
 def normalise(text: str) -> str:

@@ -14,26 +14,42 @@ import re
 from collections.abc import Mapping
 
 from mara_desktop.domain import Action, Audience, Case, Conference
+from mara_desktop.many_strings import present
 from mara_desktop.protocol.rule import Disclosable
-from mara_desktop.views.builder import ViewBuilder, case_entries, conference_view, hearing_order
+from mara_desktop.views.builder import ViewBuilder, case_entries, hearing_order
+from mara_desktop.views.model import ConferenceView
+
+PREFIX = 48
+"""How much of each value's start is looked for in the shown text (mara_desktop/many_strings.py)
+before the value is compared whole."""
 
 
 def withheld_values(
-    builder: ViewBuilder, conference: Conference, cases_by_id: Mapping[str, Case], agency: str
+    builder: ViewBuilder,
+    conference: Conference,
+    cases_by_id: Mapping[str, Case],
+    view: ConferenceView,
 ) -> list[str]:
-    """Every text value of the conference's cases that `agency` may not see: the reference
-    of a withheld header, withheld people's names, item texts, action texts and owners.
+    """Every text value of the conference's cases that the audience of `view` (its view of
+    this conference) may not see: the reference of a withheld header, withheld people's
+    names, item texts, action texts and owners.
 
     Dates of birth and due dates are not listed: a date alone is too common to search for
     without false alarms, and it never identifies anyone without the name beside it.
     """
-    audience = Audience.of([agency])
+    if view.conference_id != conference.id:
+        raise ValueError("the view is of another conference")
     withheld: list[str] = []
     for case in hearing_order(conference, cases_by_id):
-        withheld += _withheld_of(builder, case, audience)
-    shown = "\0".join(_folded(v) for v in shown_values(builder, conference, cases_by_id, audience))
-    unique = dict.fromkeys(v for v in withheld if _folded(v) and not _within(_folded(v), shown))
-    return list(unique)
+        withheld += _withheld_of(builder, case, view.audience)
+    folded = {value: _folded(value) for value in withheld}
+    shown = "\0".join(_folded(v) for v in shown_values(view))
+    starts = present((fold[:PREFIX] for fold in folded.values()), [shown])
+    return [
+        value
+        for value, fold in folded.items()
+        if fold and not (fold[:PREFIX] in starts and _within(fold, shown))
+    ]
 
 
 def _folded(text: str) -> str:
@@ -63,15 +79,9 @@ def _withheld_of(builder: ViewBuilder, case: Case, audience: Audience) -> list[s
     return values
 
 
-def shown_values(
-    builder: ViewBuilder,
-    conference: Conference,
-    cases_by_id: Mapping[str, Case],
-    audience: Audience,
-) -> set[str]:
+def shown_values(view: ConferenceView) -> set[str]:
     """Every text the audience's minutes may print: the meeting's own details and what its
     view of each case holds."""
-    view = conference_view(builder, conference, cases_by_id, audience)
     shown = {view.title, view.venue, view.chair}
     shown.update(line.name for line in view.attendance)
     for case in view.cases:

@@ -92,7 +92,8 @@ def test_each_copy_holds_every_item_action_and_name_its_agency_may_see(exported)
 def test_no_copy_holds_a_value_withheld_from_its_agency(exported):
     for agency in exported.agencies:
         text = exported.text(agency).casefold()
-        withheld = withheld_values(exported.builder, exported.conference, exported.cases, agency)
+        view = exported.view(agency)
+        withheld = withheld_values(exported.builder, exported.conference, exported.cases, view)
         for value in withheld:
             assert normalised(value).casefold() not in text, agency
 

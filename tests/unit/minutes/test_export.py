@@ -62,7 +62,9 @@ def test_a_leak_deletes_every_copy_of_the_export_and_is_audited(demo_file, tmp_p
     monkeypatch.setattr(
         export_module,
         "withheld_values",
-        lambda builder, conference, cases, agency: [venue] if agency == "idva" else [],
+        lambda builder, conference, cases, view: (
+            [venue] if view.audience.agencies == {"idva"} else []
+        ),
     )
     out = tmp_path / "out"
     with pytest.raises(LeakFound) as raised:
@@ -206,7 +208,9 @@ def test_a_leak_found_in_a_worker_deletes_every_copy_and_is_audited(
     monkeypatch.setattr(
         export_module,
         "withheld_values",
-        lambda builder, conference, cases, agency: [venue] if agency == "gp" else [],
+        lambda builder, conference, cases, view: (
+            [venue] if view.audience.agencies == {"gp"} else []
+        ),
     )
     out = tmp_path / "out"
     with pytest.raises(LeakFound) as raised:

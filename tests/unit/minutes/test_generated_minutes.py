@@ -41,5 +41,5 @@ def test_each_agency_gets_what_it_may_see_and_nothing_withheld(protocol: Protoco
             *(p.name for p in shown.people if p.name),
         ):
             assert value in text, agency
-        for value in withheld_values(builder, conference, by_id, agency):
+        for value in withheld_values(builder, conference, by_id, view):
             assert value not in text, agency
