@@ -1,5 +1,5 @@
-"""Changes made during a meeting: consent and override records, actions, the agenda, the
-attendance.
+"""Changes made during a meeting: information shared, consent and override records,
+actions, the agenda, the attendance.
 
 Each is one transaction with its audit record (ids and kinds, never values). Consent and
 override records are only ever added. An override is checked here, not just in a dialog,
@@ -11,6 +11,7 @@ categories named one by one.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from mara_desktop.domain import (
     OBSERVER,
@@ -18,12 +19,15 @@ from mara_desktop.domain import (
     Action,
     Attendance,
     AttendanceStatus,
+    Case,
     Conference,
     Consent,
+    Item,
     Override,
 )
 from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
 from mara_desktop.errors import MaraError
+from mara_desktop.protocol.model import Protocol
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
 
@@ -32,13 +36,26 @@ class EditError(MaraError):
     """A change that cannot be recorded as asked; nothing was written."""
 
 
-def _require_case(case_file: CaseFile, case_id: str) -> None:
-    if case_id not in case_file.case_ids():
+def _existing_case(case_file: CaseFile, case_id: str) -> Case:
+    case = case_file.case(case_id)
+    if case is None:
         raise EditError(f'There is no case "{case_id}" in this case file.')
+    return case
+
+
+def _check_known(
+    protocol: Protocol, *, agencies: Iterable[str] = (), categories: Iterable[str] = ()
+) -> None:
+    for agency in agencies:
+        if protocol.agency(agency) is None:
+            raise EditError(f'Unknown agency "{agency}".')
+    for category in categories:
+        if protocol.category(category) is None:
+            raise EditError(f'Unknown category "{category}".')
 
 
 def add_consent(case_file: CaseFile, case_id: str, consent: Consent) -> None:
-    _require_case(case_file, case_id)
+    _existing_case(case_file, case_id)
     protocol = case_file.protocol
     unknown = [a for a in consent.agencies if a != WILDCARD and protocol.agency(a) is None]
     unknown += [c for c in consent.categories if c != WILDCARD and protocol.category(c) is None]
@@ -73,16 +90,11 @@ def check_override(case_file: CaseFile, override: Override) -> None:
         raise EditError("Name the person who decided.")
     if not override.agencies or not override.categories:
         raise EditError("Name at least one agency and one category.")
-    for agency in override.agencies:
-        if protocol.agency(agency) is None:
-            raise EditError(f'Unknown agency "{agency}".')
-    for category in override.categories:
-        if protocol.category(category) is None:
-            raise EditError(f'Unknown category "{category}".')
+    _check_known(protocol, agencies=override.agencies, categories=override.categories)
 
 
 def add_override(case_file: CaseFile, case_id: str, override: Override) -> None:
-    _require_case(case_file, case_id)
+    _existing_case(case_file, case_id)
     check_override(case_file, override)
     with case_file.transaction() as conn:
         repository.add_overrides(conn, case_id, [override])
@@ -99,16 +111,50 @@ def add_override(case_file: CaseFile, case_id: str, override: Override) -> None:
         )
 
 
+def free_id(case: Case, prefix: str) -> str:
+    """The first id of the form prefix01, prefix02, … that no item or action of the case
+    uses: items and actions share one space of ids within a case."""
+    taken = {i.id for i in case.items} | {a.id for a in case.actions}
+    number = 1
+    while f"{prefix}{number:02d}" in taken:
+        number += 1
+    return f"{prefix}{number:02d}"
+
+
+def add_item(case_file: CaseFile, case_id: str, item: Item) -> None:
+    """Record information an agency shared at the meeting. Items are what agencies said, so
+    they are only added, never edited here; the audit names the item and its kind, never
+    its text."""
+    case = _existing_case(case_file, case_id)
+    agencies = (item.source, *item.restricted_to)
+    _check_known(case_file.protocol, agencies=agencies, categories=[item.category])
+    if not item.text.strip():
+        raise EditError("Write what was shared.")
+    person = next((p for p in case.people if p.id == item.person), None)
+    if item.person is not None and person is None:
+        raise EditError("The person it is about is not in this case.")
+    if person is not None and person.role.subject is not item.subject:
+        role = person.role
+        raise EditError(
+            f'Information about a {role.label.lower()} has the subject "{role.subject}".'
+        )
+    if item.id in {i.id for i in case.items} | {a.id for a in case.actions}:
+        raise EditError(f'The id "{item.id}" is already used in this case.')
+    updated = dataclasses.replace(case, items=(*case.items, item))
+    with case_file.transaction() as conn:
+        repository.write_case(conn, updated, 0, replace=True)
+        audit.append(
+            conn,
+            case_file.actor,
+            "item-added",
+            {"case": case_id, "item": item.id, "category": item.category, "source": item.source},
+        )
+
+
 def save_action(case_file: CaseFile, case_id: str, action: Action) -> None:
     """Add the action, or replace the one with its id (actions are current state, not history)."""
-    case = case_file.case(case_id)
-    if case is None:
-        raise EditError(f'There is no case "{case_id}" in this case file.')
-    protocol = case_file.protocol
-    if protocol.agency(action.owner) is None:
-        raise EditError(f'Unknown agency "{action.owner}".')
-    if protocol.category(action.category) is None:
-        raise EditError(f'Unknown category "{action.category}".')
+    case = _existing_case(case_file, case_id)
+    _check_known(case_file.protocol, agencies=[action.owner], categories=[action.category])
     if not action.text.strip():
         raise EditError("Write what the action is.")
     if any(i.id == action.id for i in case.items):

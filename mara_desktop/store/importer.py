@@ -4,6 +4,10 @@ Called only with content the interchange reader has checked in full. With `updat
 or conference already in the file is replaced in place, except for its history: consent and
 override records already held are kept even when the import lacks them (they are reported),
 and the import's new records are added after them.
+
+An update is refused, before anything is written, when it would drop information or actions
+recorded in the app at the meeting (the audit log says which): those exist nowhere else,
+and an import prepared before the meeting does not hold them.
 """
 
 from __future__ import annotations
@@ -11,9 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mara_desktop.domain import Case, CaseFileContent
+from mara_desktop.errors import MaraError
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.connection import Connection
+
+RECORDED_IN_THE_APP = {"item-added": "item", "action-added": "action"}
+"""Audit actions that add an entry to a case in the app, and the detail naming the entry."""
+
+
+class ImportRefused(MaraError):
+    """The import would lose something the case file alone holds; nothing was written."""
 
 
 @dataclass
@@ -43,6 +55,8 @@ def import_content(case_file: CaseFile, content: CaseFileContent, *, update: boo
     held = {
         c.id: c for c in case_file.cases(sorted(existing_cases & {c.id for c in content.cases}))
     }
+    if held:
+        _refuse_losing_meeting_entries(case_file, content, held)
     with case_file.transaction() as conn:
         position = repository.next_position(conn, "case")
         for case in content.cases:
@@ -86,3 +100,29 @@ def _write_history(conn: Connection, case: Case, held: Case | None, report: Impo
         report.history_kept.append(case.id)
     repository.add_consents(conn, case.id, new_consents)
     repository.add_overrides(conn, case.id, new_overrides)
+
+
+def _refuse_losing_meeting_entries(
+    case_file: CaseFile, content: CaseFileContent, held: dict[str, Case]
+) -> None:
+    with case_file.reading() as conn:
+        recorded = [
+            (str(r.details.get("case")), str(r.details.get(RECORDED_IN_THE_APP[r.action])))
+            for r in audit.records(conn)
+            if r.action in RECORDED_IN_THE_APP
+        ]
+    for case in content.cases:
+        current = held.get(case.id)
+        if current is None:
+            continue
+        kept = {i.id for i in case.items} | {a.id for a in case.actions}
+        now = {i.id for i in current.items} | {a.id for a in current.actions}
+        lost = sorted({entry for c, entry in recorded if c == case.id} & now - kept)
+        if lost:
+            raise ImportRefused(
+                f"case {case.id}: the import lacks {len(lost)} entr"
+                f"{'y' if len(lost) == 1 else 'ies'} recorded in the app at the meeting "
+                f"({', '.join(lost)}); nothing was imported. Export the case file "
+                "(mara-desktop export), make the corrections in that file and import it, so "
+                "that nothing recorded at the meeting is lost."
+            )

@@ -7,9 +7,12 @@ import json
 
 import pytest
 
+from mara_desktop.domain import Action, Item, Subject
 from mara_desktop.interchange.errors import InterchangeError
 from mara_desktop.interchange.reader import Existing, read_interchange
 from mara_desktop.interchange.writer import document, dumps
+from mara_desktop.store.editing import add_item, save_action
+from mara_desktop.store.importer import ImportRefused
 from tests.support.documents import changed, full_document, minimal_case
 from tests.support.importing import load
 
@@ -145,3 +148,20 @@ def test_import_is_audited_with_ids_only(new_file):
     assert last.action == "import"
     assert last.details["cases_added"] == ["case-1", "case-2"]
     assert "Przykładowa" not in json.dumps(last.details, ensure_ascii=False)
+
+
+def test_an_update_that_would_drop_entries_recorded_at_the_meeting_is_refused(new_file):
+    load(new_file, full_document())
+    recorded = Item("i01", "risk-summary", "police", Subject.CASE, "Risk raised at the meeting.")
+    add_item(new_file, "case-1", recorded)
+    save_action(new_file, "case-1", Action("m01", "police", "actions", "Flag the address."))
+    before = new_file.content()
+    with pytest.raises(ImportRefused, match=r"case case-1: .* 2 entries .*\(i01, m01\)"):
+        load(new_file, full_document(), update=True)
+    assert new_file.content() == before
+    exported = json.loads(dumps(new_file.content()))  # the way round it
+    exported["cases"][0]["items"][0]["text"] = "Corrected before circulation."
+    load(new_file, exported, update=True)
+    case = new_file.case("case-1")
+    assert recorded in case.items and "m01" in {a.id for a in case.actions}
+    assert case.items[0].text == "Corrected before circulation."

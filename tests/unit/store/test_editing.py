@@ -15,13 +15,17 @@ from mara_desktop.domain import (
     AttendanceStatus,
     Consent,
     ConsentState,
+    Item,
     Override,
+    Subject,
 )
 from mara_desktop.store import audit
 from mara_desktop.store.editing import (
     EditError,
     add_consent,
+    add_item,
     add_override,
+    free_id,
     save_action,
     set_agenda,
     set_attendance,
@@ -133,3 +137,61 @@ def test_attendance_that_cannot_be_right_is_refused(filled, line, message):
     with pytest.raises(EditError, match=message):
         set_attendance(filled, conference_id, [line])
     assert filled.conference(conference_id).attendance == before
+
+
+def item(**changes) -> Item:
+    good = Item(
+        "r01", "victim-location", "housing", Subject.VICTIM,
+        "Moved to the refuge on 20 November.", person="p1", recorded_at=NOW,
+    )  # fmt: skip
+    return dataclasses.replace(good, **changes)
+
+
+def test_information_shared_at_the_meeting_is_added_and_audited_without_its_text(filled):
+    before = filled.case("case-1")
+    add_item(filled, "case-1", item())
+    after = filled.case("case-1")
+    assert after.items == (*before.items, item())
+    assert after.actions == before.actions and after.consents == before.consents
+    last = audit.records(filled.connection)[-1]
+    assert last.action == "item-added"
+    assert last.details == {
+        "case": "case-1", "item": "r01", "category": "victim-location", "source": "housing"
+    }  # fmt: skip
+    assert "refuge" not in str(last.details)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"category": "gossip"}, "Unknown category"),
+        ({"source": "neighbour"}, "Unknown agency"),
+        ({"restricted_to": ("police", "nobody")}, "Unknown agency"),
+        ({"text": "  "}, "what was shared"),
+        ({"person": "p9"}, "not in this case"),
+        ({"person": "p2"}, 'subject "perpetrator"'),
+        ({"id": "a1"}, "already used"),
+        ({"id": "i1"}, "already used"),
+    ],
+)
+def test_information_that_cannot_be_right_is_refused_and_nothing_written(filled, changes, message):
+    before = filled.case("case-1")
+    with pytest.raises(EditError, match=message):
+        add_item(filled, "case-1", item(**changes))
+    assert filled.case("case-1") == before
+
+
+def test_a_free_id_is_used_by_neither_an_item_nor_an_action(filled):
+    case = filled.case("case-1")
+    assert free_id(case, "i") == "i01"
+    case = dataclasses.replace(case, items=(*case.items, item(id="i01")))
+    assert free_id(case, "i") == "i02"
+    assert (
+        free_id(
+            dataclasses.replace(
+                case, actions=(*case.actions, Action("a01", "police", "actions", "x"))
+            ),
+            "a",
+        )
+        == "a02"
+    )
