@@ -27,12 +27,14 @@ from mara_desktop.ui.appearance import application
 from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.export_dialog import ExportDialog
+from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 
 IMAGES = Path(__file__).resolve().parent / "images"
 CONFERENCE = "ns-2026-11-26"
 OVERRIDE_CASE = "case-03"
+INFORMATION_CASE = "case-01"
 MINUTES_AGENCY = "housing"
 MINUTES_PAGE = 3  # the first page with a case on it
 
@@ -94,6 +96,19 @@ def override_picture(case_file: CaseFile) -> None:
     dialog.close()
 
 
+def information_picture(case_file: CaseFile) -> None:
+    """Information being recorded in the room, with who would see it."""
+    case = case_file.case(INFORMATION_CASE)
+    assert case is not None
+    dialog = ItemDialog(case_file, case)
+    dialog.category.setCurrentIndex(dialog.category.findData("victim-location"))
+    dialog.source.setCurrentIndex(dialog.source.findData("idva"))
+    dialog.text.setPlainText("Moved to her sister's on Monday; the address is with the IDVA.")
+    dialog.show()
+    save(dialog, "record-information.png")
+    dialog.close()
+
+
 def export_pictures(case_file: CaseFile, folder: Path) -> None:
     """The export dialog after an export, and one page of one agency's minutes."""
     out = folder / "minutes"
@@ -139,6 +154,7 @@ def main() -> int:
         case_file = create_demo(folder / "dialogs.mara")
         try:
             override_picture(case_file)
+            information_picture(case_file)
             export_pictures(case_file, folder)
         finally:
             case_file.close()

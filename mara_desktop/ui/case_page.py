@@ -133,6 +133,7 @@ def _table(model: ItemsModel | ActionsModel, name: str) -> QTableView:
 
 
 class CasePage(QWidget):
+    record_information = Signal()
     record_consent = Signal()
     record_override = Signal()
     add_action = Signal()
@@ -170,6 +171,9 @@ class CasePage(QWidget):
             "Select a row to read who may see it and why the others may not."
         )
         self.items_table.selectionModel().selectionChanged.connect(self._item_selected)
+        self.information_button = QPushButton("Record information…")
+        self.information_button.setToolTip("Record what an agency shares at the meeting")
+        self.information_button.clicked.connect(self.record_information)
 
         self.actions_table = _table(self.actions_model, "Actions")
         self.actions_table.setItemDelegate(ActionDelegate(self._protocol, self.actions_table))
@@ -199,7 +203,13 @@ class CasePage(QWidget):
         for label in (self.preview_banner, self.title, self.summary, self.people):
             layout.addWidget(label)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._box("Information", self.items_table, self.item_detail))
+        information_below = QVBoxLayout()
+        information_below.addWidget(self.item_detail)
+        information_buttons = QHBoxLayout()
+        information_buttons.addStretch()
+        information_buttons.addWidget(self.information_button)
+        information_below.addLayout(information_buttons)
+        splitter.addWidget(self._box("Information", self.items_table, information_below))
         actions_buttons = QHBoxLayout()
         actions_buttons.addStretch()
         actions_buttons.addWidget(self.add_action_button)
@@ -215,11 +225,11 @@ class CasePage(QWidget):
         layout.addWidget(splitter, 1)
 
     @staticmethod
-    def _box(title: str, widget: QWidget, below: QWidget | QHBoxLayout) -> QGroupBox:
+    def _box(title: str, widget: QWidget, below: QWidget | QHBoxLayout | QVBoxLayout) -> QGroupBox:
         box = QGroupBox(title)
         inner = QVBoxLayout(box)
         inner.addWidget(widget, 1)
-        if isinstance(below, QHBoxLayout):
+        if isinstance(below, QHBoxLayout | QVBoxLayout):
             inner.addLayout(below)
         else:
             inner.addWidget(below)
@@ -241,7 +251,7 @@ class CasePage(QWidget):
         self.preview_banner.setText(
             f"Preview: exactly what {preview_of} may see" if preview_of else ""
         )
-        for button in (self.consent_button, self.override_button, self.add_action_button):
+        for button in self._edit_buttons():
             button.setEnabled(chair and view is not None)
         self.actions_table.setEditTriggers(
             _EDIT_TRIGGERS if chair else QAbstractItemView.EditTrigger.NoEditTriggers
@@ -266,7 +276,7 @@ class CasePage(QWidget):
         self.item_detail.clear()
         self.records.clear()
         self.preview_banner.hide()
-        for button in (self.consent_button, self.override_button, self.add_action_button):
+        for button in self._edit_buttons():
             button.setEnabled(False)
         self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.title.setText("Opening")
@@ -276,6 +286,15 @@ class CasePage(QWidget):
         )
         self.people.setText(statement)
         self.actions_table.resizeRowsToContents()
+
+    def _edit_buttons(self) -> tuple[QPushButton, ...]:
+        """What changes the case: only for the chair's own view of a case, never a preview."""
+        return (
+            self.information_button,
+            self.consent_button,
+            self.override_button,
+            self.add_action_button,
+        )
 
     def _item_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
         rows = selected.indexes()

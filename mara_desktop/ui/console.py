@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import OBSERVER, Action, ActionStatus, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.editing import save_action, set_agenda
+from mara_desktop.store.editing import free_id, save_action, set_agenda
 from mara_desktop.ui.agenda_panel import AgendaPanel
 from mara_desktop.ui.appearance import LABELS, apply_scheme, saved_scheme
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
@@ -42,6 +42,7 @@ from mara_desktop.ui.case_page import CasePage
 from mara_desktop.ui.clipboard import ClipboardGuard
 from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.export_dialog import ExportDialog
+from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.locking import DEFAULT_IDLE_MINUTES, IdleWatch, ScreenLockWatch
 from mara_desktop.ui.meeting import Meeting
 from mara_desktop.ui.override_dialog import OverrideDialog
@@ -89,6 +90,7 @@ class ChairConsole(QMainWindow):
         self.agenda.room_changed.connect(self.refresh)
         self.agenda.edit_attendance.connect(self.correct_attendance)
         self.page = CasePage(case_file.protocol)
+        self.page.record_information.connect(self._record_information)
         self.page.record_consent.connect(self._record_consent)
         self.page.record_override.connect(self._record_override)
         self.page.add_action.connect(self._add_action)
@@ -386,6 +388,12 @@ class ChairConsole(QMainWindow):
             self.meeting.reload()
         self.refresh()
 
+    def _record_information(self) -> None:
+        meeting, case_id = self.meeting, self._current_case_id()
+        case = meeting.case(case_id) if meeting and case_id else None
+        if self.case_file and case and ItemDialog(self.case_file, case, self).exec():
+            self._after_edit()
+
     def _record_consent(self) -> None:
         case_id = self._current_case_id()
         if self.case_file and case_id and ConsentDialog(self.case_file, case_id, self).exec():
@@ -404,12 +412,8 @@ class ChairConsole(QMainWindow):
         text, ok = QInputDialog.getText(self, "Add action", "What is to be done?")
         if not ok or not text.strip():
             return
-        taken = {a.id for a in case.actions} | {i.id for i in case.items}
-        number = 1
-        while f"m{number:02d}" in taken:
-            number += 1
         action = Action(
-            id=f"m{number:02d}",
+            id=free_id(case, "m"),
             owner=case.referral.agency,
             category="actions",
             text=text.strip(),

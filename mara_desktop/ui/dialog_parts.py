@@ -6,14 +6,17 @@ in the light and the dark palette; everything else follows the palette.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -129,6 +132,25 @@ class Choices(QGroupBox):
         for box in self.boxes.values():
             box.setEnabled(not checked)
         self.changed.emit()
+
+
+def record_row(
+    dialog: QDialog, layout: QVBoxLayout, label: str, record: Callable[[], None]
+) -> QPushButton:
+    """Cancel and the dialog's one recording button, at the right under `layout`; returns
+    the latter. Neither is a default button: Enter in a field must never record a
+    half-filled form."""
+    cancel = QPushButton("Cancel")
+    cancel.clicked.connect(dialog.reject)
+    button = QPushButton(label)
+    button.clicked.connect(record)
+    row = QHBoxLayout()
+    row.addStretch()
+    for each in (cancel, button):
+        each.setAutoDefault(False)
+        row.addWidget(each)
+    layout.addLayout(row)
+    return button
 
 
 def fit_to_screen(window: QWidget) -> None:

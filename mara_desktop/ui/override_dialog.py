@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,7 +33,14 @@ from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
 from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import add_override
-from mara_desktop.ui.dialog_parts import Choices, StatusLine, fit_to_screen, heading, note
+from mara_desktop.ui.dialog_parts import (
+    Choices,
+    StatusLine,
+    fit_to_screen,
+    heading,
+    note,
+    record_row,
+)
 from mara_desktop.views.builder import ViewBuilder
 from mara_desktop.views.override_effect import Newly, override_effect
 
@@ -77,17 +83,7 @@ class OverrideDialog(QDialog):
         layout.addLayout(lower)
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.record_button = QPushButton("Record override")
-        self.record_button.clicked.connect(self.record)
-        for button in (cancel, self.record_button):
-            button.setAutoDefault(False)  # Enter in a field must never record an override
-        row = QHBoxLayout()
-        row.addStretch()
-        row.addWidget(cancel)
-        row.addWidget(self.record_button)
-        layout.addLayout(row)
+        self.record_button = record_row(self, layout, "Record override", self.record)
         for choices in (self.categories, self.agencies):
             choices.changed.connect(self.update_preview)
         self.update_preview()

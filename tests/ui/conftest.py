@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from mara_desktop.demo import DEMO_PASSPHRASE
+from mara_desktop.store.casefile import CaseFile
 from mara_desktop.ui.appearance import application
+from mara_desktop.ui.console import ChairConsole
 
 
 @pytest.fixture(scope="session")
 def qapp() -> QApplication:
     """pytest-qt's fixture, replaced so tests run under the app's own setup."""
     return application()
+
+
+@pytest.fixture
+def console(qtbot: QtBot, demo_path: Path) -> Iterator[ChairConsole]:
+    """The chair's console on a private copy of the demo, shown, with its shared screen."""
+    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE))
+    qtbot.addWidget(window)
+    qtbot.addWidget(window.participant)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()

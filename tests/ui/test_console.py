@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,6 @@ from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.console import TITLE, ChairConsole
 from tests.ui.widget_text import widget_texts
 from tests.ui.withheld import withheld_texts
-
-
-@pytest.fixture
-def console(qtbot: QtBot, demo_path: Path) -> Iterator[ChairConsole]:
-    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE))
-    qtbot.addWidget(window)
-    qtbot.addWidget(window.participant)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
 
 
 def _key(qtbot: QtBot, console: ChairConsole, key: Qt.Key) -> None:

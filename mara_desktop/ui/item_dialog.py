@@ -1,0 +1,206 @@
+"""Recording information an agency shares at the meeting, as it will read in the minutes.
+
+Most of what agencies know arrives with the cases the coordinator imports; this is for what
+is said in the room (a GP's note from last week, the meeting's own risk summary). Who may
+see it follows from the protocol, like everything else: from what kind of information it
+is, who shared it, whom it is about and any restriction its agency asks for. While the chair
+fills the form in, the dialog shows exactly who would see it and why the others would not
+(the case with the new entry added, through the same rule and views as the console), so a
+wrong kind can be corrected before the safe address goes to the wrong agency.
+
+Recording goes through `editing.add_item`, which checks the entry and writes the audit
+record (ids and kinds, never the text). Information is not edited once recorded: what an
+agency said stays what it said.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import Audience, Case, Item, Subject
+from mara_desktop.errors import MaraError
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import add_item, free_id
+from mara_desktop.ui.case_page import access_text
+from mara_desktop.ui.dialog_parts import (
+    Choices,
+    StatusLine,
+    fit_to_screen,
+    heading,
+    note,
+    record_row,
+)
+from mara_desktop.views.builder import ViewBuilder
+
+TITLE = "Record information — MARA Desktop"
+_HOUSEHOLD = "household"
+_CASE = "case"
+
+
+class ItemDialog(QDialog):
+    """Add one entry of information to a case; accepted only once it is written and audited."""
+
+    def __init__(self, case_file: CaseFile, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case_file, self.case = case_file, case
+        self.builder = ViewBuilder(case_file.protocol)
+        self.item_id = free_id(case, "i")
+        self.setWindowTitle(TITLE)
+        self.setMinimumWidth(1000)
+        chair_view = self.builder.case_view(case, Audience.chair())
+        self.people = chair_view.people
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"Record information shared at the meeting — {chair_view.title}"))
+        layout.addWidget(
+            note(
+                "Write it as it should read in the minutes. Who may see it follows from the "
+                "protocol: check the list on the right before recording. Information is not "
+                "changed once recorded.",
+                "About recording information",
+            )
+        )
+        columns = QHBoxLayout()
+        columns.addLayout(self._build_form(), 3)
+        columns.addWidget(self._build_preview(), 2)
+        layout.addLayout(columns)
+        self.problem = StatusLine("Problem")
+        layout.addWidget(self.problem)
+        self.record_button = record_row(self, layout, "Record information", self.record)
+        self.update_preview()
+        fit_to_screen(self)
+
+    def _build_form(self) -> QVBoxLayout:
+        protocol = self.case_file.protocol
+        self.category = QComboBox()
+        self.category.setAccessibleName("Kind of information")
+        self.category.setPlaceholderText("Choose what kind of information it is…")
+        for category in protocol.categories:
+            if not category.identity:  # names come with the people, not as information
+                self.category.addItem(category.name, category.id)
+        self.category.setCurrentIndex(-1)
+        self.source = QComboBox()
+        self.source.setAccessibleName("Shared by")
+        self.source.setPlaceholderText("Choose the agency that shared it…")
+        for agency in protocol.agencies:
+            self.source.addItem(agency.name, agency.id)
+        self.source.setCurrentIndex(-1)
+        self.about = QComboBox()
+        self.about.setAccessibleName("About")
+        for person in self.people:
+            self.about.addItem(f"{person.label}: {person.name}", person.id)
+        self.about.addItem("The household", _HOUSEHOLD)
+        self.about.addItem("The case as a whole", _CASE)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("What was shared")
+        self.text.setPlaceholderText("What the agency told the meeting.")
+        self.text.setTabChangesFocus(True)
+        self.restricted = Choices(
+            "Only for these agencies (if the agency that shared it asks; else leave empty)",
+            [(a.id, a.name) for a in protocol.agencies],
+        )
+        form = QFormLayout()
+        form.addRow("&Kind of information:", self.category)
+        form.addRow("Shared &by:", self.source)
+        form.addRow("&About:", self.about)
+        form.addRow("&What was shared:", self.text)
+        column = QVBoxLayout()
+        column.addLayout(form)
+        column.addWidget(self.restricted)
+        self.category.currentIndexChanged.connect(self._category_chosen)
+        for combo in (self.source, self.about):
+            combo.currentIndexChanged.connect(self.update_preview)
+        self.restricted.changed.connect(self.update_preview)
+        return column
+
+    def _build_preview(self) -> QGroupBox:
+        box = QGroupBox("Who would see it")
+        box.setAccessibleName("Who would see it")
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("Who would see it, and why the others would not")
+        QVBoxLayout(box).addWidget(self.preview)
+        return box
+
+    def _category_chosen(self) -> None:
+        """Point "About" at whom this kind of information is usually about, unless the
+        chair already chose someone it may be about."""
+        category = self.case_file.protocol.category(str(self.category.currentData()))
+        if category is not None and self._subject() is not category.subject:
+            wanted = [
+                index
+                for index in range(self.about.count())
+                if self._subject_at(index) is category.subject
+            ]
+            if wanted:
+                self.about.setCurrentIndex(wanted[0])
+        self.update_preview()
+
+    def _subject_at(self, index: int) -> Subject:
+        chosen = self.about.itemData(index)
+        if chosen == _HOUSEHOLD:
+            return Subject.HOUSEHOLD
+        if chosen == _CASE:
+            return Subject.CASE
+        person = next(p for p in self.people if p.id == chosen)
+        return person.role.subject
+
+    def _subject(self) -> Subject:
+        return self._subject_at(self.about.currentIndex())
+
+    def item(self) -> Item | None:
+        """The entry as the form stands, or None while its kind or its source is not chosen."""
+        category, source = self.category.currentData(), self.source.currentData()
+        if not isinstance(category, str) or not isinstance(source, str):
+            return None
+        about = self.about.currentData()
+        return Item(
+            self.item_id,
+            category,
+            source,
+            self._subject(),
+            self.text.toPlainText().strip(),
+            restricted_to=self.restricted.chosen(),
+            person=about if about not in (_HOUSEHOLD, _CASE) else None,
+            recorded_at=datetime.now(UTC).replace(microsecond=0),
+        )
+
+    def update_preview(self) -> None:
+        item = self.item()
+        if item is None:
+            self.preview.setPlainText(
+                "Choose the kind of information and the agency that shared it to see who "
+                "would see it."
+            )
+            return
+        with_item = dataclasses.replace(self.case, items=(*self.case.items, item))
+        view = self.builder.case_view(with_item, Audience.chair())
+        entry = next(i for i in view.items if i.id == item.id)
+        self.preview.setPlainText(access_text(entry.access, self.case_file.protocol))
+
+    def record(self) -> None:
+        item = self.item()
+        if item is None:
+            self.problem.problem("Choose the kind of information and the agency that shared it.")
+            return
+        if not item.text:
+            self.problem.problem("Write what was shared.")
+            self.text.setFocus()
+            return
+        try:
+            add_item(self.case_file, self.case.id, item)
+        except MaraError as error:
+            self.problem.problem(str(error))
+            return
+        self.accept()
