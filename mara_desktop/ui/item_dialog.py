@@ -45,8 +45,6 @@ from mara_desktop.ui.dialog_parts import (
 from mara_desktop.views.builder import ViewBuilder
 
 TITLE = "Record information — MARA Desktop"
-_HOUSEHOLD = "household"
-_CASE = "case"
 
 
 class ItemDialog(QDialog):
@@ -98,10 +96,17 @@ class ItemDialog(QDialog):
         self.source.setCurrentIndex(-1)
         self.about = QComboBox()
         self.about.setAccessibleName("About")
+        self._about: list[tuple[Subject, str | None]] = []
+        """For each entry of `about`: the subject, and the person's id if it is a person."""
         for person in self.people:
-            self.about.addItem(f"{person.label}: {person.name}", person.id)
-        self.about.addItem("The household", _HOUSEHOLD)
-        self.about.addItem("The case as a whole", _CASE)
+            self.about.addItem(f"{person.label}: {person.name}")
+            self._about.append((person.role.subject, person.id))
+        for label, subject in (
+            ("The household", Subject.HOUSEHOLD),
+            ("The case as a whole", Subject.CASE),
+        ):
+            self.about.addItem(label)
+            self._about.append((subject, None))
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("What was shared")
         self.text.setPlaceholderText("What the agency told the meeting.")
@@ -139,40 +144,29 @@ class ItemDialog(QDialog):
         category = self.case_file.protocol.category(str(self.category.currentData()))
         if category is not None and self._subject() is not category.subject:
             wanted = [
-                index
-                for index in range(self.about.count())
-                if self._subject_at(index) is category.subject
+                i for i, (subject, _) in enumerate(self._about) if subject is category.subject
             ]
             if wanted:
                 self.about.setCurrentIndex(wanted[0])
         self.update_preview()
 
-    def _subject_at(self, index: int) -> Subject:
-        chosen = self.about.itemData(index)
-        if chosen == _HOUSEHOLD:
-            return Subject.HOUSEHOLD
-        if chosen == _CASE:
-            return Subject.CASE
-        person = next(p for p in self.people if p.id == chosen)
-        return person.role.subject
-
     def _subject(self) -> Subject:
-        return self._subject_at(self.about.currentIndex())
+        return self._about[self.about.currentIndex()][0]
 
     def item(self) -> Item | None:
         """The entry as the form stands, or None while its kind or its source is not chosen."""
         category, source = self.category.currentData(), self.source.currentData()
         if not isinstance(category, str) or not isinstance(source, str):
             return None
-        about = self.about.currentData()
+        subject, person = self._about[self.about.currentIndex()]
         return Item(
             self.item_id,
             category,
             source,
-            self._subject(),
+            subject,
             self.text.toPlainText().strip(),
             restricted_to=self.restricted.chosen(),
-            person=about if about not in (_HOUSEHOLD, _CASE) else None,
+            person=person,
             recorded_at=datetime.now(UTC).replace(microsecond=0),
         )
 

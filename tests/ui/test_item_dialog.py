@@ -33,12 +33,12 @@ def test_who_would_see_it_is_shown_before_anything_is_recorded(qtbot, demo_file)
     assert "Choose the kind of information" in dialog.preview.toPlainText()
     choose(dialog.category, "victim-location")
     choose(dialog.source, "idva")
-    assert dialog.about.currentData() == "v"  # a victim's location is about the victim
+    assert dialog.about.currentText() == "Victim: Anna Przykładowa"  # it is about her
     preview = dialog.preview.toPlainText()
     assert preview.startswith("May see it: Police, IDVA service.")
     assert "Fire and rescue service" in preview  # with the reason it may not
     choose(dialog.category, "risk-summary")
-    assert dialog.about.currentData() == "case"
+    assert dialog.about.currentText() == "The case as a whole"
     assert "Fire and rescue service" in dialog.preview.toPlainText().splitlines()[0]
     dialog.restricted.choose(["police"])  # the agency that shared it keeps seeing it
     preview = dialog.preview.toPlainText()
