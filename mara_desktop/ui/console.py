@@ -70,6 +70,7 @@ class ChairConsole(QMainWindow):
         self.presenting = False
         self._last_audited: dict[str, tuple[str, tuple[str, ...], str]] = {}
         self._build(case_file)
+        self._set_presenting(False)
         self._idle = IdleWatch(self.idle_minutes(), self)
         self._idle.idle.connect(self.lock)
         app = QApplication.instance()
@@ -237,7 +238,7 @@ class ChairConsole(QMainWindow):
         self.meeting = None  # first: clearing the widgets below may ask for a refresh
         self.participant.blank()
         self.participant.hide()
-        self.presenting = False
+        self._set_presenting(False)
         self.page.show_case(None, self._no_records())
         self.agenda.show_meeting(None)
         self.view_as.clear()
@@ -344,7 +345,7 @@ class ChairConsole(QMainWindow):
     def present(self) -> None:
         if self.meeting is None:
             return
-        self.presenting = True
+        self._set_presenting(True)
         self._show_room()
         self.participant.present()
         self.activateWindow()
@@ -373,9 +374,16 @@ class ChairConsole(QMainWindow):
         self.participant.blank()
 
     def stop_presenting(self) -> None:
-        self.presenting = False
+        self._set_presenting(False)
         self.participant.blank()
         self.participant.hide()
+
+    def _set_presenting(self, presenting: bool) -> None:
+        """Blank and Stop presenting (B, Esc) act only while the shared screen is up; the
+        rest of the time Esc is left to whatever window has the keyboard."""
+        self.presenting = presenting
+        for action in (self.blank_action, self.stop_action):
+            action.setEnabled(presenting)
 
     # -- edits -----------------------------------------------------------------------------
 
