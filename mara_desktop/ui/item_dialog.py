@@ -5,7 +5,7 @@ is said in the room (a GP's note from last week, the meeting's own risk summary)
 see it follows from the protocol, like everything else: from what kind of information it
 is, who shared it, whom it is about and any restriction its agency asks for. While the chair
 fills the form in, the dialog shows exactly who would see it and why the others would not
-(the case with the new entry added, through the same rule and views as the console), so a
+(the case with the new entry added, through the same rule and ViewBuilder as the console), so a
 wrong kind can be corrected before the safe address goes to the wrong agency.
 
 Recording goes through `editing.add_item`, which checks the entry and writes the audit
@@ -179,9 +179,8 @@ class ItemDialog(QDialog):
             )
             return
         with_item = dataclasses.replace(self.case, items=(*self.case.items, item))
-        view = self.builder.case_view(with_item, Audience.chair())
-        entry = next(i for i in view.items if i.id == item.id)
-        self.preview.setPlainText(access_text(entry.access, self.case_file.protocol))
+        access = self.builder.access_for_chair(item, with_item)  # as the chair's view decides
+        self.preview.setPlainText(access_text(access, self.case_file.protocol))
 
     def record(self) -> None:
         item = self.item()
