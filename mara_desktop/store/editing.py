@@ -31,6 +31,10 @@ from mara_desktop.protocol.model import Protocol
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
 
+ITEM_ADDED = "item-added"
+ACTION_ADDED = "action-added"
+"""Audit actions of entries added to a case in the app: the importer looks for them."""
+
 
 class EditError(MaraError):
     """A change that cannot be recorded as asked; nothing was written."""
@@ -146,7 +150,7 @@ def add_item(case_file: CaseFile, case_id: str, item: Item) -> None:
         audit.append(
             conn,
             case_file.actor,
-            "item-added",
+            ITEM_ADDED,
             {"case": case_id, "item": item.id, "category": item.category, "source": item.source},
         )
 
@@ -169,7 +173,7 @@ def save_action(case_file: CaseFile, case_id: str, action: Action) -> None:
         audit.append(
             conn,
             case_file.actor,
-            "action-updated" if exists else "action-added",
+            "action-updated" if exists else ACTION_ADDED,
             {"case": case_id, "action": action.id, "status": action.status.value},
         )
 

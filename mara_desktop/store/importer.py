@@ -19,8 +19,9 @@ from mara_desktop.errors import MaraError
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.connection import Connection
+from mara_desktop.store.editing import ACTION_ADDED, ITEM_ADDED
 
-RECORDED_IN_THE_APP = {"item-added": "item", "action-added": "action"}
+RECORDED_IN_THE_APP = {ITEM_ADDED: "item", ACTION_ADDED: "action"}
 """Audit actions that add an entry to a case in the app, and the detail naming the entry."""
 
 
