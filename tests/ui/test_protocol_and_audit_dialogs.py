@@ -6,7 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from mara_desktop.domain import Item, Subject
 from mara_desktop.store.casefile import VerifyReport
+from mara_desktop.store.editing import add_item, free_id, set_attendance
 from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
 
@@ -67,3 +69,17 @@ def test_a_broken_chain_is_named(qtbot, demo_file, monkeypatch):
         dialog.result_line.text()
     )
     assert "restore your latest backup" in dialog.result_line.text()
+
+
+def test_what_is_done_at_the_meeting_is_named_in_words(qtbot, demo_file):
+    case = demo_file.case("case-01")
+    add_item(
+        demo_file, case.id, Item(free_id(case, "i"), "risk-summary", "police", Subject.CASE, "x")
+    )
+    conference = demo_file.conference("ns-2026-11-26")
+    set_attendance(demo_file, conference.id, list(conference.attendance))
+    dialog = AuditDialog(demo_file)
+    qtbot.addWidget(dialog)
+    last = [dialog.table.item(dialog.table.rowCount() - n, 3).text() for n in (2, 1)]
+    assert last[0].startswith("Recorded information shared at the meeting (case: case-01")
+    assert last[1].startswith("Corrected the attendance (")
