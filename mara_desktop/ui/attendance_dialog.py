@@ -7,7 +7,8 @@ may show. Saving goes through `store.editing.set_attendance`, which checks and a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from functools import partial
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.domain import OBSERVER, Attendance, AttendanceStatus
-from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import set_attendance
+from mara_desktop.ui.dialog_parts import StatusLine, write_or_say_why
 
 TITLE = "Attendance — MARA Desktop"
 _COLUMNS = ("Agency", "Name", "Status", "Signed", "Information sent")
@@ -57,10 +58,7 @@ class AttendanceDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for line in conference.attendance if conference else ():
             self.add_line(line)
-        self.problem = QLabel()
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem = StatusLine("Problem")
         add = QPushButton("Add a line")
         add.clicked.connect(lambda: self.add_line(None))
         remove = QPushButton("Remove the selected line")
@@ -151,9 +149,8 @@ class AttendanceDialog(QDialog):
         return result
 
     def save(self) -> None:
-        try:
-            set_attendance(self._case_file, self._conference_id, self.lines())
-        except MaraError as error:
-            self.problem.setText(str(error))
-            return
-        self.accept()
+        write_or_say_why(
+            self,
+            self.problem,
+            partial(set_attendance, self._case_file, self._conference_id, self.lines()),
+        )

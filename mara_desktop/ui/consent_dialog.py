@@ -9,6 +9,7 @@ writes the audit record with it).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -28,11 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.domain import WILDCARD, Audience, Consent, ConsentState, instant
-from mara_desktop.errors import MaraError
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import add_consent
-from mara_desktop.ui.dialog_parts import Choices, StatusLine, fit_to_screen, heading, note
+from mara_desktop.ui.dialog_parts import (
+    Choices,
+    StatusLine,
+    fit_to_screen,
+    heading,
+    note,
+    write_or_say_why,
+)
 from mara_desktop.views.builder import ViewBuilder
 
 TITLE = "Record consent — MARA Desktop"
@@ -198,12 +205,9 @@ class ConsentDialog(QDialog):
             _as_utc(when),
             self.recorded_by.text().strip(),
         )
-        try:
-            add_consent(self.case_file, self.case_id, consent)
-        except MaraError as error:
-            self.problem.problem(str(error))
-            return
-        self.accept()
+        write_or_say_why(
+            self, self.problem, partial(add_consent, self.case_file, self.case_id, consent)
+        )
 
 
 def _as_utc(local: object) -> datetime:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.domain import WILDCARD
+from mara_desktop.errors import MaraError
 
 _PROBLEM_STYLE = (
     "QLabel { background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a; "
@@ -151,6 +152,17 @@ def record_row(
         row.addWidget(each)
     layout.addLayout(row)
     return button
+
+
+def write_or_say_why(dialog: QDialog, problem: StatusLine, write: Callable[[], None]) -> None:
+    """Write the dialog's change and close it as accepted; or, when the change cannot be
+    written (nothing then is), say why on its problem line and leave it open to mend."""
+    try:
+        write()
+    except MaraError as error:
+        problem.problem(str(error))
+        return
+    dialog.accept()
 
 
 def fit_to_screen(window: QWidget) -> None:

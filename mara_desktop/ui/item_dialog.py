@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.domain import Audience, Case, Item, Subject
-from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import add_item, free_id
 from mara_desktop.ui.case_page import access_text
@@ -41,6 +41,7 @@ from mara_desktop.ui.dialog_parts import (
     heading,
     note,
     record_row,
+    write_or_say_why,
 )
 from mara_desktop.views.builder import ViewBuilder
 
@@ -191,9 +192,4 @@ class ItemDialog(QDialog):
             self.problem.problem("Write what was shared.")
             self.text.setFocus()
             return
-        try:
-            add_item(self.case_file, self.case.id, item)
-        except MaraError as error:
-            self.problem.problem(str(error))
-            return
-        self.accept()
+        write_or_say_why(self, self.problem, partial(add_item, self.case_file, self.case.id, item))

@@ -12,6 +12,7 @@ are never deleted, and the dialog says so.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.domain import Override
 from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
-from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import add_override
 from mara_desktop.ui.dialog_parts import (
@@ -40,6 +40,7 @@ from mara_desktop.ui.dialog_parts import (
     heading,
     note,
     record_row,
+    write_or_say_why,
 )
 from mara_desktop.views.builder import ViewBuilder
 from mara_desktop.views.override_effect import Newly, override_effect
@@ -197,12 +198,9 @@ class OverrideDialog(QDialog):
 
     def record(self) -> None:
         override = self.override()
-        try:
-            add_override(self.case_file, self.case_id, override)
-        except MaraError as error:
-            self.problem.problem(str(error))
-            return
-        self.accept()
+        write_or_say_why(
+            self, self.problem, partial(add_override, self.case_file, self.case_id, override)
+        )
 
 
 def _count_of(number: int, one: str, many: str) -> str:
