@@ -174,10 +174,10 @@ class _Reader:
 
     def _form(self, resources: DictionaryObject, name: bytes, decode: Decoder) -> None:
         """The text of a form XObject the page draws, with its own resources (or the page's)."""
-        xobjects = _dictionary(resources.get("/XObject"))
-        if _name(name) not in xobjects:
+        xobjects, key_name = _dictionary(resources.get("/XObject")), _name(name)
+        if key_name not in xobjects:
             return
-        reference = xobjects.raw_get(_name(name))
+        reference = xobjects.raw_get(key_name)
         key = _key(reference)
         form = reference.get_object()
         if key in self.seen or not isinstance(form, StreamObject):
