@@ -60,13 +60,18 @@ def test_the_bar_is_held_in_the_dialog(qtbot, demo_file):
     assert dialog.result() == 0
 
 
-def test_a_complete_override_is_recorded_and_audited(qtbot, demo_file):
-    dialog = OverrideDialog(demo_file, "case-03")
-    qtbot.addWidget(dialog)
+def fill_completely(qtbot, dialog: OverrideDialog) -> None:
+    """Everything an override needs: scope, a lawful basis, a justification, who decided."""
     fill(dialog)
     dialog.lawful_basis.setCurrentIndex(dialog.lawful_basis.findData("vital-interests"))
     dialog.justification.setPlainText(JUSTIFICATION)
     qtbot.keyClicks(dialog.decided_by, "DI Sam Example")
+
+
+def test_a_complete_override_is_recorded_and_audited(qtbot, demo_file):
+    dialog = OverrideDialog(demo_file, "case-03")
+    qtbot.addWidget(dialog)
+    fill_completely(qtbot, dialog)
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted.value
     (override,) = demo_file.case("case-03").overrides
@@ -93,9 +98,6 @@ def test_every_field_has_an_accessible_name(qtbot, demo_file):
 def test_enter_never_records_an_override(qtbot, demo_file):
     dialog = OverrideDialog(demo_file, "case-03")
     qtbot.addWidget(dialog)
-    fill(dialog)
-    dialog.lawful_basis.setCurrentIndex(dialog.lawful_basis.findData("vital-interests"))
-    dialog.justification.setPlainText(JUSTIFICATION)
-    qtbot.keyClicks(dialog.decided_by, "DI Sam Example")
+    fill_completely(qtbot, dialog)
     qtbot.keyClick(dialog.decided_by, Qt.Key.Key_Return)
     assert demo_file.case("case-03").overrides == ()

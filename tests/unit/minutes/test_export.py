@@ -57,15 +57,22 @@ def test_unknown_conference_and_agency_are_refused_by_name(demo_file, tmp_path):
     assert not out.exists()
 
 
-def test_a_leak_deletes_every_copy_of_the_export_and_is_audited(demo_file, tmp_path, monkeypatch):
-    venue = "Northtown Civic Centre"  # printed in every copy: the scanner must find it
+def withhold_the_venue_from(agency: str, monkeypatch) -> str:
+    """Say the venue, printed in every copy, is withheld from `agency`: its copy's check must
+    then find it. Returns the venue."""
+    venue = "Northtown Civic Centre"
     monkeypatch.setattr(
         export_module,
         "withheld_values",
         lambda builder, conference, cases, view: (
-            [venue] if view.audience.agencies == {"idva"} else []
+            [venue] if view.audience.agencies == {agency} else []
         ),
     )
+    return venue
+
+
+def test_a_leak_deletes_every_copy_of_the_export_and_is_audited(demo_file, tmp_path, monkeypatch):
+    venue = withhold_the_venue_from("idva", monkeypatch)
     out = tmp_path / "out"
     with pytest.raises(LeakFound) as raised:
         export_minutes(demo_file, request(out, "police", "idva", "housing"))
@@ -204,14 +211,7 @@ def test_copies_made_in_worker_processes_are_the_same_bytes(demo_file, tmp_path)
 def test_a_leak_found_in_a_worker_deletes_every_copy_and_is_audited(
     demo_file, tmp_path, monkeypatch
 ):
-    venue = "Northtown Civic Centre"  # printed in every copy: the worker's check must find it
-    monkeypatch.setattr(
-        export_module,
-        "withheld_values",
-        lambda builder, conference, cases, view: (
-            [venue] if view.audience.agencies == {"gp"} else []
-        ),
-    )
+    venue = withhold_the_venue_from("gp", monkeypatch)
     out = tmp_path / "out"
     with pytest.raises(LeakFound) as raised:
         export_minutes(demo_file, request(out, "police", "gp", "housing", "idva"), workers=2)
