@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -225,11 +226,11 @@ class CasePage(QWidget):
         layout.addWidget(splitter, 1)
 
     @staticmethod
-    def _box(title: str, widget: QWidget, below: QWidget | QHBoxLayout | QVBoxLayout) -> QGroupBox:
+    def _box(title: str, widget: QWidget, below: QWidget | QLayout) -> QGroupBox:
         box = QGroupBox(title)
         inner = QVBoxLayout(box)
         inner.addWidget(widget, 1)
-        if isinstance(below, QHBoxLayout | QVBoxLayout):
+        if isinstance(below, QLayout):
             inner.addLayout(below)
         else:
             inner.addWidget(below)
