@@ -36,6 +36,7 @@ from mara_desktop.protocol.loader import load_protocol  # noqa: E402
 from mara_desktop.protocol.model import Protocol  # noqa: E402
 from mara_desktop.resources import default_protocol_path  # noqa: E402
 from mara_desktop.store.casefile import CaseFile  # noqa: E402
+from tests.support.files import private_copy  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
@@ -72,7 +73,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_path(_demo_template: Path, tmp_path: Path) -> Path:
     """A private copy of the demo case file (same key; copying is cheaper than building)."""
     path = tmp_path / "demo.mara"
-    shutil.copyfile(_demo_template, path)
+    private_copy(_demo_template, path)
     return path
 
 

@@ -29,6 +29,7 @@ def _commands() -> dict[str, Command]:
         "export": c.export,
         "verify": c.verify,
         "backup": c.backup,
+        "restore": c.restore,
         "passphrase": c.passphrase,
         "remember": c.remember,
         "forget": c.forget,
@@ -42,9 +43,16 @@ def _commands() -> dict[str, Command]:
 
 
 COMMAND_NAMES = (
-    "create", "import", "export", "verify", "backup", "passphrase", "remember", "forget",
+    "create", "import", "export", "verify", "backup", "restore", "passphrase", "remember",
+    "forget",
     "demo", "view", "explain", "protocol", "minutes", "notice",
 )  # fmt: skip
+
+
+def owner_only_files() -> None:
+    """Whatever else this process creates (a library's temporary file, a print job), only
+    its owner can read; the files the app writes itself set their mode explicitly."""
+    os.umask(0o077)
 
 
 def no_core_dumps() -> None:
@@ -60,6 +68,7 @@ def no_core_dumps() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     no_core_dumps()
+    owner_only_files()
     try:
         if (args and args[0] in COMMAND_NAMES) or args[:1] in (["-h"], ["--help"]):
             return _run_command(args)
@@ -70,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Cancelled; nothing more was changed.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as error:  # a bug: never echo its message, it may hold case data
         if os.environ.get("MARA_DEBUG"):
             traceback.print_exc()
@@ -79,6 +90,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return int(ExitCode.USAGE)
+
+
+def _reader_went_away() -> int:
+    """The output was piped into a program that stopped reading (`view ... | head`): what
+    it took was what it wanted; the command's own work was done. Python would otherwise
+    complain once more when it flushes the closed pipe at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return int(ExitCode.OK)
 
 
 def _run_command(args: list[str]) -> int:

@@ -6,19 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from keyring.errors import KeyringError
-
 from mara_desktop.cli import secrets
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.interchange.reader import Existing, load_interchange
 from mara_desktop.interchange.writer import write_interchange
+from mara_desktop.minutes.manifest import read_witness
 from mara_desktop.protocol.loader import load_protocol
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.store import keychain
+from mara_desktop.store.audit import Anchor, Head
 from mara_desktop.store.casefile import CaseFile, forget_without_opening
 from mara_desktop.store.errors import CaseFileError, KeyUnavailable
 from mara_desktop.store.importer import import_content
+from mara_desktop.store.restore import restore as restore_backup
 
 
 class VerifyFailed(MaraError):
@@ -33,19 +34,24 @@ def warn(line: str) -> None:
     print(f"warning: {line}", file=sys.stderr)
 
 
-def open_case_file(path: Path, passphrase_file: Path | None) -> CaseFile:
-    """Open with a given passphrase, else the remembered key, else a terminal prompt."""
+def open_case_file(
+    path: Path, passphrase_file: Path | None, *, read_only: bool = False
+) -> CaseFile:
+    """Open with a given passphrase, else the remembered key, else a terminal prompt.
+    `read_only`: nothing is written to the file, not even the record of opening it."""
     passphrase = secrets.given(passphrase_file)
     if passphrase is not None:
-        case_file = CaseFile.open(path, passphrase=passphrase)
+        case_file = CaseFile.open(path, passphrase=passphrase, read_only=read_only)
     else:
         try:
-            case_file = CaseFile.open(path)
+            case_file = CaseFile.open(path, read_only=read_only)
         except KeyUnavailable:
             if not sys.stdin.isatty():
                 raise
             case_file = CaseFile.open(
-                path, passphrase=secrets.prompt(f"Passphrase for {path.name}")
+                path,
+                passphrase=secrets.prompt(f"Passphrase for {path.name}"),
+                read_only=read_only,
             )
     for line in case_file.warnings:
         warn(line)
@@ -103,22 +109,62 @@ def export(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        report = case_file.verify()
+    """Reads only: the file's bytes are the same afterwards, even when it fails."""
+    with open_case_file(args.file, args.passphrase_file, read_only=True) as case_file:
+        against = [_anchor_from(case_file, path) for path in args.against]
+        report = case_file.verify(against)
     if not report.ok:
         raise VerifyFailed(
-            f"{args.file}: verification failed: {report.problems[0]}",
-            details=tuple(report.problems),
+            f"{args.file}: verification failed: {report.problems[0]}.",
+            details=tuple(report.problems) if len(report.problems) > 1 else (),
         )
     chain = f"the audit chain ({report.audit_records} records)"
     say(f"{args.file}: every page, the structure and {chain} check out.")
+    for held in report.anchors_held:
+        say(f"  It still holds audit {held} and every record before it.")
     return 0
+
+
+def _anchor_from(case_file: CaseFile, path: Path) -> Anchor:
+    """The newest audit record a minutes manifest or a backup saw in the file."""
+    if path.suffix.lower() == ".json":
+        witness = read_witness(path)
+        return Anchor(path.name, witness.case_file, Head(witness.record, witness.hash))
+    with case_file.open_copy(path, read_only=True) as copy:
+        anchor = copy.anchor()
+    if anchor is None:
+        raise CaseFileError(f"{path}: holds no audit record to compare.")
+    return anchor
 
 
 def backup(args: argparse.Namespace) -> int:
     with open_case_file(args.file, args.passphrase_file) as case_file:
-        case_file.backup(args.dest)
+        newest = case_file.backup(args.dest)
     say(f"Backed up to {args.dest}; it opens with the same passphrase.")
+    if newest is not None:
+        say(
+            f"It holds the audit log up to record {newest.record}: later, "
+            f"`mara-desktop verify {args.file} --against {args.dest}` shows that no record "
+            "up to it was removed."
+        )
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    """The backup's passphrase opens it; the restored file keeps that passphrase."""
+    with open_case_file(args.backup, args.passphrase_file, read_only=True) as backup_file:
+        restored = restore_backup(backup_file, args.file)
+    say(f"Restored {args.file} from {args.backup}; it opens with the backup's passphrase.")
+    if restored.backup_head is not None:
+        say(
+            f"  Its audit log holds the backup's records 1 to {restored.backup_head.record}, "
+            "then the records of this restore."
+        )
+    if restored.set_aside is not None:
+        say(
+            f"  The file that was there is kept as {restored.set_aside}: anything written to "
+            "it after the backup is only there. Keep it until you have checked."
+        )
     return 0
 
 
@@ -137,14 +183,8 @@ def remember(args: argparse.Namespace) -> int:
 
 
 def _remember(case_file: CaseFile) -> None:
-    state = keychain.status()
-    if not state.available:
-        raise KeyUnavailable(state.sentence)
-    try:
-        case_file.remember_on_this_device()
-    except KeyringError as error:
-        raise KeyUnavailable(f"The keychain refused to keep the key ({error}).") from None
-    say(f"This computer now remembers {case_file.path.name}. {state.sentence}")
+    case_file.remember_on_this_device()
+    say(f"This computer now remembers {case_file.path.name}. {keychain.status().sentence}")
 
 
 def forget(args: argparse.Namespace) -> int:

@@ -55,12 +55,32 @@ def build() -> Parser:
     _file(sub)
     sub.add_argument("out", type=Path, metavar="OUT.json")
 
-    sub = commands.add_parser("verify", help="check every page and the audit chain")
+    sub = commands.add_parser(
+        "verify", help="check every page and the audit chain (changes nothing)"
+    )
     _file(sub)
+    sub.add_argument(
+        "--against",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="X",
+        help="a minutes manifest.json or a backup: check that the file still holds the newest "
+        "audit record it saw (may be given more than once)",
+    )
 
     sub = commands.add_parser("backup", help="write an encrypted copy")
     _file(sub)
     sub.add_argument("dest", type=Path, metavar="DEST")
+
+    sub = commands.add_parser(
+        "restore", help="put a backup back in place of a case file (the old file is kept)"
+    )
+    sub.add_argument("backup", type=Path, metavar="BACKUP", help="the backup to restore")
+    sub.add_argument("file", type=Path, metavar="FILE", help="the case file to restore to")
+    sub.add_argument(
+        "--passphrase-file", type=Path, metavar="P", help="the backup's passphrase, as for FILE"
+    )
 
     sub = commands.add_parser("passphrase", help="change the passphrase")
     _file(sub)

@@ -19,17 +19,30 @@ ENV_NEW_PASSPHRASE = "MARA_NEW_PASSPHRASE"
 
 
 def from_file(path: Path) -> str:
-    """The first line of the file, without its line ending."""
+    """The first line of the file, without its line ending. A file that gives no passphrase
+    is "key unavailable" (exit 2), like a keychain that gives none."""
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise CaseFileError(
-            f"{path}: the passphrase file cannot be read ({error.strerror})."
-        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
+        raise KeyUnavailable(f"{path}: the passphrase file cannot be read ({reason}).") from None
     lines = text.splitlines()
     if not lines or not lines[0]:
-        raise CaseFileError(f"{path}: the passphrase file is empty.")
+        raise KeyUnavailable(f"{path}: the passphrase file is empty.")
+    _warn_if_others_can_read(path)
     return lines[0]
+
+
+def _warn_if_others_can_read(path: Path) -> None:
+    """The passphrase opens every victim's address: a file that holds it must be the
+    owner's alone. Warned, not refused: the command was asked for, and refusing would
+    only teach people to pass it some other, worse way."""
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        print(
+            f"warning: {path} can be read by other accounts on this computer, and it holds the "
+            f"passphrase. Make it yours alone (chmod 600 {path}) or delete it.",
+            file=sys.stderr,
+        )
 
 
 def given(passphrase_file: Path | None, env: str = ENV_PASSPHRASE) -> str | None:

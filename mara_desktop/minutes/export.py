@@ -30,13 +30,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NoReturn
 
-from mara_desktop.atomic import write_atomically
+from mara_desktop.atomic import make_private_folder, write_atomically
 from mara_desktop.domain import CHAIR, OBSERVER, AttendanceStatus, Audience, Case, Conference
 from mara_desktop.errors import MaraError, did_you_mean
 from mara_desktop.minutes.document import Copy, minutes_story
 from mara_desktop.minutes.fonts import register_fonts
 from mara_desktop.minutes.leak_check import Leak, LeakCheckError, find_leaks
-from mara_desktop.minutes.manifest import NAME, ManifestEntry, manifest_data, write_manifest
+from mara_desktop.minutes.manifest import (
+    NAME,
+    AuditWitness,
+    ManifestEntry,
+    manifest_data,
+    write_manifest,
+)
 from mara_desktop.minutes.paragraphs import share_for_this_process, sharing
 from mara_desktop.minutes.protect import encrypt, keep_in_keychain, keychain_account, new_password
 from mara_desktop.minutes.render import Furniture, render
@@ -132,9 +138,8 @@ def export_minutes(
         jobs = [exporter.job(agency, path) for agency, path in targets.items()]
         try:
             result.copies = _make_copies(exporter, jobs, pool, ran, progress)
-            entries = [c.entry for c in result.copies]
-            data = manifest_data(conference.id, case_file.protocol, entries)
-            write_manifest(request.out / NAME, data)
+            ran.append(request.out / NAME)
+            _record_with_manifest(case_file, conference, request, result.copies)
             result.manifest = request.out / NAME
         except BaseException:
             for path in ran:
@@ -142,17 +147,28 @@ def export_minutes(
                     path.unlink()
             raise
     result.copies = [_keep_password(conference, c) for c in result.copies]
-    case_file.record(
-        "minutes",
-        {
-            "conference": conference.id,
-            "agencies": list(request.agencies),
-            "files": [c.path.name for c in result.copies],
-            "reproducible": request.reproducible,
-            "encrypted": request.password,
-        },
-    )
     return result
+
+
+def _record_with_manifest(
+    case_file: CaseFile,
+    conference: Conference,
+    request: MinutesRequest,
+    copies: list[WrittenCopy],
+) -> None:
+    """The export's audit record and the manifest, each kept only with the other: the
+    manifest names that record (its number and hash) as a witness outside the file."""
+    details = {
+        "conference": conference.id,
+        "agencies": list(request.agencies),
+        "files": [c.path.name for c in copies],
+        "reproducible": request.reproducible,
+        "encrypted": request.password,
+    }
+    with case_file.recording("minutes", details) as newest:
+        witness = AuditWitness(case_file.file_id, newest.record, newest.hash)
+        data = manifest_data(conference.id, case_file.protocol, [c.entry for c in copies], witness)
+        write_manifest(request.out / NAME, data)
 
 
 def _workers_for(copies: int, cases: Iterable[Case]) -> int:
@@ -292,7 +308,7 @@ def _check_free(paths: list[Path]) -> None:
                 "Choose another folder or move the old files away (nothing was written)."
             )
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as error:
         raise MinutesError(
             f"{folder}: the folder cannot be made ({error.strerror}); nothing was written."

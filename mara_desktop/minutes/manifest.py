@@ -3,6 +3,11 @@
 It lists, per file, the agency it is for, its SHA-256, its page count, the protocol it was
 made under and the leak check's result. It holds ids, names of files and hashes only: no
 case data, so it may travel with the PDFs.
+
+It also names the case file's newest audit record (the one recording this export) by number
+and hash. A manifest that has left the chair's laptop is a witness nobody holding only the
+case file can rewrite: `verify --against manifest.json` shows whether the file still holds
+that record and every one before it (docs/casefile.md, "The audit log").
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mara_desktop.atomic import write_atomically
+from mara_desktop.errors import MaraError
 from mara_desktop.protocol.model import Protocol
 
 NAME = "manifest.json"
@@ -28,11 +34,22 @@ class ManifestEntry:
     encrypted: bool
 
 
+@dataclass(frozen=True)
+class AuditWitness:
+    """The case file (its random id) and its newest audit record when the manifest was
+    written."""
+
+    case_file: str
+    record: int
+    hash: str
+
+
 def manifest_data(
-    conference_id: str, protocol: Protocol, entries: list[ManifestEntry]
+    conference_id: str, protocol: Protocol, entries: list[ManifestEntry], audit: AuditWitness
 ) -> dict[str, Any]:
     return {
         "conference": conference_id,
+        "audit": {"case_file": audit.case_file, "record": audit.record, "hash": audit.hash},
         "protocol": {"id": protocol.id, "version": protocol.version, "sha256": protocol.sha256},
         "files": [
             {
@@ -58,3 +75,23 @@ def write_manifest(path: Path, data: dict[str, Any]) -> None:
         temp.write_text(text, encoding="utf-8")
 
     write_atomically(path, write)
+
+
+class ManifestError(MaraError):
+    """A file given as a manifest is not one."""
+
+
+def read_witness(path: Path) -> AuditWitness:
+    """The audit record a manifest names; ManifestError naming the file otherwise."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        audit = data["audit"]
+        witness = AuditWitness(str(audit["case_file"]), int(audit["record"]), str(audit["hash"]))
+    except FileNotFoundError:
+        raise ManifestError(f"{path}: no such file.") from None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise ManifestError(
+            f"{path}: is not a minutes manifest that names an audit record (manifests written "
+            "before this version do not)."
+        ) from None
+    return witness

@@ -16,8 +16,6 @@ from __future__ import annotations
 import io
 import secrets
 
-import keyring
-from keyring.errors import KeyringError
 from pypdf import PdfReader, PdfWriter
 
 from mara_desktop.minutes.render import AUTHOR, TITLE
@@ -51,10 +49,4 @@ def keychain_account(conference_id: str, agency: str, copy_id: str) -> str:
 
 def keep_in_keychain(account: str, password: str) -> bool:
     """True when the keychain now holds the password; False when there is no secure one."""
-    if not keychain.status().available:
-        return False
-    try:
-        keyring.set_password(KEYCHAIN_SERVICE, account, password)
-    except KeyringError:
-        return False
-    return True
+    return keychain.keep_password(KEYCHAIN_SERVICE, account, password)

@@ -8,29 +8,28 @@ for an audience go through `views/`, never straight to these tables.
 from __future__ import annotations
 
 import contextlib
-import uuid
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Self
 
-from mara_desktop import __version__
+from mara_desktop.atomic import make_owner_only, write_atomically
 from mara_desktop.domain import Case, CaseFileContent, Conference
 from mara_desktop.protocol.compat import unknown_ids
 from mara_desktop.protocol.errors import ProtocolError
-from mara_desktop.protocol.loader import parse_protocol, protocol_hash
+from mara_desktop.protocol.loader import parse_protocol
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.store import audit, keychain, repository, schema
-from mara_desktop.store.backup import write_backup
+from mara_desktop.store.audit import Head
+from mara_desktop.store.backup import BACKUP_MARK, write_backup
 from mara_desktop.store.connection import (
+    PAGE_SIZE,
     Connection,
     DatabaseError,
     apply_key,
     check_can_open,
-    configure,
     connect,
-    integrity_problems,
+    data_version,
     read_salt,
     unlock,
 )
@@ -39,24 +38,36 @@ from mara_desktop.store.errors import (
     DamagedCaseFile,
     KeyUnavailable,
     WrongPassphrase,
+    write_failed,
 )
+from mara_desktop.store.page_check import PageCheck, Soundness
 from mara_desktop.store.passphrase import check_strength, derive_key, new_salt
+from mara_desktop.store.verification import VerifyReport, verify
+from mara_desktop.store.witness import KeychainWitness
 
 SUFFIX = ".mara"
 
 
-@dataclass
-class VerifyReport:
-    problems: list[str] = field(default_factory=list)
-    audit_records: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
 class CaseFile:
-    def __init__(self, path: Path, conn: Connection, key: bytes, salt: bytes, actor: str) -> None:
+    """An open case file.
+
+    Opened to be changed, it checks every page in the background (store/page_check.py) and
+    the first write waits for that check: a damaged file is never written to. Its opening
+    is recorded in the audit log with that first write (or when it closes), so that opening
+    a damaged file changes nothing. Opened `read_only`, it writes nothing at all: its bytes
+    are the same afterwards, which is what `verify` and a restore need.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        conn: Connection,
+        key: bytes,
+        salt: bytes,
+        actor: str,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self.path = path
         self.actor = actor
         self.warnings: list[str] = []
@@ -64,6 +75,13 @@ class CaseFile:
         self._key = key
         self._salt = salt
         self._protocol: Protocol | None = None
+        self._read_only = read_only
+        self._page_check: PageCheck | None = None
+        self._opening_recorded = read_only
+        self._witness = KeychainWitness(salt, None)
+        self._backup: bool | None = None
+        """Whether the file is a backup (store/backup.py); None until it proved a case file."""
+        self._data_version = 0
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -71,7 +89,9 @@ class CaseFile:
     def create(
         cls, path: Path, passphrase: str, protocol_text: str, *, actor: str | None = None
     ) -> Self:
-        """A new case file; refuses an existing path and a weak passphrase."""
+        """A new case file; refuses an existing path and a weak passphrase. The file is made
+        under a temporary name and takes its own only when complete, so a full disk or a
+        crash leaves nothing behind that would block the next try."""
         if path.exists() or path.is_symlink():
             raise CaseFileError(f"{path}: already exists; a new case file needs a new name.")
         if not path.parent.is_dir():
@@ -80,22 +100,24 @@ class CaseFile:
         protocol = parse_protocol(protocol_text, "protocol")
         salt = new_salt()
         key = derive_key(passphrase, salt)
-        conn = connect(path, create=True)
-        apply_key(conn, key, salt)
-        configure(conn)
-        case_file = cls(path, conn, key, salt, actor or audit.current_actor())
-        with case_file.transaction():
-            schema.migrate(conn, 0)
-            now = _now()
-            for name, value in (
-                ("format", schema.FORMAT_NAME),
-                ("file_id", str(uuid.uuid4())),
-                ("created_at", now),
-                ("created_with", f"MARA Desktop {__version__}"),
-            ):
-                conn.execute("INSERT INTO meta VALUES (?, ?)", (name, value))
-            case_file._store_protocol(protocol_text)
-            audit.append(conn, case_file.actor, "create", {"protocol": protocol.id})
+        actor = actor or audit.current_actor()
+
+        def build(temp: Path) -> None:
+            conn = connect(temp)
+            try:
+                apply_key(conn, key, salt)
+                conn.execute("BEGIN IMMEDIATE")
+                schema.fill_new(conn, protocol_text, protocol.id, actor)
+                conn.execute("COMMIT")
+            except DatabaseError as error:
+                raise write_failed(path, error, "nothing was created") from None
+            finally:
+                conn.close()
+
+        write_atomically(path, build)
+        case_file = cls(path, unlock(path, key), key, salt, actor)
+        case_file._opening_recorded = True  # its "create" record says it
+        case_file._backup = False
         case_file._protocol = protocol
         return case_file
 
@@ -108,15 +130,18 @@ class CaseFile:
         key: bytes | None = None,
         actor: str | None = None,
         today: date | None = None,
+        read_only: bool = False,
     ) -> Self:
         """Open with a passphrase, a raw key, or the key remembered in the keychain."""
-        if passphrase is None and key is None:
-            return cls._open_remembered(path, actor=actor, today=today)
-        check_can_open(path)
+        check_can_open(path, writable=not read_only)
         salt = read_salt(path)
+        remembered = keychain.recall(salt)
+        if passphrase is None and key is None:
+            key = cls._remembered_key(path, remembered)
         key = key if key is not None else derive_key(passphrase or "", salt)
-        conn = unlock(path, key)
-        case_file = cls(path, conn, key, salt, actor or audit.current_actor())
+        conn = unlock(path, key, read_only=read_only)
+        case_file = cls(path, conn, key, salt, actor or audit.current_actor(), read_only=read_only)
+        case_file._witness = KeychainWitness(salt, remembered)
         try:
             with case_file.reading():
                 case_file._prepare(today or date.today())
@@ -125,22 +150,14 @@ class CaseFile:
             raise
         return case_file
 
-    @classmethod
-    def _open_remembered(cls, path: Path, *, actor: str | None, today: date | None) -> Self:
-        check_can_open(path)
-        remembered = keychain.recall(read_salt(path))
+    @staticmethod
+    def _remembered_key(path: Path, remembered: keychain.Remembered | None) -> bytes:
         if remembered is None:
             raise KeyUnavailable(
                 f"{path}: no passphrase was given and this computer does not remember the "
                 "file's key. Give the passphrase."
             )
-        try:
-            return cls.open(path, key=remembered, actor=actor, today=today)
-        except WrongPassphrase:
-            raise KeyUnavailable(
-                f"{path}: the key remembered on this computer no longer opens the file "
-                "(was the passphrase changed elsewhere?). Give the passphrase."
-            ) from None
+        return remembered.key
 
     def _prepare(self, today: date) -> None:
         conn = self.connection
@@ -156,18 +173,36 @@ class CaseFile:
                 f"{self.path}: was made by a newer MARA Desktop (file format {version}; this "
                 f"version reads up to {schema.current_version()}). Update MARA Desktop to open it."
             )
-        if version < schema.current_version():
-            self._migrate(version)
+        self._backup = self._meta(BACKUP_MARK) is not None
+        if not self._backup:
+            warning = self._witness.check(conn, self.path.name)
+            if warning:
+                self.warnings.append(warning)
+        if not self._read_only:
+            self._keep_to_owner()
+            self._page_check = PageCheck(self.path, self._key)
+            if version < schema.current_version():
+                self._migrate(version)
         self._protocol = self._load_protocol()
+        self._data_version = data_version(conn)
         if self._protocol.is_past_review(today):
             self.warnings.append(
                 f'The protocol "{self._protocol.name}" (version {self._protocol.version}) was '
                 f"due for review by {self._protocol.review_by:%d %B %Y}. Ask the MARAC steering "
                 "group for the reviewed version."
             )
-        self.record("open", {})
+
+    def _keep_to_owner(self) -> None:
+        """A file made by an earlier version, or copied in, may be readable by others."""
+        opened_up = [make_owner_only(p) for p in side_files(self.path) if p.exists()]
+        if any(opened_up):
+            self.warnings.append(
+                f"{self.path.name} could be read by other accounts on this computer; it is now "
+                "readable only by you. Check who could have copied it, and any backups."
+            )
 
     def _migrate(self, version: int) -> None:
+        self.ensure_sound()
         backup = self.path.with_name(f"{self.path.stem}.format{version}-backup{SUFFIX}")
         counter = 1
         while backup.exists():
@@ -186,7 +221,20 @@ class CaseFile:
             )
 
     def close(self) -> None:
-        if self._conn is not None:
+        """Record the opening if nothing else did, leave the newest record with the
+        keychain when the key is remembered here, and forget the key."""
+        if self._conn is None:
+            return
+        try:
+            with contextlib.suppress(CaseFileError):  # closing must always close
+                if self._page_check is not None and not self._opening_recorded:
+                    self.ensure_sound()
+                if self._backup is False and not self._read_only:
+                    with self.reading() as conn:
+                        self._witness.leave(conn, self._key)
+        finally:
+            if self._page_check is not None:
+                self._page_check.stop()
             self._conn.close()
             self._conn = None
             self._key = b""
@@ -207,11 +255,46 @@ class CaseFile:
     def is_open(self) -> bool:
         return self._conn is not None
 
-    # -- transactions and errors ---------------------------------------------------------
+    # -- soundness, transactions and errors ----------------------------------------------
+
+    def soundness(self, *, wait: bool = False) -> Soundness:
+        """Whether the page check found the file sound (SOUND for a file made here)."""
+        if self._page_check is None:
+            return Soundness.SOUND
+        return self._page_check.state(wait=wait)
+
+    def ensure_sound(self) -> None:
+        """Before the first write: wait for the page check and refuse a damaged file (exit
+        3, nothing written); then record the opening."""
+        if self._read_only:
+            raise CaseFileError(f"{self.path}: was opened only to be read; nothing was changed.")
+        if self._opening_recorded:
+            return
+        if self.soundness(wait=True) is Soundness.DAMAGED:
+            failing = self._page_check.failing if self._page_check else 0
+            pages = self.path.stat().st_size // PAGE_SIZE
+            raise DamagedCaseFile(self.path, f"{failing} of {pages} pages fail their check")
+        self._opening_recorded = True
+        with self._writing() as conn:
+            audit.append(conn, self.actor, "open", {})
+
+    def changed_elsewhere(self) -> bool:
+        """True, once, after another program (another window, the command line) committed
+        a change to the file since this was last asked."""
+        with self.reading() as conn:
+            version = data_version(conn)
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One all-or-nothing write; a failure of the disk or the file becomes a sentence."""
+        self.ensure_sound()
+        with self._writing() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Connection]:
         conn = self.connection
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -221,18 +304,8 @@ class CaseFile:
             with contextlib.suppress(DatabaseError):
                 conn.execute("ROLLBACK")
             if isinstance(error, DatabaseError):
-                raise self._explain(error) from None
+                raise write_failed(self.path, error, "nothing was changed") from None
             raise
-
-    def _explain(self, error: Exception) -> CaseFileError:
-        text = str(error).lower()
-        if "full" in text:
-            return CaseFileError(f"{self.path}: the disk is full; nothing was changed.")
-        if "readonly" in text or "read-only" in text:
-            return CaseFileError(f"{self.path}: is read-only; nothing was changed.")
-        if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return DamagedCaseFile(self.path, "a page could not be read")
-        return CaseFileError(f"{self.path}: the change could not be saved ({error}).")
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -240,12 +313,50 @@ class CaseFile:
         try:
             yield self.connection
         except DatabaseError as error:
-            raise self._explain(error) from None
+            raise write_failed(self.path, error, "nothing was changed") from None
 
     def record(self, action: str, details: Mapping[str, object]) -> None:
         """An audit record of its own; ids only, never values."""
         with self.transaction() as conn:
             audit.append(conn, self.actor, action, details)
+
+    @contextlib.contextmanager
+    def recording(self, action: str, details: Mapping[str, object]) -> Iterator[Head]:
+        """An audit record kept only if the caller's block succeeds; the block gets the
+        record as the log's new head, to write down outside the file (a manifest)."""
+        with self.transaction() as conn:
+            audit.append(conn, self.actor, action, details)
+            newest = audit.head(conn)
+            if newest is None:  # an append always leaves a head
+                raise DamagedCaseFile(self.path, "its audit log cannot be read")
+            yield newest
+
+    @property
+    def is_backup(self) -> bool:
+        """Made by `backup` (store/backup.py): it lacks, rightly, what came after."""
+        return self._backup is not False
+
+    def record_restore(self, details: Mapping[str, object]) -> None:
+        """This copy of a backup is the case file from now on: it loses the backup's mark,
+        and the keychain's witness moves to it (records newer than the backup are, knowingly,
+        only in the file it replaced)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM meta WHERE key = ?", (BACKUP_MARK,))
+            audit.append(conn, self.actor, "restored", details)
+        self._backup = False
+        self._witness.restored()
+
+    @property
+    def file_id(self) -> str:
+        """The file's random identity, made when it was created; backups share it."""
+        with self.reading():
+            return self._meta("file_id") or ""
+
+    def anchor(self) -> audit.Anchor | None:
+        """The log's newest record, named with the file it belongs to."""
+        with self.reading() as conn:
+            newest = audit.head(conn)
+        return audit.Anchor(self.path.name, self.file_id, newest) if newest else None
 
     # -- protocol ------------------------------------------------------------------------
 
@@ -290,10 +401,7 @@ class CaseFile:
         self._protocol = new
 
     def _store_protocol(self, text: str) -> None:
-        self.connection.execute(
-            "INSERT INTO protocol (text, sha256, set_at, set_by) VALUES (?, ?, ?, ?)",
-            (text, protocol_hash(text), _now(), self.actor),
-        )
+        schema.insert_protocol(self.connection, text, self.actor)
 
     def _meta(self, name: str) -> str | None:
         row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
@@ -332,55 +440,81 @@ class CaseFile:
 
     # -- keeping the file safe -----------------------------------------------------------
 
-    def verify(self) -> VerifyReport:
-        """The pages' HMACs, SQLite's structure, and the audit chain."""
-        report = VerifyReport()
+    def verify(self, against: Sequence[audit.Anchor] = ()) -> VerifyReport:
+        """Every page, the structure, the audit chain, and every witness of the log: the
+        keychain's (for the case file itself, not a backup) and `against`. Writes nothing."""
+        witnesses = list(against) if self.is_backup else [*self._witness.anchors(), *against]
         with self.reading() as conn:
-            report.problems.extend(f"page check: {p}" for p in integrity_problems(conn))
-            broken = audit.chain_problem(conn)
-            report.audit_records = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
-        if broken:
-            report.problems.append(f"audit chain: {broken}")
-        self.record("verify", {"result": "passed" if report.ok else "failed"})
-        return report
+            return verify(conn, self.file_id, witnesses)
 
-    def backup(self, dest: Path, *, audited: bool = True) -> None:
-        """An encrypted copy that opens with the same passphrase, written atomically."""
+    def backup(self, dest: Path, *, audited: bool = True) -> Head | None:
+        """An encrypted copy that opens with the same passphrase, written atomically.
+        Returns the newest audit record in the copy: the copy is itself a witness that the
+        file held every record up to it (`verify --against COPY`)."""
         with self.reading() as conn:
-            write_backup(conn, self._key, self._salt, dest, schema.file_version(conn))
+            newest = audit.head(conn)
+            try:
+                write_backup(conn, self._key, self._salt, dest, schema.file_version(conn))
+            except DatabaseError as error:
+                raise self._backup_failed(dest, error) from None
         if audited:
-            self.record("backup", {"file": dest.name})
+            record = newest.record if newest else None
+            self.record("backup", {"file": dest.name, "audit_record": record})
+        return newest
+
+    def _backup_failed(self, dest: Path, error: Exception) -> CaseFileError:
+        """SQLite's error names no file: damage is the source's, anything else the
+        destination's (a full disk, a folder that cannot be written)."""
+        text = str(error).lower()
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            return DamagedCaseFile(self.path, "a page could not be read")
+        return write_failed(dest, error, "no backup was written")
+
+    def open_copy(self, path: Path, *, read_only: bool = False) -> CaseFile:
+        """Another file under this one's key: a backup of it, or the file restored from
+        one (backups keep the key and salt of the file they copy)."""
+        try:
+            return type(self).open(path, key=self._key, actor=self.actor, read_only=read_only)
+        except WrongPassphrase:
+            raise KeyUnavailable(
+                f"{path}: does not open with the key of {self.path.name}: it was made before "
+                "the passphrase was changed, or from another case file."
+            ) from None
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-encrypt every page under a key from the new passphrase (same salt); a
         remembered key is replaced so the keychain keeps opening the file."""
         check_strength(new_passphrase)
+        self.ensure_sound()
         new_key = derive_key(new_passphrase, self._salt)
-        remembered = keychain.recall(self._salt) is not None
+        remembered = self._witness.remembered
         try:
             self.connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
         except DatabaseError as error:
-            raise self._explain(error) from None
+            raise write_failed(self.path, error, "the passphrase was not changed") from None
         self._key = new_key
         if remembered:
-            keychain.remember(self._salt, new_key)
+            with self.reading() as conn:
+                self._witness.remember(conn, new_key)
         self.record("passphrase-changed", {"keychain_updated": remembered})
 
     def remember_on_this_device(self) -> None:
-        keychain.remember(self._salt, self._key)
+        with self.reading() as conn:
+            self._witness.remember(conn, self._key)
         self.record("remembered", {})
 
     def forget_on_this_device(self) -> bool:
-        forgotten = keychain.forget(self._salt)
+        forgotten = self._witness.forget()
         self.record("forgotten", {"entry_removed": forgotten})
         return forgotten
 
 
+def side_files(path: Path) -> list[Path]:
+    """The file and SQLite's write-ahead log and index beside it."""
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))]
+
+
 def forget_without_opening(path: Path) -> bool:
     """Remove a file's keychain entry without its passphrase (the file is not changed)."""
-    check_can_open(path)
+    check_can_open(path, writable=False)
     return keychain.forget(read_salt(path))
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

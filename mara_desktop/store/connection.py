@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 import sqlcipher3
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlcipher3 import dbapi2
 
 from mara_desktop.store.errors import CaseFileError, DamagedCaseFile, WrongPassphrase
@@ -36,10 +37,12 @@ class Connection(Protocol):
     def execute(self, sql: str, parameters: Sequence[object] = ..., /) -> Cursor: ...
     def executemany(self, sql: str, parameters: Iterable[Sequence[object]], /) -> Cursor: ...
     def close(self) -> None: ...
+    def interrupt(self) -> None: ...
 
 
-def check_can_open(path: Path) -> None:
-    """The outside checks, each with its own sentence (exit code 4, or 3 for truncation)."""
+def check_can_open(path: Path, *, writable: bool = True) -> None:
+    """The outside checks, each with its own sentence (exit code 4, or 3 for truncation);
+    `writable=False` for a file that is only read (a backup on a read-only disk)."""
     if not path.exists():
         raise CaseFileError(f"{path}: no such case file. Check the name and the folder.")
     if path.is_dir():
@@ -60,7 +63,7 @@ def check_can_open(path: Path) -> None:
         raise CaseFileError(f"{path}: is too small to be a MARA case file.")
     if size % PAGE_SIZE:
         raise DamagedCaseFile(path, "it has been cut short")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if writable and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         raise CaseFileError(
             f"{path}: is read-only (the file or its folder cannot be written). "
             "Copy it to a folder you can write to, or ask IT to restore your access."
@@ -79,11 +82,11 @@ def read_salt(path: Path) -> bytes:
         return handle.read(16)
 
 
-def connect(path: Path, *, create: bool) -> Connection:
+def connect(path: Path, *, create: bool = False, read_only: bool = False) -> Connection:
     """A connection in autocommit mode: transactions are begun explicitly where writes are."""
-    mode = "rwc" if create else "rw"
+    options = _read_only_options(path) if read_only else "mode=rwc" if create else "mode=rw"
     conn = sqlcipher3.connect(
-        f"{path.absolute().as_uri()}?mode={mode}",
+        f"{path.absolute().as_uri()}?{options}",
         uri=True,
         isolation_level=None,
         check_same_thread=False,
@@ -92,28 +95,72 @@ def connect(path: Path, *, create: bool) -> Connection:
     return cast(Connection, conn)
 
 
+def _read_only_options(path: Path) -> str:
+    """How to open a file that must come out byte for byte as it went in.
+
+    On a disk that cannot be written (a backup on read-only media) nothing else can change
+    it either, so SQLite is told so (`immutable`: no locks, no side files). A `-wal` file
+    beside it means another program has it open, or crashed: `mode=ro` reads through it
+    and leaves it as it was. Otherwise the file is opened as usual but never written to:
+    SQLite then removes the side files it made when the connection closes, where `mode=ro`
+    would leave them behind."""
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return "mode=ro&immutable=1"
+    if path.with_name(path.name + "-wal").exists():
+        return "mode=ro"
+    return "mode=rw"
+
+
 def apply_key(conn: Connection, key: bytes, salt: bytes | None = None) -> None:
     """Raw-key form of PRAGMA key (pragmas take no parameters; the hex is ours, not user text)."""
     blob = key.hex() + (salt.hex() if salt else "")
     conn.execute(f"PRAGMA key = \"x'{blob}'\"")
 
 
-def unlock(path: Path, key: bytes) -> Connection:
-    """Open an existing case file with its key; raise the error that says why not."""
-    check_can_open(path)
-    conn = connect(path, create=False)
+def unlock(path: Path, key: bytes, *, read_only: bool = False) -> Connection:
+    """Open an existing case file with its key; raise the error that says why not.
+    `read_only`: nothing is ever written, not even the journal mode."""
+    check_can_open(path, writable=not read_only)
+    conn = connect(path, read_only=read_only)
     try:
         apply_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError:
-        failing = _failing_pages(conn)
+        failing = failing_pages(conn)
         conn.close()
         pages = path.stat().st_size // PAGE_SIZE
         if failing >= pages:
             raise WrongPassphrase(path) from None
-        raise DamagedCaseFile(path, f"{failing} of {pages} pages fail their check") from None
-    configure(conn)
+        raise DamagedCaseFile(path, _damage(path, key, failing, pages)) from None
+    if not read_only:
+        configure(conn)
     return conn
+
+
+def _damage(path: Path, key: bytes, failing: int, pages: int) -> str:
+    """What is wrong with a file whose first read failed although the key is right."""
+    if failing:
+        return f"{failing} of {pages} pages fail their check"
+    expected = pages_in_header(path, key)
+    if expected > pages:
+        return f"it has been cut short: {expected - pages} of its {expected} pages are missing"
+    return "every page passes its check, but they no longer fit together"
+
+
+def pages_in_header(path: Path, key: bytes) -> int:
+    """The database size SQLite wrote into the file's header (page 1, bytes 28-31).
+
+    SQLCipher 4 keeps page 1's first 16 bytes as the salt, encrypts the rest up to the
+    reserved tail (16-byte IV, then the 64-byte HMAC) with AES-256-CBC under the raw key.
+    Read only when a file will not open although every page it still has checks out:
+    its header is then the one witness of how long it was."""
+    with path.open("rb") as handle:
+        page = handle.read(PAGE_SIZE)
+    reserve = 16 + 64
+    iv = page[PAGE_SIZE - reserve : PAGE_SIZE - reserve + 16]
+    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    plain = decryptor.update(page[16 : PAGE_SIZE - reserve]) + decryptor.finalize()
+    return int.from_bytes(plain[28 - 16 : 32 - 16], "big")
 
 
 def configure(conn: Connection) -> None:
@@ -127,11 +174,18 @@ def configure(conn: Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
 
 
-def _failing_pages(conn: Connection) -> int:
+def failing_pages(conn: Connection) -> int:
+    """How many pages fail their HMAC; every page is read (about 5 ms per MB)."""
     try:
         return len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
     except DatabaseError:
         return 1 << 30
+
+
+def data_version(conn: Connection) -> int:
+    """A number that changes whenever another connection (another program, or the command
+    line) commits a change to the file; this connection's own changes leave it alone."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -43,3 +43,15 @@ class DamagedCaseFile(CaseFileError):
 
 class WeakPassphrase(CaseFileError):
     """The new passphrase is too weak; the sentence says why a strong one matters."""
+
+
+def write_failed(path: Path, error: Exception, outcome: str) -> CaseFileError:
+    """SQLite's error as a sentence about `path`; `outcome` says what did not happen."""
+    text = str(error).lower()
+    if "full" in text:
+        return CaseFileError(f"{path}: the disk is full; {outcome}.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return CaseFileError(f"{path}: cannot be written there; {outcome}.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DamagedCaseFile(path, "a page could not be read")
+    return CaseFileError(f"{path}: the change could not be saved ({error}); {outcome}.")

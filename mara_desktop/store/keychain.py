@@ -1,22 +1,37 @@
 """Remembering a case file's key in the operating system's keychain, or saying why not.
 
-The one place that asks `keyring` what it has. What is kept is the file's derived key (never
-the passphrase), under a name made from the file's random salt (never its path, which can
-itself be sensitive). Keyring backends that are not a real keychain (the "fail" and "null"
-backends, plaintext files, a chainer with nothing behind it) make the option unavailable;
-there is no plain-text fallback.
+The one place that talks to `keyring`: everything else asks here, and every failure of the
+keychain (a locked Secret Service, no D-Bus, a backend's own exception) becomes one
+`KeyUnavailable` sentence here, never a traceback elsewhere.
+
+What is kept for a case file is its derived key (never the passphrase), under a name made
+from the file's random salt (never its path, which can itself be sensitive), together with
+the newest audit record this computer saw in the file: a witness, outside the file, that
+the log's tail was not cut off since (store/audit.py). Keyring backends that are not a real
+keychain (the "fail" and "null" backends, plaintext files, a chainer with nothing behind
+it) make the option unavailable; there is no plain-text fallback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import keyring
 from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError
+from keyring.errors import PasswordDeleteError
+
+from mara_desktop.store.audit import Head
+from mara_desktop.store.errors import KeyUnavailable
 
 SERVICE = "MARA Desktop case file"
 _NOT_SECURE = ("fail", "null", "plaintext", "file", "keyrings.alt")
+NO_KEYCHAIN = (
+    "No secure keychain is available on this computer, so the case file cannot be "
+    "remembered here; type its passphrase each time."
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +39,32 @@ class KeychainStatus:
     available: bool
     sentence: str
     """Why the option is unavailable, or which keychain is used, in a chair's words."""
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """What this computer keeps for one case file."""
+
+    key: bytes
+    audit: Head | None
+    """The newest audit record this computer saw in the file, when it last closed it."""
+
+
+@contextlib.contextmanager
+def _asking(what: str) -> Iterator[None]:
+    """Any failure of the keychain as one sentence: its message may name accounts, and a
+    backend may raise anything (D-Bus, Secret Service, Windows errors), so only its kind
+    is said."""
+    try:
+        yield
+    except KeyUnavailable:
+        raise
+    except Exception as error:  # every backend has its own exceptions
+        raise KeyUnavailable(
+            f"This computer's keychain did not answer when asked to {what} "
+            f"({type(error).__name__}). Type the passphrase; check that the keychain is "
+            "unlocked."
+        ) from None
 
 
 def _is_secure(backend: KeyringBackend) -> bool:
@@ -35,49 +76,83 @@ def _is_secure(backend: KeyringBackend) -> bool:
 
 
 def status() -> KeychainStatus:
-    backend = keyring.get_keyring()
+    try:
+        with _asking("say which keychain it is"):
+            backend = keyring.get_keyring()
+    except KeyUnavailable as error:
+        return KeychainStatus(False, error.message)
     if not _is_secure(backend):
-        return KeychainStatus(
-            False,
-            "No secure keychain is available on this computer, so the case file cannot be "
-            "remembered here; type its passphrase each time.",
-        )
+        return KeychainStatus(False, NO_KEYCHAIN)
     label = getattr(backend, "name", type(backend).__name__)
     return KeychainStatus(True, f"The key is kept in this computer's keychain ({label}).")
+
+
+def _require() -> None:
+    state = status()
+    if not state.available:
+        raise KeyUnavailable(state.sentence)
 
 
 def _account(salt: bytes) -> str:
     return f"case-file-{salt.hex()}"
 
 
-def remember(salt: bytes, key: bytes) -> None:
-    """Raise KeyringError (with the status sentence) when there is no secure keychain."""
-    state = status()
-    if not state.available:
-        raise KeyringError(state.sentence)
-    keyring.set_password(SERVICE, _account(salt), key.hex())
+def remember(salt: bytes, key: bytes, audit: Head | None) -> None:
+    """Keep the key and the audit head; KeyUnavailable when there is no secure keychain."""
+    _require()
+    value = json.dumps({"key": key.hex(), "audit": audit.text() if audit else None})
+    with _asking("keep the case file's key"):
+        keyring.set_password(SERVICE, _account(salt), value)
 
 
-def recall(salt: bytes) -> bytes | None:
-    """The remembered key, or None when none is kept or the keychain will not answer."""
+def recall(salt: bytes) -> Remembered | None:
+    """What is kept for the file, or None when nothing is, or the keychain is missing or
+    will not answer (the passphrase is then asked for, which is the safe way round)."""
     if not status().available:
         return None
     try:
-        stored = keyring.get_password(SERVICE, _account(salt))
-    except KeyringError:
+        with _asking("give the case file's key"):
+            stored = keyring.get_password(SERVICE, _account(salt))
+    except KeyUnavailable:
         return None
+    return _parse(stored) if stored else None
+
+
+def _parse(stored: str) -> Remembered | None:
+    """The entry as written by `remember`, or by earlier versions: the key's hex alone."""
     try:
-        return bytes.fromhex(stored) if stored else None
-    except ValueError:
+        data = json.loads(stored) if stored.startswith("{") else {"key": stored}
+        key = bytes.fromhex(data["key"])
+    except (ValueError, KeyError, TypeError):
         return None
+    audit = data.get("audit")
+    return Remembered(key, Head.parse(audit) if isinstance(audit, str) else None)
 
 
 def forget(salt: bytes) -> bool:
-    """Remove the entry; False when there was none."""
+    """Remove the entry; False when there was none. KeyUnavailable when the keychain cannot
+    be asked: "nothing to forget" would then be a guess."""
+    if not status().available:
+        raise KeyUnavailable(
+            "No secure keychain answers on this computer, so it cannot be asked whether it "
+            "remembers this case file's key; nothing was removed."
+        )
+    with _asking("remove the case file's key"):
+        try:
+            keyring.delete_password(SERVICE, _account(salt))
+        except PasswordDeleteError:
+            return False
+    return True
+
+
+def keep_password(service: str, account: str, password: str) -> bool:
+    """Keep another secret (a minutes copy's password); False when there is no secure
+    keychain or it refused, so the caller shows the secret once instead."""
     if not status().available:
         return False
     try:
-        keyring.delete_password(SERVICE, _account(salt))
-    except keyring.errors.PasswordDeleteError:
+        with _asking("keep a password"):
+            keyring.set_password(service, account, password)
+    except KeyUnavailable:
         return False
     return True

@@ -11,8 +11,13 @@ so a change of mind can only ever be a new record.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 
+from mara_desktop import __version__
+from mara_desktop.protocol.loader import protocol_hash
+from mara_desktop.store import audit
 from mara_desktop.store.connection import Connection
 
 FORMAT_NAME = "mara-casefile"
@@ -181,3 +186,28 @@ def migrate(conn: Connection, start: int) -> None:
     for number in range(start, current_version()):
         MIGRATIONS[number](conn)
     conn.execute(f"PRAGMA user_version = {current_version():d}")
+
+
+def fill_new(conn: Connection, protocol_text: str, protocol_id: str, actor: str) -> None:
+    """The tables, the file's identity, its protocol and its first audit record."""
+    migrate(conn, 0)
+    for name, value in (
+        ("format", FORMAT_NAME),
+        ("file_id", str(uuid.uuid4())),
+        ("created_at", _now()),
+        ("created_with", f"MARA Desktop {__version__}"),
+    ):
+        conn.execute("INSERT INTO meta VALUES (?, ?)", (name, value))
+    insert_protocol(conn, protocol_text, actor)
+    audit.append(conn, actor, "create", {"protocol": protocol_id})
+
+
+def insert_protocol(conn: Connection, text: str, actor: str) -> None:
+    conn.execute(
+        "INSERT INTO protocol (text, sha256, set_at, set_by) VALUES (?, ?, ?, ?)",
+        (text, protocol_hash(text), _now(), actor),
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

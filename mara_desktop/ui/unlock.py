@@ -15,7 +15,6 @@ import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from keyring.errors import KeyringError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -364,7 +363,7 @@ def _remember(case_file: CaseFile) -> None:
     the console shows why it was not remembered."""
     try:
         case_file.remember_on_this_device()
-    except (KeyringError, MaraError) as error:
+    except MaraError as error:
         case_file.warnings.append(
             f"The key could not be kept in this computer's keychain ({error}); "
             "type the passphrase next time."

@@ -4,12 +4,12 @@ from two runs with --reproducible, and one clear line with the pinned exit code 
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from mara_desktop.demo import DEMO_CONFERENCE, DEMO_PASSPHRASE
 from tests.support.cli import run
+from tests.support.files import private_copy
 
 
 def minutes(path, *args: object):
@@ -26,7 +26,7 @@ def one_clear_line(result) -> str:
 @pytest.fixture(scope="module")
 def demo(_demo_template, tmp_path_factory):
     path = tmp_path_factory.mktemp("minutes-cli") / "demo.mara"
-    shutil.copyfile(_demo_template, path)
+    private_copy(_demo_template, path)
     return path
 
 
@@ -49,8 +49,11 @@ def test_two_reproducible_runs_write_the_same_bytes(demo, tmp_path):
     for out in ("a", "b"):
         result = minutes(demo, "--agency", "idva", "--out", tmp_path / out, "--reproducible")
         assert result.returncode == 0, result.stderr
-    for name in ("2026-11-26-minutes-idva.pdf", "manifest.json"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    name = "2026-11-26-minutes-idva.pdf"
+    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    first, second = (json.loads((tmp_path / out / "manifest.json").read_text()) for out in "ab")
+    assert first.pop("audit")["record"] < second.pop("audit")["record"]
+    assert first == second
 
 
 def test_unknown_agency_and_conference_exit_4_with_one_line(demo, tmp_path):

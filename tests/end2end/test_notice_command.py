@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -16,6 +15,7 @@ from mara_desktop.domain import WILDCARD
 from mara_desktop.minutes.notice import SUBJECTS, Reader
 from mara_desktop.resources import resource
 from tests.support.cli import run
+from tests.support.files import private_copy
 
 
 def text_of(path) -> str:
@@ -48,7 +48,7 @@ def notices(_demo_template, tmp_path_factory):
     """Both notices, made once for the module from a private copy of the demo."""
     folder = tmp_path_factory.mktemp("notices")
     demo_path = folder / "demo.mara"
-    shutil.copyfile(_demo_template, demo_path)
+    private_copy(_demo_template, demo_path)
     made = {}
     for reader in Reader:
         out = folder / f"notice-{reader}.pdf"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +27,7 @@ from mara_desktop.domain import (
 )
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.views import ViewBuilder, conference_view
+from tests.support.files import private_copy
 
 PREVIOUS_CONFERENCE = "ns-2026-10-29"
 
@@ -43,7 +43,7 @@ EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 def content(_demo_template, tmp_path_factory) -> CaseFileContent:
     """The demo as the case file holds it, read once (each opening costs a key derivation)."""
     path = tmp_path_factory.mktemp("demo") / "demo.mara"
-    shutil.copyfile(_demo_template, path)
+    private_copy(_demo_template, path)
     with CaseFile.open(path, passphrase=DEMO_PASSPHRASE) as case_file:
         return case_file.content()
 

@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 import re
-import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from mara_desktop.minutes.text import has_right_to_left
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
 from mara_desktop.views.withheld import withheld_values
+from tests.support.files import private_copy
 from tests.support.pdf_text import normalised, page_texts
 
 
@@ -54,7 +54,7 @@ def exported(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """Every copy of the demo minutes, written once for the whole module."""
     folder = tmp_path_factory.mktemp("demo-minutes")
     path = folder / "demo.mara"
-    shutil.copyfile(_demo_template, path)
+    private_copy(_demo_template, path)
     with CaseFile.open(path, passphrase=DEMO_PASSPHRASE) as case_file:
         conference = case_file.conference(DEMO_CONFERENCE)
         assert conference is not None

@@ -6,6 +6,7 @@ import pytest
 import sqlcipher3
 
 from mara_desktop.store import audit
+from mara_desktop.store.casefile import CaseFile
 
 
 def _records(case_file, count: int) -> None:
@@ -80,3 +81,74 @@ def test_verify_reports_a_broken_chain(new_file):
     new_file.connection.execute("UPDATE audit SET actor = 'x' WHERE seq = 2")
     report = new_file.verify()
     assert report.problems == ["audit chain: audit record 2 has been altered"]
+
+
+def _cut_the_tail(conn, keep: int) -> None:
+    """Delete the newest records and make the stored head agree: what someone with the
+    passphrase could do to hide what was done, leaving a chain that checks out."""
+    _without_triggers(conn)
+    conn.execute("DELETE FROM audit WHERE seq > ?", (keep,))
+    newest = audit.head(conn)
+    conn.execute(
+        "UPDATE meta SET value = ? WHERE key = 'audit_head'",
+        (newest.text() if newest else "",),
+    )
+
+
+def test_an_emptied_log_is_found(new_file):
+    _records(new_file, 2)
+    _cut_the_tail(new_file.connection, 0)
+    new_file.connection.execute("DELETE FROM meta WHERE key = 'audit_head'")
+    assert "the audit log is empty" in audit.chain_problem(new_file.connection)
+
+
+def test_a_cut_tail_with_its_head_rewritten_is_found_only_against_a_witness(new_file):
+    _records(new_file, 4)
+    witness = new_file.anchor()
+    _cut_the_tail(new_file.connection, witness.head.record - 2)
+    assert audit.chain_problem(new_file.connection) is None
+    report = new_file.verify([witness])
+    assert report.problems == [
+        f"audit log: record {witness.head.record}, which new.mara saw in it, is no longer "
+        "there: records were removed or rewritten since"
+    ]
+
+
+def test_a_witness_from_another_case_file_is_named(new_file, demo_file):
+    report = new_file.verify([demo_file.anchor()])
+    assert report.problems == ["demo.mara was made from another case file, not this one"]
+
+
+def test_a_backup_is_a_witness_of_every_record_it_holds(new_file, tmp_path):
+    _records(new_file, 3)
+    held = new_file.backup(tmp_path / "backup.mara")
+    _records(new_file, 2)
+    with new_file.open_copy(tmp_path / "backup.mara", read_only=True) as copy:
+        witness = copy.anchor()
+    assert witness.head == held
+    report = new_file.verify([witness])
+    assert report.ok and report.anchors_held == [f"record {held.record} (backup.mara)"]
+    _cut_the_tail(new_file.connection, held.record - 1)
+    assert not new_file.verify([witness]).ok
+
+
+def test_the_keychain_keeps_the_newest_record_and_misses_it_when_cut(new_file, memory_keychain):
+    path = new_file.path
+    new_file.remember_on_this_device()
+    _records(new_file, 3)
+    newest = new_file.anchor().head
+    new_file.close()
+    (entry,) = memory_keychain.entries.values()
+    assert newest.text() in entry  # the head as the file was closed, beside the key
+    with CaseFile.open(path) as reopened:
+        assert not reopened.warnings and reopened.verify().ok
+        _cut_the_tail(reopened.connection, newest.record - 1)
+    with CaseFile.open(path) as reopened:
+        assert any(
+            f"record {newest.record}, which this computer's keychain" in w
+            for w in reopened.warnings
+        )
+        assert not reopened.verify().ok
+        reopened.record("view", {"case": "c1", "audience": ["police"]})
+    (entry,) = memory_keychain.entries.values()
+    assert newest.text() in entry  # the new records do not seal over the missing one

@@ -6,9 +6,9 @@ import keyring
 import pytest
 from keyring.backends import fail, null
 from keyring.backends.chainer import ChainerBackend
-from keyring.errors import KeyringError
 
 from mara_desktop.atomic import WriteError
+from mara_desktop.minutes.protect import keep_in_keychain
 from mara_desktop.store import keychain
 from mara_desktop.store.casefile import CaseFile, forget_without_opening
 from mara_desktop.store.errors import KeyUnavailable, WrongPassphrase
@@ -90,7 +90,7 @@ def test_insecure_backends_make_the_option_unavailable(new_file, backend):
     state = keychain.status()
     assert not state.available
     assert "No secure keychain" in state.sentence
-    with pytest.raises(KeyringError):
+    with pytest.raises(KeyUnavailable, match="No secure keychain"):
         new_file.remember_on_this_device()
 
 
@@ -125,3 +125,45 @@ def test_a_chainer_with_a_real_backend_is_secure(memory_keychain):
 
     keyring.set_keyring(Chainer())
     assert keychain.status().available
+
+
+class BrokenKeyring(keyring.backend.KeyringBackend):
+    """A real keychain that fails the way they do: a locked Secret Service, no D-Bus."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service, username):
+        raise RuntimeError(f"D-Bus said no about {username}")
+
+    def set_password(self, service, username, password):
+        raise RuntimeError(f"D-Bus said no about {username}")
+
+    def delete_password(self, service, username):
+        raise RuntimeError(f"D-Bus said no about {username}")
+
+
+def test_a_failing_keychain_is_one_sentence_never_its_own_exception(new_file):
+    keyring.set_keyring(BrokenKeyring())
+    with pytest.raises(KeyUnavailable, match=r"did not answer .*\(RuntimeError\)") as caught:
+        new_file.remember_on_this_device()
+    assert "case-file-" not in str(caught.value)  # the backend's message is not repeated
+    assert keychain.recall(b"\0" * 16) is None
+    with pytest.raises(KeyUnavailable):
+        keychain.forget(b"\0" * 16)
+    assert not keep_in_keychain("conference/police/1234", "password")
+
+
+def test_forget_without_a_keychain_says_it_could_not_look(new_file):
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(KeyUnavailable, match="cannot be asked"):
+        forget_without_opening(new_file.path)
+
+
+def test_a_key_remembered_by_an_earlier_version_still_opens(new_file, memory_keychain):
+    new_file.remember_on_this_device()
+    path, key = new_file.path, new_file._key
+    new_file.close()
+    (account,) = memory_keychain.entries
+    memory_keychain.entries[account] = key.hex()  # how entries were written before
+    with CaseFile.open(path) as reopened:
+        assert reopened.is_open
