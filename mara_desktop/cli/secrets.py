@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from mara_desktop.cli.terminal import shown
 from mara_desktop.store.errors import CaseFileError, KeyUnavailable
 
 ENV_PASSPHRASE = "MARA_PASSPHRASE"
@@ -45,7 +46,7 @@ def prompt(label: str, *, confirm: bool = False) -> str:
         raise KeyUnavailable(
             "No passphrase: give --passphrase-file, set MARA_PASSPHRASE, or run in a terminal."
         )
-    first = getpass.getpass(f"{label}: ")
-    if confirm and getpass.getpass(f"{label} (again): ") != first:
+    first = getpass.getpass(shown(f"{label}: "))  # the label may name a file
+    if confirm and getpass.getpass(shown(f"{label} (again): ")) != first:
         raise CaseFileError("The two passphrases differ; nothing was changed.")
     return first
