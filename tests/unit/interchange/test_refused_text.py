@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from mara_desktop.errors import ExitCode
 from mara_desktop.interchange.errors import InterchangeError
 from tests.support.documents import full_document
 from tests.support.importing import load, problems
@@ -24,8 +25,10 @@ def test_every_refused_character_is_named_at_its_path_and_nothing_is_imported(ne
     case["overrides"][0]["justification"] += "\rThreats withdrawn."
     data["conferences"][0]["attendance"][0]["name"] = "DI Sam\tExample"
     data["conferences"][0]["venue"] = "Room 2\nNorthtown"
-    with pytest.raises(InterchangeError, match=r"^import file: 10 problems; nothing was imported"):
+    with pytest.raises(InterchangeError) as caught:
         load(new_file, data)
+    assert caught.value.message == "import file: 10 problems; nothing was imported."
+    assert caught.value.exit_code == ExitCode.INPUT == 4
     assert new_file.content().cases == ()
     found = problems(new_file, data)
     assert sorted(found) == sorted([
