@@ -37,6 +37,18 @@ class MaraError(Exception):
 
 
 def did_you_mean(name: str, known: Iterable[object]) -> str:
-    """' (did you mean "housing"?)' for a near miss, else ''; for messages about typed ids."""
+    """' (did you mean "housing"?)' for a near miss, else ''; for messages about typed ids.
+    A name far longer than any id is no near miss (and comparing it would take long)."""
+    if len(name) > _ECHOED:
+        return ""
     close = difflib.get_close_matches(name, [str(k) for k in known], n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+_ECHOED = 60
+
+
+def shortened(text: str) -> str:
+    """`text` cut to a few words: a sentence about a bad value names it, and never repeats
+    a megabyte of it."""
+    return text if len(text) <= _ECHOED else text[: _ECHOED - 1] + "…"

@@ -17,6 +17,7 @@ from mara_desktop.cli import disclosure_commands as d
 from mara_desktop.cli import minutes_commands as m
 from mara_desktop.cli import notice_commands as n
 from mara_desktop.cli.parser import build, build_app
+from mara_desktop.cli.terminal import tell
 from mara_desktop.errors import ExitCode, MaraError
 
 Command = Callable[..., int]
@@ -115,7 +116,7 @@ def _run_app(args: list[str]) -> int:
 
 
 def _report(error: MaraError) -> None:
-    print(error.message, file=sys.stderr)
+    tell(error.message)
     if len(error.details) > 1 or (error.details and error.details[0] != error.message):
         for line in error.details:
-            print(f"  {line}", file=sys.stderr)
+            tell(f"  {line}")

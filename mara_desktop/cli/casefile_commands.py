@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from mara_desktop.cli import secrets
+from mara_desktop.cli.terminal import say, warn
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.interchange.reader import Existing, load_interchange
@@ -24,14 +25,6 @@ from mara_desktop.store.restore import restore as restore_backup
 
 class VerifyFailed(MaraError):
     exit_code = ExitCode.DAMAGED
-
-
-def say(line: str) -> None:
-    print(line)
-
-
-def warn(line: str) -> None:
-    print(f"warning: {line}", file=sys.stderr)
 
 
 def open_case_file(

@@ -7,7 +7,8 @@ import json
 import textwrap
 from datetime import date
 
-from mara_desktop.cli.casefile_commands import open_case_file, say, warn
+from mara_desktop.cli.casefile_commands import open_case_file
+from mara_desktop.cli.terminal import say, warn
 from mara_desktop.domain import Case
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.protocol.errors import ProtocolError
@@ -37,9 +38,9 @@ def view(args: argparse.Namespace) -> int:
         shown = ViewBuilder(case_file.protocol).case_view(case, audience)
         case_file.record("view", {"case": case.id, "audience": audience.sorted()})
     if args.json:
-        print(json.dumps(case_view_data(shown), ensure_ascii=False, indent=2))
+        say(json.dumps(case_view_data(shown), ensure_ascii=False, indent=2))
     else:
-        print(_as_text(shown, case_file))
+        say(_as_text(shown, case_file))
     return 0
 
 
@@ -104,7 +105,7 @@ def _check(args: argparse.Namespace) -> int:
         loaded = load_protocol(args.protocol_file)
     except ProtocolError as error:
         for line in error.details or (error.message,):
-            print(line)
+            say(line)
         return int(ExitCode.INPUT)
     say(
         f"{args.protocol_file}: valid. {loaded.name}, version {loaded.version}: "
@@ -116,7 +117,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _matrix(args: argparse.Namespace) -> int:
     loaded = load_protocol(args.protocol_file)
-    print(as_csv(loaded) if args.csv else as_text(loaded), end="")
+    say(as_csv(loaded) if args.csv else as_text(loaded), end="")
     return 0
 
 
@@ -134,5 +135,5 @@ def _set(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     with open_case_file(args.file, args.passphrase_file) as case_file:
-        print(case_file.protocol.source_text, end="")
+        say(case_file.protocol.source_text, end="")
     return 0

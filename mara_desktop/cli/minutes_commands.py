@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from mara_desktop.cli.casefile_commands import open_case_file, say
+from mara_desktop.cli.casefile_commands import open_case_file
+from mara_desktop.cli.terminal import say
 from mara_desktop.domain import CHAIR
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.minutes.export import (

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from mara_desktop.cli.casefile_commands import open_case_file, say
+from mara_desktop.cli.casefile_commands import open_case_file
+from mara_desktop.cli.terminal import say
 from mara_desktop.minutes.notice import Reader
 from mara_desktop.minutes.notice_pdf import write_notice
 from mara_desktop.protocol.loader import load_protocol

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from mara_desktop import __version__
+from mara_desktop.cli.terminal import shown
 
 
 class Parser(argparse.ArgumentParser):
@@ -14,7 +15,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage()
-        self.exit(1, f"{self.prog}: {message}\n")
+        self.exit(1, shown(f"{self.prog}: {message}\n"))  # it may repeat what was typed
 
 
 def _file(sub: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from mara_desktop.cli.terminal import shown, warn
 from mara_desktop.store.errors import CaseFileError, KeyUnavailable
 
 ENV_PASSPHRASE = "MARA_PASSPHRASE"
@@ -38,10 +39,9 @@ def _warn_if_others_can_read(path: Path) -> None:
     owner's alone. Warned, not refused: the command was asked for, and refusing would
     only teach people to pass it some other, worse way."""
     if os.name == "posix" and path.stat().st_mode & 0o077:
-        print(
-            f"warning: {path} can be read by other accounts on this computer, and it holds the "
-            f"passphrase. Make it yours alone (chmod 600 {path}) or delete it.",
-            file=sys.stderr,
+        warn(
+            f"{path} can be read by other accounts on this computer, and it holds the "
+            f"passphrase. Make it yours alone (chmod 600 {path}) or delete it."
         )
 
 
@@ -58,7 +58,7 @@ def prompt(label: str, *, confirm: bool = False) -> str:
         raise KeyUnavailable(
             "No passphrase: give --passphrase-file, set MARA_PASSPHRASE, or run in a terminal."
         )
-    first = getpass.getpass(f"{label}: ")
-    if confirm and getpass.getpass(f"{label} (again): ") != first:
+    first = getpass.getpass(shown(f"{label}: "))  # the label may name a file
+    if confirm and getpass.getpass(shown(f"{label} (again): ")) != first:
         raise CaseFileError("The two passphrases differ; nothing was changed.")
     return first

@@ -12,7 +12,8 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from mara_desktop.domain import parse_date, parse_moment
-from mara_desktop.errors import did_you_mean
+from mara_desktop.domain.text_rules import IDENTIFIER, TextKind, text_problem
+from mara_desktop.errors import did_you_mean, shortened
 
 E = TypeVar("E", bound=StrEnum)
 _MISSING = object()
@@ -32,7 +33,10 @@ class Checker:
             return None
         for key in value:
             if key not in keys:
-                self.problem(f"{path}.{key}", f'unknown field "{key}"{did_you_mean(key, keys)}')
+                self.problem(
+                    f"{path}.{shortened(key)}",
+                    f'unknown field "{shortened(key)}"{did_you_mean(key, keys)}',
+                )
         return value
 
     def items(
@@ -57,8 +61,10 @@ class Checker:
         return value
 
     def text(
-        self, obj: dict[str, Any], key: str, path: str, *, required: bool = True
+        self, obj: dict[str, Any], key: str, path: str, kind: TextKind, *, required: bool = True
     ) -> str | None:
+        """Text of the given kind: no longer than its limit, and without the characters
+        docs/interchange.md refuses (control characters, bidi controls)."""
         value = self._get(obj, key, path, required)
         if value is _MISSING:
             return None
@@ -67,6 +73,13 @@ class Checker:
             return None
         if required and not value.strip():
             self.problem(f"{path}.{key}", "must not be empty")
+            return None
+        return self._written(value, f"{path}.{key}", kind)
+
+    def _written(self, value: str, where: str, kind: TextKind) -> str | None:
+        problem = text_problem(value, kind)
+        if problem is not None:
+            self.problem(where, problem)
             return None
         return value
 
@@ -123,7 +136,7 @@ class Checker:
                 raise TypeError(value)
             return parse(value)
         except (TypeError, ValueError):
-            self.problem(f"{path}.{key}", f"bad value {value!r}: write {example}")
+            self.problem(f"{path}.{key}", f"bad value {shortened(repr(value))}: write {example}")
             return None
 
     def choice(self, obj: dict[str, Any], key: str, path: str, enum: type[E]) -> E | None:
@@ -135,14 +148,14 @@ class Checker:
         except ValueError:
             allowed = ", ".join(e.value for e in enum)
             hint = did_you_mean(str(value), [e.value for e in enum])
-            self.problem(f"{path}.{key}", f"{value!r} is not one of {allowed}{hint}")
+            self.problem(f"{path}.{key}", f"{shortened(repr(value))} is not one of {allowed}{hint}")
             return None
 
     def known(
         self, obj: dict[str, Any], key: str, path: str, known: Collection[str], noun: str,
         *, required: bool = True,
     ) -> str | None:  # fmt: skip
-        value = self.text(obj, key, path, required=required)
+        value = self.text(obj, key, path, IDENTIFIER, required=required)
         if value is None:
             return None
         if value not in known:
@@ -160,12 +173,12 @@ class Checker:
             where = f"{path}.{key}[{index}]"
             if not isinstance(value, str):
                 self.problem(where, "must be an id in quotes")
-            elif value == "*" and wildcard:
+            elif self._written(value, where, IDENTIFIER) is None:
+                continue
+            elif (value == "*" and wildcard) or value in known:
                 good.append(value)
-            elif value not in known:
-                self.problem(where, f'unknown {noun} "{value}"{did_you_mean(value, known)}')
             else:
-                good.append(value)
+                self.problem(where, f'unknown {noun} "{value}"{did_you_mean(value, known)}')
         if wildcard and "*" in good and len(values) > 1:
             self.problem(f"{path}.{key}", '"*" already means every one; list nothing beside it')
         return tuple(good)

@@ -6,7 +6,6 @@ means nothing is imported, and every problem is reported with its JSON path.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +31,11 @@ from mara_desktop.domain import (
     Subject,
 )
 from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
+from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT
+from mara_desktop.errors import shortened
 from mara_desktop.interchange.checker import Checker
 from mara_desktop.interchange.errors import InterchangeError
+from mara_desktop.interchange.import_file import read_import_file
 from mara_desktop.protocol.model import Protocol
 
 T = TypeVar("T")
@@ -50,24 +52,7 @@ class Existing:
 
 
 def load_interchange(path: Path, protocol: Protocol, existing: Existing) -> CaseFileContent:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InterchangeError(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise InterchangeError(f"{path}: is a folder, not an import file.") from None
-    except OSError as error:
-        raise InterchangeError(f"{path}: cannot be read ({error.strerror}).") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InterchangeError(f"{path}: is not UTF-8 text.") from None
-    except json.JSONDecodeError as error:
-        raise InterchangeError(
-            f"{path}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}); "
-            "nothing was imported."
-        ) from None
-    return read_interchange(data, protocol, existing, name=str(path))
+    return read_interchange(read_import_file(path), protocol, existing, name=str(path))
 
 
 def read_interchange(
@@ -100,7 +85,8 @@ class _Reader:
         if top is None:
             return CaseFileContent()
         if top.get("format") != FORMAT:
-            self.check.problem("format", f'must be "{FORMAT}" (found {top.get("format")!r})')
+            found = shortened(repr(top.get("format")))
+            self.check.problem("format", f'must be "{FORMAT}" (found {found})')
             return CaseFileContent()
         cases: list[Case] = self._each(top, "cases", "", self.case)
         self._unique_within(top, ("cases",), "")
@@ -129,9 +115,11 @@ class _Reader:
         agenda = c.known_list(obj, "agenda", path, known_cases, "case", required=True)
         raw_lines = c.items(obj, "attendance", path, required=True)
         lines = self._each(obj, "attendance", path, self.attendance)
-        conference_id, title = c.text(obj, "id", path), c.text(obj, "title", path)
+        conference_id = c.text(obj, "id", path, IDENTIFIER)
+        title = c.text(obj, "title", path, SHORT_TEXT)
         day = c.day(obj, "date", path)
-        venue, chair = c.text(obj, "venue", path), c.text(obj, "chair", path)
+        venue = c.text(obj, "venue", path, SHORT_TEXT)
+        chair = c.text(obj, "chair", path, SHORT_TEXT)
         if (
             conference_id is None
             or title is None
@@ -157,7 +145,8 @@ class _Reader:
         if obj is None:
             return None
         agency = c.known(obj, "agency", path, self.agencies | {OBSERVER}, "agency")
-        name, status = c.text(obj, "name", path), c.choice(obj, "status", path, AttendanceStatus)
+        name = c.text(obj, "name", path, SHORT_TEXT)
+        status = c.choice(obj, "status", path, AttendanceStatus)
         signed = c.boolean(obj, "conditionality_signed", path, default=False)
         sent = c.boolean(obj, "information_sent", path, default=False)
         received = c.day(obj, "received_on", path, required=False)
@@ -187,7 +176,8 @@ class _Reader:
         obj = c.table(raw, path, keys)
         if obj is None:
             return None
-        case_id, reference = c.text(obj, "id", path), c.text(obj, "reference", path)
+        case_id = c.text(obj, "id", path, IDENTIFIER)
+        reference = c.text(obj, "reference", path, SHORT_TEXT)
         children = c.boolean(obj, "children_involved", path)
         referral = self.referral(obj.get("referral"), f"{path}.referral")
         people = self._each(obj, "people", path, self.person)
@@ -233,7 +223,7 @@ class _Reader:
                 where = f"{path}.{key}[{index}].id" if path else f"{key}[{index}].id"
                 if entry_id in seen:
                     shared = " (items and actions share ids)" if len(keys) > 1 else ""
-                    self.check.problem(where, f'duplicate id "{entry_id}"{shared}')
+                    self.check.problem(where, f'duplicate id "{shortened(entry_id)}"{shared}')
                 seen.add(entry_id)
 
     def _already_there(self, obj: dict[str, Any], key: str, existing: frozenset[str]) -> None:
@@ -280,9 +270,9 @@ class _Reader:
         if obj is None:
             return None
         person_id, role, name = (
-            c.text(obj, "id", path),
+            c.text(obj, "id", path, IDENTIFIER),
             c.choice(obj, "role", path, PersonRole),
-            c.text(obj, "name", path),
+            c.text(obj, "name", path, SHORT_TEXT),
         )
         born = c.day(obj, "born", path, required=False)
         source = c.known(obj, "source", path, self.agencies, "agency", required=False)
@@ -302,7 +292,8 @@ class _Reader:
         categories = c.known_list(
             obj, "categories", path, self.categories, "category", wildcard=True, required=True
         )
-        at, by = c.moment(obj, "recorded_at", path), c.text(obj, "recorded_by", path)
+        at = c.moment(obj, "recorded_at", path)
+        by = c.text(obj, "recorded_by", path, SHORT_TEXT)
         if state is None or at is None or by is None:
             return None
         return Consent(state, agencies, categories, at, by)
@@ -331,14 +322,15 @@ class _Reader:
         if basis == CONSENT_BASIS:
             c.problem(f"{path}.lawful_basis", "an override shares without consent; choose another")
             basis = None
-        justification = c.text(obj, "justification", path)
+        justification = c.text(obj, "justification", path, LONG_TEXT)
         if justification is not None and len(justification.strip()) < MIN_JUSTIFICATION:
             c.problem(
                 f"{path}.justification",
                 f"must explain the serious risk (at least {MIN_JUSTIFICATION} characters)",
             )
             justification = None
-        by, at = c.text(obj, "decided_by", path), c.moment(obj, "decided_at", path)
+        by = c.text(obj, "decided_by", path, SHORT_TEXT)
+        at = c.moment(obj, "decided_at", path)
         if (
             basis is None
             or justification is None
@@ -365,10 +357,11 @@ class _Reader:
         obj = c.table(raw, path, keys)
         if obj is None:
             return None
-        item_id = c.text(obj, "id", path)
+        item_id = c.text(obj, "id", path, IDENTIFIER)
         category = c.known(obj, "category", path, self.categories, "category")
         source = c.known(obj, "source", path, self.agencies, "agency")
-        subject, text = c.choice(obj, "subject", path, Subject), c.text(obj, "text", path)
+        subject = c.choice(obj, "subject", path, Subject)
+        text = c.text(obj, "text", path, LONG_TEXT)
         restricted = c.known_list(obj, "restricted_to", path, self.agencies, "agency")
         person = c.known(obj, "person", path, people, "person", required=False)
         at = c.moment(obj, "recorded_at", path, required=False)
@@ -393,15 +386,16 @@ class _Reader:
         obj = c.table(raw, path, keys)
         if obj is None:
             return None
-        action_id = c.text(obj, "id", path)
+        action_id = c.text(obj, "id", path, IDENTIFIER)
         owner = c.known(obj, "owner", path, self.agencies, "agency")
         category = c.known(obj, "category", path, self.categories, "category")
-        text, due = c.text(obj, "text", path), c.day(obj, "due", path, required=False)
+        text = c.text(obj, "text", path, LONG_TEXT)
+        due = c.day(obj, "due", path, required=False)
         status = c.choice(obj, "status", path, ActionStatus)
-        owner_name = c.text(obj, "owner_name", path, required=False) or ""
+        owner_name = c.text(obj, "owner_name", path, SHORT_TEXT, required=False) or ""
         source = c.known(obj, "source", path, self.agencies, "agency", required=False)
         restricted = c.known_list(obj, "restricted_to", path, self.agencies, "agency")
-        conference = c.text(obj, "conference", path, required=False)
+        conference = c.text(obj, "conference", path, IDENTIFIER, required=False)
         if action_id is None or owner is None or category is None or text is None or status is None:
             return None
         return Action(

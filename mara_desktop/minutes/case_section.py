@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
@@ -37,13 +38,30 @@ def status_text(action: ActionView) -> str:
     return f"{action.status.label} (overdue)" if action.overdue else action.status.label
 
 
+class _RuledTable(Table):  # type: ignore[misc]  # reportlab ships no type hints
+    """A table whose rows split across pages into parts of at least MIN_ROW_PART.
+
+    reportlab refuses to split a row whose last part would be shorter than that, rather
+    than splitting it higher up: a row taller than a page whose rest, on a fresh page, is
+    a little taller than the page stopped the export (a long action text in the chair's
+    copy). Asked again with MIN_ROW_PART less room, it splits higher and leaves at least
+    that much for the next page. The parts it makes are of this class too."""
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        parts: list[Any] = super().split(available_width, available_height)
+        if parts or available_height < 2 * MIN_ROW_PART:
+            return parts
+        higher: list[Any] = super().split(available_width, available_height - MIN_ROW_PART)
+        return higher
+
+
 def ruled_table(header: Sequence[str], rows: list[list[object]], widths: list[float]) -> Table:
     """A table whose header row repeats when it breaks across pages.
 
     A row may itself break across pages, but only into parts of at least three lines: a
     row taller than a page (a long action text) would otherwise stop the whole export,
     and a short row is better moved whole to the next page."""
-    return Table(
+    return _RuledTable(
         [list(header), *rows],
         colWidths=widths,
         style=styles.TABLE,

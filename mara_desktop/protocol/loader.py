@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mara_desktop.domain import CHAIR, OBSERVER, WILDCARD, Subject
+from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT, text_problem
 from mara_desktop.errors import did_you_mean
 from mara_desktop.protocol.errors import ProtocolError
 from mara_desktop.protocol.locate import Locations
@@ -40,38 +41,38 @@ Kind = type | tuple[type, ...]
 @dataclass(frozen=True)
 class Key:
     kind: str
-    """"text", "id", "bool", "date", "ids" or "enum"."""
+    """"short" (a name, one line), "long" (text), "id", "bool", "date", "ids" or "enum"."""
     required: bool = True
     choices: tuple[str, ...] = ()
 
 
 _PROTOCOL_KEYS = {
     "id": Key("id"),
-    "name": Key("text"),
-    "version": Key("text"),
-    "jurisdiction": Key("text"),
+    "name": Key("short"),
+    "version": Key("short"),
+    "jurisdiction": Key("short"),
     "approved_on": Key("date"),
     "review_by": Key("date"),
-    "marking": Key("text"),
+    "marking": Key("short"),
     "consent_mode": Key("enum", False, tuple(m.value for m in ConsentMode)),
     "header_category": Key("id", False),
-    "withheld_notice": Key("text", False),
-    "confidentiality_statement": Key("text", False),
-    "handling_instructions": Key("text", False),
-    "retention": Key("text", False),
+    "withheld_notice": Key("long", False),
+    "confidentiality_statement": Key("long", False),
+    "handling_instructions": Key("long", False),
+    "retention": Key("long", False),
 }
 _ENTRY_KEYS: dict[str, dict[str, Key]] = {
-    "lawful_basis": {"id": Key("id"), "text": Key("text")},
+    "lawful_basis": {"id": Key("id"), "text": Key("long")},
     "agency": {
         "id": Key("id"),
-        "name": Key("text"),
-        "type": Key("text", False),
+        "name": Key("short"),
+        "type": Key("short", False),
         "children_only": Key("bool", False),
     },
     "category": {
         "id": Key("id"),
-        "name": Key("text"),
-        "description": Key("text", False),
+        "name": Key("short"),
+        "description": Key("long", False),
         "subject": Key("enum", True, tuple(s.value for s in Subject)),
         "identity": Key("bool", False),
     },
@@ -83,6 +84,7 @@ _ENTRY_KEYS: dict[str, dict[str, Key]] = {
     },
 }
 _TABLES = ("protocol", *_ENTRY_KEYS)
+_TEXT_KINDS = {"short": SHORT_TEXT, "long": LONG_TEXT, "id": IDENTIFIER}
 
 
 def load_protocol(path: Path) -> Protocol:
@@ -97,16 +99,26 @@ def load_protocol(path: Path) -> Protocol:
         raise ProtocolError(f"{path}: is not a text file (expected UTF-8 TOML).") from None
     except OSError as error:
         raise ProtocolError(f"{path}: cannot be read ({error.strerror}).") from None
-    return parse_protocol(text, path.name)
+    return parse_protocol(text, path.name, text_rules=True)
 
 
-def parse_protocol(text: str, name: str = "protocol.toml") -> Protocol:
-    """Check protocol text (as a file or as kept inside a case file) and build the value."""
+def parse_protocol(text: str, name: str = "protocol.toml", *, text_rules: bool = False) -> Protocol:
+    """Check protocol text (as a file or as kept inside a case file) and build the value.
+
+    With `text_rules`, names, texts and ids are also held to domain/text_rules.py (length,
+    no control or bidi characters): every protocol arriving from a file is. A protocol kept
+    in a case file was checked as it arrived, perhaps before those rules existed, and must
+    still open."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ProtocolError(f"{name}: not valid TOML: {error}.") from None
-    checker = _Checker(name, Locations(text))
+    except RecursionError:  # tomllib reads each level of nesting by a call of its own
+        raise ProtocolError(
+            f"{name}: arrays or tables are nested too deep to read (a protocol needs two "
+            "levels at most)."
+        ) from None
+    checker = _Checker(name, Locations(text), text_rules)
     protocol = checker.build(data, text)
     if checker.problems or protocol is None:
         raise ProtocolError.from_problems(name, checker.problems)
@@ -118,9 +130,10 @@ def protocol_hash(text: str) -> str:
 
 
 class _Checker:
-    def __init__(self, name: str, where: Locations) -> None:
+    def __init__(self, name: str, where: Locations, text_rules: bool) -> None:
         self.name = name
         self.where = where
+        self.text_rules = text_rules
         self.problems: list[str] = []
 
     def problem(self, table: str, entry: int, key: str, message: str) -> None:
@@ -215,7 +228,8 @@ class _Checker:
 
     def _value(self, table: str, entry: int, key: str, value: Any, rule: Key) -> Any:
         checks: dict[str, Callable[[Any], tuple[Any, str]]] = {
-            "text": _text,
+            "short": _text,
+            "long": _text,
             "id": _identifier,
             "bool": _boolean,
             "date": _date,
@@ -223,6 +237,8 @@ class _Checker:
             "enum": lambda v: _choice(v, rule.choices),
         }
         checked, message = checks[rule.kind](value)
+        if not message and self.text_rules and rule.kind in _TEXT_KINDS:
+            message = text_problem(checked, _TEXT_KINDS[rule.kind]) or ""
         if message:
             self.problem(table, entry, key, message)
             return None

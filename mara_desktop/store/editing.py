@@ -26,6 +26,7 @@ from mara_desktop.domain import (
     Override,
 )
 from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
+from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, TextKind, text_problem
 from mara_desktop.errors import MaraError
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.store import audit, repository
@@ -58,6 +59,14 @@ def _check_known(
             raise EditError(f'Unknown category "{category}".')
 
 
+def _check_text(label: str, text: str, kind: TextKind) -> None:
+    """Typed text within its limit and free of the characters docs/interchange.md refuses:
+    what a dialog or the command line records must import again after an export."""
+    problem = text_problem(text, kind)
+    if problem is not None:
+        raise EditError(f"{label} {problem}.")
+
+
 def add_consent(case_file: CaseFile, case_id: str, consent: Consent) -> None:
     _existing_case(case_file, case_id)
     protocol = case_file.protocol
@@ -65,6 +74,7 @@ def add_consent(case_file: CaseFile, case_id: str, consent: Consent) -> None:
     unknown += [c for c in consent.categories if c != WILDCARD and protocol.category(c) is None]
     if unknown or not consent.agencies or not consent.categories or not consent.recorded_by.strip():
         raise EditError("A consent record needs known agencies and categories and who recorded it.")
+    _check_text("The name of who recorded it", consent.recorded_by, SHORT_TEXT)
     with case_file.transaction() as conn:
         repository.add_consents(conn, case_id, [consent])
         audit.append(
@@ -90,8 +100,10 @@ def check_override(case_file: CaseFile, override: Override) -> None:
             f"Write the justification in full (at least {MIN_JUSTIFICATION} characters): "
             "what the serious risk is and why sharing without consent reduces it."
         )
+    _check_text("The justification", override.justification, LONG_TEXT)
     if not override.decided_by.strip():
         raise EditError("Name the person who decided.")
+    _check_text("The name of who decided", override.decided_by, SHORT_TEXT)
     if not override.agencies or not override.categories:
         raise EditError("Name at least one agency and one category.")
     _check_known(protocol, agencies=override.agencies, categories=override.categories)
@@ -134,6 +146,7 @@ def add_item(case_file: CaseFile, case_id: str, item: Item) -> None:
     _check_known(case_file.protocol, agencies=agencies, categories=[item.category])
     if not item.text.strip():
         raise EditError("Write what was shared.")
+    _check_text("What was shared", item.text, LONG_TEXT)
     person = next((p for p in case.people if p.id == item.person), None)
     if item.person is not None and person is None:
         raise EditError("The person it is about is not in this case.")
@@ -161,6 +174,8 @@ def save_action(case_file: CaseFile, case_id: str, action: Action) -> None:
     _check_known(case_file.protocol, agencies=[action.owner], categories=[action.category])
     if not action.text.strip():
         raise EditError("Write what the action is.")
+    _check_text("The action", action.text, LONG_TEXT)
+    _check_text("The owner's name", action.owner_name, SHORT_TEXT)
     if any(i.id == action.id for i in case.items):
         raise EditError(f'The id "{action.id}" is already used by an item of this case.')
     exists = any(a.id == action.id for a in case.actions)
@@ -215,6 +230,8 @@ def set_attendance(case_file: CaseFile, conference_id: str, lines: list[Attendan
             raise EditError("Observers are listed as observers, and only observers are.")
         if not line.name.strip():
             raise EditError("Give the name of each person attending.")
+        who = f"The name given for {protocol.agency_name(line.agency)}"
+        _check_text(who, line.name, SHORT_TEXT)
     updated = dataclasses.replace(conference, attendance=tuple(lines))
     kinds = [{"agency": a.agency, "status": a.status.value} for a in lines]
     _save_conference(case_file, updated, "attendance-changed", {"lines": kinds})

@@ -196,3 +196,23 @@ def test_the_status_chosen_in_the_table_editor_is_saved(
     editor.setCurrentIndex(editor.findData(ActionStatus.AGENCY_DID_NOT_ACT))
     delegate.setModelData(editor, model, index)
     assert model.action_at(0).status is ActionStatus.AGENCY_DID_NOT_ACT
+
+
+def test_an_action_typed_in_place_with_a_bidi_override_is_refused_with_the_reason(
+    console: ChairConsole, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mara_desktop.ui import console as console_module
+
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        console_module.QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text)
+    )
+    console.go_to(0)
+    model = console.page.actions_model
+    before = model.action_at(0)
+    model.setData(model.index(0, ActionColumn.TEXT), "Refer to \u202eemehcs yraunctas")
+    assert warnings == [
+        "The action holds the invisible right-to-left override (U+202E at character 10), "
+        "which changes the order text is shown in: remove it."
+    ]
+    assert model.action_at(0).text == before.text

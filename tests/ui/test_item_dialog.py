@@ -103,3 +103,17 @@ def test_the_console_offers_it_only_on_a_case_in_the_chairs_own_view(console, mo
     monkeypatch.setattr(ItemDialog, "exec", fill_and_record)
     page.information_button.click()
     assert "Risk raised to very high" in "\n".join(widget_texts(page))
+
+
+def test_text_pasted_with_a_terminal_escape_is_refused_with_the_reason(qtbot, demo_file):
+    before = demo_file.case("case-01")
+    dialog = dialog_for(qtbot, demo_file)
+    choose(dialog.category, "victim-views")
+    choose(dialog.source, "idva")
+    dialog.text.setPlainText("She wants \x1b[2Jno contact.")
+    dialog.record()
+    assert dialog.problem.text() == (
+        "What was shared holds the control character ESC (U+001B at character 11): remove it."
+    )
+    assert demo_file.case("case-01") == before
+    assert dialog.result() != dialog.DialogCode.Accepted.value

@@ -14,13 +14,7 @@ from mara_desktop.interchange.writer import document, dumps
 from mara_desktop.store.editing import add_item, save_action
 from mara_desktop.store.importer import ImportRefused
 from tests.support.documents import changed, full_document, minimal_case
-from tests.support.importing import load
-
-
-def problems(case_file, data) -> list[str]:
-    with pytest.raises(InterchangeError) as caught:
-        read_interchange(data, case_file.protocol, Existing())
-    return list(caught.value.details)
+from tests.support.importing import load, problems
 
 
 def test_export_gives_back_exactly_what_was_imported(new_file):

@@ -152,3 +152,44 @@ def test_line_locator_is_not_fooled_by_multiline_values():
     )
     (problem,) = problems(text)
     assert problem.startswith(f"p.toml:{line_of(text, 'agencies = [')} [[rule]] #1 agencies:")
+
+
+def test_a_protocol_file_with_control_or_bidi_characters_is_refused_by_line_and_key(tmp_path):
+    text = (
+        protocol_text(rule(["health"], ["idva"]))
+        .replace('name = "Police"', 'name = "Pol\\u202Eice"')
+        .replace('marking = "OFFICIAL-SENSITIVE"', 'marking = "OFFICIAL\\u001b[8m"')
+        + '\n[[lawful_basis]]\nid = "legal"\ntext = "Line one\\rline two"\n'
+    )
+    path = tmp_path / "p.toml"
+    path.write_bytes(text.encode("utf-8"))
+    with pytest.raises(ProtocolError) as caught:
+        load_protocol(path)
+    assert list(caught.value.details) == [
+        f"p.toml:{line_of(text, 'OFFICIAL')} [protocol] marking: holds the control character ESC (U+001B at character 9): remove it",
+        f"p.toml:{line_of(text, 'Line one')} [[lawful_basis]] #3 text: holds a carriage return (U+000D at character 9), which can hide the text before it: use a plain line break",
+        f"p.toml:{line_of(text, 'Pol')} [[agency]] #1 name: holds the invisible right-to-left override (U+202E at character 4), which changes the order text is shown in: remove it",
+    ]
+
+
+def test_names_longer_than_the_limit_are_refused_in_a_protocol_file(tmp_path):
+    text = protocol_text(rule(["health"], ["idva"])).replace(
+        'name = "Housing"', f'name = "{"H" * 201}"'
+    )
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProtocolError, match=r"#3 name: is 201 characters long; the limit is 200"):
+        load_protocol(path)
+
+
+def test_a_protocol_kept_in_a_case_file_before_the_rules_still_opens():
+    text = protocol_text(rule(["health"], ["idva"])).replace(
+        'name = "Police"', 'name = "Pol\\u202Eice"'
+    )
+    assert parse_protocol(text, "the case file's protocol").agency_name("police") == "Pol\u202eice"
+
+
+def test_nesting_too_deep_for_the_toml_reader_is_a_sentence_not_a_crash():
+    text = protocol_text("") + "\nx = " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(ProtocolError, match="nested too deep to read"):
+        parse_protocol(text, "p.toml")

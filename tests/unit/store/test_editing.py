@@ -195,3 +195,59 @@ def test_a_free_id_is_used_by_neither_an_item_nor_an_action(filled):
         )
         == "a02"
     )
+
+
+def _edits(filled):
+    """Each editing service with one typed field set to a value, as a dialog passes it."""
+    action = filled.case("case-1").actions[0]
+    conference_id = sorted(filled.conference_ids())[0]
+    return {
+        "item text": lambda v: add_item(filled, "case-1", item(text=v)),
+        "action text": lambda v: save_action(filled, "case-1", dataclasses.replace(action, text=v)),
+        "owner's name": lambda v: save_action(
+            filled, "case-1", dataclasses.replace(action, owner_name=v)
+        ),
+        "justification": lambda v: add_override(
+            filled, "case-1", override(justification="Threats to kill; bail breached. " + v)
+        ),
+        "who decided": lambda v: add_override(filled, "case-1", override(decided_by=v)),
+        "who recorded consent": lambda v: add_consent(
+            filled, "case-1", Consent(ConsentState.GIVEN, ("*",), ("*",), NOW, v)
+        ),
+        "attendance name": lambda v: set_attendance(
+            filled, conference_id, [Attendance("police", v, AttendanceStatus.PRESENT)]
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "sentence"),
+    [
+        ("item text", "Seen \x1b[2J home", "What was shared holds the control character ESC (U+001B at character 6): remove it."),
+        ("action text", "Refer \u202eylkciuq", "The action holds the invisible right-to-left override (U+202E at character 7), which changes the order text is shown in: remove it."),
+        ("action text", "Refer\r\nnow", "The action holds a carriage return (U+000D at character 6), which can hide the text before it: use a plain line break."),
+        ("owner's name", "PC\nTest", "The owner's name holds a line break (U+000A at character 3): write it on one line."),
+        ("justification", "\x07", "The justification holds the control character BEL (U+0007 at character 33): remove it."),
+        ("who decided", "D" * 201, "The name of who decided is 201 characters long; the limit is 200."),
+        ("who recorded consent", "IDVA\x00", "The name of who recorded it holds the control character NUL (U+0000 at character 5): remove it."),
+        ("attendance name", "DS\u2066Example", "The name given for Police holds the invisible left-to-right isolate (U+2066 at character 3), which changes the order text is shown in: remove it."),
+        ("item text", "x" * 50_001, "What was shared is 50,001 characters long; the limit is 50,000."),
+    ],
+)  # fmt: skip
+def test_typed_text_is_held_to_the_text_rules_and_nothing_is_written(
+    filled, field, value, sentence
+):
+    before = filled.content()
+    with pytest.raises(EditError) as caught:
+        _edits(filled)[field](value)
+    assert str(caught.value) == sentence
+    assert filled.content() == before
+
+
+def test_typed_text_at_the_limits_and_on_several_lines_is_recorded(filled):
+    edits = _edits(filled)
+    start = "First visit:\n\tdoor forced."
+    edits["item text"](start + "x" * (50_000 - len(start)))
+    edits["who recorded consent"]("I" * 200)
+    case = filled.case("case-1")
+    assert len(case.items[-1].text) == 50_000 and case.consents[-1].recorded_by == "I" * 200
