@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Self
@@ -135,10 +136,11 @@ class CaseFile:
         """Open with a passphrase, a raw key, or the key remembered in the keychain."""
         check_can_open(path, writable=not read_only)
         salt = read_salt(path)
-        remembered = keychain.recall(salt)
-        if passphrase is None and key is None:
-            key = cls._remembered_key(path, remembered)
-        key = key if key is not None else derive_key(passphrase or "", salt)
+        if passphrase is not None and key is None:
+            key, remembered = _derive_while_asking_keychain(passphrase, salt)
+        else:
+            remembered = keychain.recall(salt)
+            key = key if key is not None else cls._remembered_key(path, remembered)
         conn = unlock(path, key, read_only=read_only)
         case_file = cls(path, conn, key, salt, actor or audit.current_actor(), read_only=read_only)
         case_file._witness = KeychainWitness(salt, remembered)
@@ -512,6 +514,22 @@ class CaseFile:
 def side_files(path: Path) -> list[Path]:
     """The file and SQLite's write-ahead log and index beside it."""
     return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))]
+
+
+def _derive_while_asking_keychain(
+    passphrase: str, salt: bytes
+) -> tuple[bytes, keychain.Remembered | None]:
+    """The key, and what the keychain keeps for the file (its witness of the audit log).
+
+    Asking the keychain the first time in a process loads every keyring backend (0.13 s
+    on a slow machine); deriving the key takes longer still, in OpenSSL, which lets other
+    threads run. So the key is derived in a thread of its own while this one asks the
+    keychain (keyring stays on the caller's thread, as some backends want): the keychain
+    costs a command nothing."""
+    with ThreadPoolExecutor(1, thread_name_prefix="key derivation") as pool:
+        deriving = pool.submit(derive_key, passphrase, salt)
+        remembered = keychain.recall(salt)
+        return deriving.result(), remembered
 
 
 def forget_without_opening(path: Path) -> bool:
