@@ -7,47 +7,44 @@ message might hold case data) and the traceback is shown only with MARA_DEBUG=1.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from mara_desktop.cli import casefile_commands as c
-from mara_desktop.cli import disclosure_commands as d
-from mara_desktop.cli import minutes_commands as m
-from mara_desktop.cli import notice_commands as n
 from mara_desktop.cli.parser import build, build_app
 from mara_desktop.cli.terminal import tell
 from mara_desktop.errors import ExitCode, MaraError
 
 Command = Callable[..., int]
 
+COMMANDS = {
+    "create": "casefile_commands:create",
+    "import": "casefile_commands:import_",
+    "export": "casefile_commands:export",
+    "verify": "casefile_commands:verify",
+    "backup": "casefile_commands:backup",
+    "restore": "casefile_commands:restore",
+    "passphrase": "casefile_commands:passphrase",
+    "remember": "casefile_commands:remember",
+    "forget": "casefile_commands:forget",
+    "demo": "casefile_commands:demo",
+    "view": "disclosure_commands:view",
+    "explain": "disclosure_commands:explain",
+    "protocol": "disclosure_commands:protocol",
+    "minutes": "minutes_commands:minutes",
+    "notice": "notice_commands:notice",
+}
+"""Each command and where it lives, imported only when it runs: `view` and `verify` must
+not pay for reportlab and pypdf, which only minutes and notices use."""
+COMMAND_NAMES = tuple(COMMANDS)
 
-def _commands() -> dict[str, Command]:
-    return {
-        "create": c.create,
-        "import": c.import_,
-        "export": c.export,
-        "verify": c.verify,
-        "backup": c.backup,
-        "restore": c.restore,
-        "passphrase": c.passphrase,
-        "remember": c.remember,
-        "forget": c.forget,
-        "demo": c.demo,
-        "view": d.view,
-        "explain": d.explain,
-        "protocol": d.protocol,
-        "minutes": m.minutes,
-        "notice": n.notice,
-    }
 
-
-COMMAND_NAMES = (
-    "create", "import", "export", "verify", "backup", "restore", "passphrase", "remember",
-    "forget",
-    "demo", "view", "explain", "protocol", "minutes", "notice",
-)  # fmt: skip
+def _command(name: str) -> Command:
+    module, function = COMMANDS[name].split(":")
+    found: Command = getattr(importlib.import_module(f"mara_desktop.cli.{module}"), function)
+    return found
 
 
 def owner_only_files() -> None:
@@ -104,7 +101,7 @@ def _reader_went_away() -> int:
 
 def _run_command(args: list[str]) -> int:
     parsed = build().parse_args(args)
-    return _commands()[parsed.command](parsed)
+    return _command(parsed.command)(parsed)
 
 
 def _run_app(args: list[str]) -> int:

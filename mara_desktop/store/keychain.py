@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import keyring
+import keyring.core
 from keyring.backend import KeyringBackend
+from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
 
 from mara_desktop.store.audit import Head
@@ -75,10 +79,52 @@ def _is_secure(backend: KeyringBackend) -> bool:
     return not any(part in name for part in _NOT_SECURE)
 
 
+_SYSTEM_KEYCHAINS: dict[str, tuple[str, ...]] = {
+    "darwin": ("keyring.backends.macOS.Keyring",),
+    "win32": ("keyring.backends.Windows.WinVaultKeyring",),
+}
+_FREEDESKTOP_KEYCHAINS = (
+    "keyring.backends.SecretService.Keyring",
+    "keyring.backends.kwallet.DBusKeyring",
+)
+
+
+def _system_keychain() -> KeyringBackend:
+    """The keychain `keyring` is to use, chosen without loading every backend it knows.
+
+    Left to itself, keyring's first answer in a process imports all of its backends to
+    rank them; on Linux the macOS one looks for its library by running ldconfig and a
+    compiler, which made the first keychain question cost 0.13-0.2 s of every command. So
+    the backend is named here by platform: the Secret Service (GNOME and most desktops) or
+    KWallet on Linux, only when a session bus is announced (both need one, and keyring's
+    own ranking would find neither without it). What the user configured for keyring
+    itself (PYTHON_KEYRING_BACKEND, keyringrc.cfg) wins; a backend a program already set
+    (the tests' in-memory one) is kept."""
+    chosen = getattr(keyring.core, "_keyring_backend", None)  # set already: keep it
+    if chosen is not None:
+        return keyring.get_keyring()
+    configured = keyring.core.load_env() or keyring.core.load_config()
+    names = _SYSTEM_KEYCHAINS.get(sys.platform)
+    if names is None:
+        names = _FREEDESKTOP_KEYCHAINS if os.environ.get("DBUS_SESSION_BUS_ADDRESS") else ()
+    backend = configured or _first_that_loads(names) or fail.Keyring()  # type: ignore[no-untyped-call]
+    keyring.set_keyring(backend)
+    return backend
+
+
+def _first_that_loads(names: tuple[str, ...]) -> KeyringBackend | None:
+    for name in names:
+        try:
+            return keyring.core.load_keyring(name)
+        except Exception:  # not installed, or not usable here (each says so its own way)
+            continue
+    return None
+
+
 def status() -> KeychainStatus:
     try:
         with _asking("say which keychain it is"):
-            backend = keyring.get_keyring()
+            backend = _system_keychain()
     except KeyUnavailable as error:
         return KeychainStatus(False, error.message)
     if not _is_secure(backend):

@@ -1,0 +1,37 @@
+"""A command loads only what it uses: `view` and `verify` start without reportlab, pypdf
+or Pillow, which only minutes and notices need."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from mara_desktop.demo import DEMO_PASSPHRASE
+from tests.support.cli import REPO, environment
+
+PROBE = """
+import sys
+from mara_desktop.cli import main
+code = main(sys.argv[1:])
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"reportlab", "pypdf", "PIL", "PySide6"})
+print(code, *heavy, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["view", "--case", "case-01", "--as", "police"], ["verify"]],
+    ids=["view", "verify"],
+)
+def test_a_command_that_lays_out_nothing_loads_no_pdf_library(demo_path, command):
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, command[0], str(demo_path), *command[1:]],
+        env=environment(DEMO_PASSPHRASE),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stderr.split() == ["0"]
