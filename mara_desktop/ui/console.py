@@ -8,42 +8,41 @@ which audit them, and the page is then rebuilt from a fresh view.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-from datetime import date, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from mara_desktop.domain import OBSERVER, Action, ActionStatus, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import free_id, save_action, set_agenda
+from mara_desktop.ui.action_editing import edited
 from mara_desktop.ui.agenda_panel import AgendaPanel
-from mara_desktop.ui.appearance import LABELS, apply_scheme, saved_scheme
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
 from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.case_page import CasePage
 from mara_desktop.ui.clipboard import ClipboardGuard
 from mara_desktop.ui.consent_dialog import ConsentDialog
+from mara_desktop.ui.console_commands import ConsoleCommands
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.item_dialog import ItemDialog
-from mara_desktop.ui.locking import DEFAULT_IDLE_MINUTES, IdleWatch, ScreenLockWatch
+from mara_desktop.ui.locked_page import LockedPage
+from mara_desktop.ui.locking import (
+    IdleWatch,
+    ScreenLockWatch,
+    save_idle_minutes,
+    saved_idle_minutes,
+)
 from mara_desktop.ui.meeting import Meeting
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
@@ -56,7 +55,6 @@ TITLE = "MARA Desktop — chair's console"
 
 CHAIR_VIEW = "chair"
 ROOM_VIEW = "room"
-IDLE_SETTING = "lock/idle_minutes"
 
 
 class ChairConsole(QMainWindow):
@@ -71,7 +69,7 @@ class ChairConsole(QMainWindow):
         self._last_audited: dict[str, tuple[str, tuple[str, ...], str]] = {}
         self._build(case_file)
         self._set_presenting(False)
-        self._idle = IdleWatch(self.idle_minutes(), self)
+        self._idle = IdleWatch(saved_idle_minutes(), self)
         self._idle.idle.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
@@ -102,105 +100,19 @@ class ChairConsole(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 1000])
 
-        self.locked_page = QWidget()
-        locked_layout = QVBoxLayout(self.locked_page)
-        message = QLabel(
-            "Locked. The case file is closed and nothing is shown on the shared screen."
-        )
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        unlock = QPushButton("Unlock…")
-        unlock.clicked.connect(self.unlock)
-        locked_layout.addStretch()
-        locked_layout.addWidget(message)
-        locked_layout.addWidget(unlock, 0, Qt.AlignmentFlag.AlignCenter)
-        locked_layout.addStretch()
+        self.locked_page = LockedPage()
+        self.locked_page.unlock.connect(self.unlock)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
         self.stack.addWidget(self.locked_page)
         self.setCentralWidget(self.stack)
-        self._build_actions()
-        self.resize(1360, 860)
-
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, slot: object) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.present_action = self._action("Present", "F5", self.present)
-        self.present_action.setToolTip("Show the current case to the room on a second window (F5)")
-        self.blank_action = self._action("Blank", "B", self.blank)
-        self.blank_action.setToolTip("Blank the shared screen at once (B)")
-        self.stop_action = self._action("Stop presenting", "Esc", self.stop_presenting)
-        self.previous_action = self._action("Previous case", "PgUp", self.previous)
-        self.next_action = self._action("Next case", "PgDown", self.next)
-        self.scroll_down_action = self._action(
-            "Scroll shared screen down", "Ctrl+PgDown", lambda: self.participant.scroll_page(1)
-        )
-        self.scroll_up_action = self._action(
-            "Scroll shared screen up", "Ctrl+PgUp", lambda: self.participant.scroll_page(-1)
-        )
-        self.export_action = self._action("Export minutes…", "Ctrl+E", self.export_minutes)
-        self.lock_action = self._action("Lock", "Ctrl+L", self.lock)
-        self.protocol_action = self._action("Protocol…", "", self.show_protocol)
-        self.audit_action = self._action("Audit log…", "", self.show_audit)
-
         self.view_as = QComboBox()
         self.view_as.setAccessibleName("View as")
         self.view_as.setToolTip("Preview exactly what one agency, or the room, may see")
         self.view_as.currentIndexChanged.connect(self.refresh)
-
-        toolbar = QToolBar("Meeting")
-        toolbar.setObjectName("meetingToolbar")
-        toolbar.setMovable(False)
-        for action in (self.present_action, self.blank_action, self.stop_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.previous_action)
-        toolbar.addAction(self.next_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" View as: "))
-        toolbar.addWidget(self.view_as)
-        toolbar.addSeparator()
-        for action in (self.export_action, self.protocol_action, self.audit_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.lock_action)
-        self.addToolBar(toolbar)
-        self._build_menus()
-
-    def _build_menus(self) -> None:
-        meeting = self.menuBar().addMenu("&Meeting")
-        for action in (
-            self.present_action,
-            self.blank_action,
-            self.stop_action,
-            self.previous_action,
-            self.next_action,
-            self.scroll_down_action,
-            self.scroll_up_action,
-        ):
-            meeting.addAction(action)
-        meeting.addSeparator()
-        meeting.addAction(self.export_action)
-        file_menu = self.menuBar().addMenu("&Case file")
-        file_menu.addAction(self.protocol_action)
-        file_menu.addAction(self.audit_action)
-        file_menu.addAction("Lock after idle time…", self._choose_idle_minutes)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction("Quit", QKeySequence.StandardKey.Quit, self.close)
-        view = self.menuBar().addMenu("&View")
-        schemes = QActionGroup(self)
-        for name, label in LABELS.items():
-            action = view.addAction(label, functools.partial(apply_scheme, name))
-            action.setCheckable(True)
-            action.setChecked(name == saved_scheme())
-            schemes.addAction(action)
+        self.commands = ConsoleCommands(self, self, self.view_as)
+        self.resize(1360, 860)
 
     # -- opening, locking ------------------------------------------------------------------
 
@@ -258,24 +170,17 @@ class ChairConsole(QMainWindow):
     def locked(self) -> bool:
         return self.case_file is None
 
-    def idle_minutes(self) -> int:
-        value = QSettings().value(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
-        try:
-            return max(1, int(str(value)))
-        except ValueError:
-            return DEFAULT_IDLE_MINUTES
-
-    def _choose_idle_minutes(self) -> None:
+    def choose_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(
             self,
             "Lock after idle time",
             "Lock after this many idle minutes:",
-            self.idle_minutes(),
+            saved_idle_minutes(),
             1,
             120,
         )
         if ok:
-            QSettings().setValue(IDLE_SETTING, minutes)
+            save_idle_minutes(minutes)
             self._idle.set_minutes(minutes)
 
     # -- walking the meeting ---------------------------------------------------------------
@@ -373,6 +278,9 @@ class ChairConsole(QMainWindow):
     def blank(self) -> None:
         self.participant.blank()
 
+    def scroll_shared_screen(self, pages: int) -> None:
+        self.participant.scroll_page(pages)
+
     def stop_presenting(self) -> None:
         self._set_presenting(False)
         self.participant.blank()
@@ -382,7 +290,7 @@ class ChairConsole(QMainWindow):
         """Blank and Stop presenting (B, Esc) act only while the shared screen is up; the
         rest of the time Esc is left to whatever window has the keyboard."""
         self.presenting = presenting
-        for action in (self.blank_action, self.stop_action):
+        for action in (self.commands.blank, self.commands.stop):
             action.setEnabled(presenting)
 
     # -- edits -----------------------------------------------------------------------------
@@ -490,20 +398,3 @@ class ChairConsole(QMainWindow):
             self.case_file.close()
             self.case_file = None
         super().closeEvent(event)
-
-
-def edited(action: Action, column: ActionColumn, value: object) -> Action:
-    """The action with one cell changed; a value of the wrong kind leaves it as it was."""
-    if column is ActionColumn.STATUS and value in set(ActionStatus):
-        # Qt hands an enum back from a combo box as its plain string value.
-        return dataclasses.replace(action, status=ActionStatus(str(value)))
-    if column is ActionColumn.DUE and (value is None or isinstance(value, date)):
-        return dataclasses.replace(action, due=value)
-    if isinstance(value, str):
-        if column is ActionColumn.TEXT:
-            return dataclasses.replace(action, text=value)
-        if column is ActionColumn.OWNER:
-            return dataclasses.replace(action, owner=value)
-        if column is ActionColumn.OWNER_NAME:
-            return dataclasses.replace(action, owner_name=value)
-    return action

@@ -39,10 +39,10 @@ def test_the_console_opens_on_the_latest_meeting_before_the_first_case(
 def test_keys_walk_the_meeting_and_present_it(qtbot: QtBot, console: ChairConsole) -> None:
     meeting = console.meeting
     assert meeting is not None
-    assert not console.blank_action.isEnabled() and not console.stop_action.isEnabled()
+    assert not console.commands.blank.isEnabled() and not console.commands.stop.isEnabled()
     _key(qtbot, console, Qt.Key.Key_F5)
     assert console.presenting and console.participant.isVisible()
-    assert console.blank_action.isEnabled() and console.stop_action.isEnabled()
+    assert console.commands.blank.isEnabled() and console.commands.stop.isEnabled()
     statement = console.case_file.protocol.confidentiality_statement  # type: ignore[union-attr]
     assert statement in widget_texts(console.participant)
     _key(qtbot, console, Qt.Key.Key_PageDown)
@@ -55,7 +55,7 @@ def test_keys_walk_the_meeting_and_present_it(qtbot: QtBot, console: ChairConsol
     assert console.participant.blanked
     _key(qtbot, console, Qt.Key.Key_Escape)
     assert not console.presenting and not console.participant.isVisible()
-    assert not console.blank_action.isEnabled() and not console.stop_action.isEnabled()
+    assert not console.commands.blank.isEnabled() and not console.commands.stop.isEnabled()
 
 
 def test_the_shared_screen_follows_who_has_left(qtbot: QtBot, console: ChairConsole) -> None:
