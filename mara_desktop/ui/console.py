@@ -4,6 +4,9 @@ It walks the agenda, shows each case with who may see what, presents the shared 
 previews any audience's view, records consent, overrides and actions, and locks. Case data
 reaches it only as views (through `Meeting`); edits go to the store's editing services,
 which audit them, and the page is then rebuilt from a fresh view.
+
+The window keeps its claim on the file (store/in_use.py) from opening until it closes,
+locked or not: the meeting stays this window's.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from mara_desktop.domain import OBSERVER, Action, ActionStatus, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import free_id, save_action, set_agenda
+from mara_desktop.store.in_use import InUse
 from mara_desktop.ui.action_editing import edited
 from mara_desktop.ui.agenda_panel import AgendaPanel
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
@@ -58,12 +62,15 @@ ROOM_VIEW = "room"
 
 
 class ChairConsole(QMainWindow):
-    def __init__(self, case_file: CaseFile) -> None:
+    """The console on `case_file`, which this window has claimed with `claim`."""
+
+    def __init__(self, case_file: CaseFile, claim: InUse) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
         self.case_file: CaseFile | None = None
         self.meeting: Meeting | None = None
         self._path = case_file.path
+        self._claim = claim
         self.participant = ParticipantWindow(case_file.protocol)
         self.presenting = False
         self._last_audited: dict[str, tuple[str, tuple[str, ...], str]] = {}
@@ -77,7 +84,7 @@ class ChairConsole(QMainWindow):
         self._screen_lock = ScreenLockWatch(self)
         self._screen_lock.screen_locked.connect(self.lock)
         self.clipboard = ClipboardGuard(self)
-        self.open_case_file(case_file)
+        self.open_case_file(case_file, claim)
 
     # -- building --------------------------------------------------------------------------
 
@@ -116,7 +123,12 @@ class ChairConsole(QMainWindow):
 
     # -- opening, locking ------------------------------------------------------------------
 
-    def open_case_file(self, case_file: CaseFile) -> None:
+    def open_case_file(self, case_file: CaseFile, claim: InUse) -> None:
+        """Show the file (the one this window held, or another the chair chose on unlocking:
+        then the claim on the earlier one is given back)."""
+        if claim is not self._claim:
+            self._claim.release()
+            self._claim = claim
         self.case_file = case_file
         self._path = case_file.path
         conferences = sorted(case_file.conferences(), key=lambda c: c.date)
@@ -161,10 +173,10 @@ class ChairConsole(QMainWindow):
         self.stack.setCurrentIndex(1)
 
     def unlock(self) -> None:
-        dialog = OpenCaseFileDialog(self._path, self, use_remembered_key=False)
-        if dialog.exec() and dialog.case_file is not None:
+        dialog = OpenCaseFileDialog(self._path, self, use_remembered_key=False, held=self._claim)
+        if dialog.exec() and dialog.case_file is not None and dialog.claim is not None:
             self._idle.resume()
-            self.open_case_file(dialog.case_file)
+            self.open_case_file(dialog.case_file, dialog.claim)
 
     @property
     def locked(self) -> bool:
@@ -397,4 +409,5 @@ class ChairConsole(QMainWindow):
         if self.case_file is not None:
             self.case_file.close()
             self.case_file = None
+        self._claim.release()
         super().closeEvent(event)

@@ -1,9 +1,13 @@
-"""A bug inside a window is reported in one sentence that never quotes case data."""
+"""Starting the app: the demo claimed like any file, and a bug inside a window reported in
+one sentence that never quotes case data."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from mara_desktop.store.in_use import is_in_use
 from mara_desktop.ui import app
 
 
@@ -22,3 +26,13 @@ def test_an_unexpected_error_names_only_its_kind(
     assert "ValueError" in err and "ValueError" in shown[0]
     assert secret not in err and secret not in shown[0]
     assert "Traceback" not in err
+
+
+def test_the_demo_is_claimed_like_any_case_file(tmp_path: Path) -> None:
+    case_file, claim = app.open_demo(tmp_path)
+    try:
+        assert is_in_use(case_file.path)
+    finally:
+        case_file.close()
+        claim.release()
+    assert not is_in_use(case_file.path)

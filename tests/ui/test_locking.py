@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.in_use import InUse
 from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.locking import IdleWatch
 
@@ -34,7 +35,8 @@ print("available" if watch.available else "unavailable")
 
 @pytest.fixture
 def console(qtbot: QtBot, demo_path: Path) -> ChairConsole:
-    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE))
+    claim = InUse.claim(demo_path)
+    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(window)
     qtbot.addWidget(window.participant)
     return window
