@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from mara_desktop.domain import OBSERVER, Action, ActionStatus, Audience
@@ -48,6 +50,7 @@ from mara_desktop.ui.locking import (
     saved_idle_minutes,
 )
 from mara_desktop.ui.meeting import Meeting
+from mara_desktop.ui.notice_bands import NoticeBands
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
@@ -110,8 +113,13 @@ class ChairConsole(QMainWindow):
         self.locked_page = LockedPage()
         self.locked_page.unlock.connect(self.unlock)
 
+        self.bands = NoticeBands()
+        meeting_page = QWidget()
+        meeting_layout = QVBoxLayout(meeting_page)
+        meeting_layout.addWidget(self.bands)
+        meeting_layout.addWidget(splitter, 1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
+        self.stack.addWidget(meeting_page)
         self.stack.addWidget(self.locked_page)
         self.setCentralWidget(self.stack)
         self.view_as = QComboBox()
@@ -133,6 +141,8 @@ class ChairConsole(QMainWindow):
         self._path = case_file.path
         conferences = sorted(case_file.conferences(), key=lambda c: c.date)
         self.stack.setCurrentIndex(0)
+        for warning in case_file.warnings:
+            self.bands.warn(warning)
         self._fill_view_as()
         if not conferences:
             self.meeting = None
@@ -142,8 +152,6 @@ class ChairConsole(QMainWindow):
         latest = conferences[-1]
         self.agenda.set_conferences(conferences, latest.id)
         self.choose_conference(latest.id)
-        for warning in case_file.warnings:
-            self.statusBar().showMessage(warning)
 
     def choose_conference(self, conference_id: str) -> None:
         if self.case_file is None:
@@ -167,6 +175,7 @@ class ChairConsole(QMainWindow):
         self.agenda.show_meeting(None)
         self.view_as.clear()
         self.clipboard.clear_ours()
+        self.bands.clear()
         self.case_file.close()
         self.case_file = None
         self._idle.pause()
