@@ -50,9 +50,15 @@ def report_unexpected(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
     """A bug inside a window: one sentence naming only the kind of problem (an exception's
-    message or traceback may quote case data), the full traceback only with MARA_DEBUG."""
+    message or traceback may quote case data), the full traceback only with MARA_DEBUG.
+    An app error that a window did not catch is no bug in what it says: its sentence
+    names files and ids, never case data, and tells the chair what to do."""
     if os.environ.get("MARA_DEBUG"):
         traceback.print_exception(kind, error, trace)
+    if isinstance(error, MaraError):
+        print(error.message, file=sys.stderr)
+        QMessageBox.warning(None, "MARA Desktop", error.message)
+        return
     message = (
         f"MARA Desktop met an unexpected problem ({kind.__name__}). What you saved before is "
         "safe in the case file; if this happens again, lock, reopen the case file and report "

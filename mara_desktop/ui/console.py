@@ -6,13 +6,19 @@ reaches it only as views (through `Meeting`); edits go to the store's editing se
 which audit them, and the page is then rebuilt from a fresh view.
 
 The window keeps its claim on the file (store/in_use.py) from opening until it closes,
-locked or not: the meeting stays this window's.
+locked or not: the meeting stays this window's. While unlocked it hears of changes made by
+another program and of damage the page check found (ui/file_watch.py). Whatever the store
+refuses reaches the chair as the store's sentence: damage as a band that stays, with every
+way of changing the file turned off; anything else in a message.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +36,7 @@ from mara_desktop.domain import OBSERVER, Action, ActionStatus, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import free_id, save_action, set_agenda
+from mara_desktop.store.errors import DamagedCaseFile
 from mara_desktop.store.in_use import InUse
 from mara_desktop.ui.action_editing import edited
 from mara_desktop.ui.agenda_panel import AgendaPanel
@@ -41,6 +48,7 @@ from mara_desktop.ui.clipboard import ClipboardGuard
 from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
 from mara_desktop.ui.export_dialog import ExportDialog
+from mara_desktop.ui.file_watch import FileWatcher
 from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.locked_page import LockedPage
 from mara_desktop.ui.locking import (
@@ -62,6 +70,10 @@ TITLE = "MARA Desktop — chair's console"
 
 CHAIR_VIEW = "chair"
 ROOM_VIEW = "room"
+CHANGED_ELSEWHERE = (
+    "The case file was changed by another program (an import?): the console now shows it."
+)
+CASE_LEFT_AGENDA = " The case you had open is no longer on this meeting's agenda."
 
 
 class ChairConsole(QMainWindow):
@@ -87,6 +99,10 @@ class ChairConsole(QMainWindow):
         self._screen_lock = ScreenLockWatch(self)
         self._screen_lock.screen_locked.connect(self.lock)
         self.clipboard = ClipboardGuard(self)
+        self.file_watcher = FileWatcher(self._may_look, self)
+        self.file_watcher.changed_elsewhere.connect(self._changed_elsewhere)
+        self.file_watcher.damaged.connect(self._damaged)
+        self.file_watcher.problem.connect(self.bands.warn)
         self.open_case_file(case_file, claim)
 
     # -- building --------------------------------------------------------------------------
@@ -112,10 +128,10 @@ class ChairConsole(QMainWindow):
 
         self.locked_page = LockedPage()
         self.locked_page.unlock.connect(self.unlock)
-
         self.bands = NoticeBands()
         meeting_page = QWidget()
         meeting_layout = QVBoxLayout(meeting_page)
+        meeting_layout.setContentsMargins(0, 0, 0, 0)
         meeting_layout.addWidget(self.bands)
         meeting_layout.addWidget(splitter, 1)
         self.stack = QStackedWidget()
@@ -139,13 +155,19 @@ class ChairConsole(QMainWindow):
             self._claim = claim
         self.case_file = case_file
         self._path = case_file.path
-        conferences = sorted(case_file.conferences(), key=lambda c: c.date)
         self.stack.setCurrentIndex(0)
+        self._allow_editing(True)
         for warning in case_file.warnings:
             self.bands.warn(warning)
         self._fill_view_as()
+        self.meeting = None
+        with self._saying_why("Case file not read"):
+            self._show_latest_meeting(case_file)
+        self.file_watcher.watch(case_file)
+
+    def _show_latest_meeting(self, case_file: CaseFile) -> None:
+        conferences = sorted(case_file.conferences(), key=lambda c: c.date)
         if not conferences:
-            self.meeting = None
             self.agenda.show_meeting(None)
             self.refresh()
             return
@@ -156,12 +178,12 @@ class ChairConsole(QMainWindow):
     def choose_conference(self, conference_id: str) -> None:
         if self.case_file is None:
             return
-        conference = self.case_file.conference(conference_id)
-        if conference is None:
-            return
-        self.meeting = Meeting(self.case_file, conference)
-        self.agenda.show_meeting(self.meeting)
-        self.refresh()
+        with self._saying_why("Meeting not read"):
+            conference = self.case_file.conference(conference_id)
+            if conference is not None:
+                self.meeting = Meeting(self.case_file, conference)
+                self.agenda.show_meeting(self.meeting)
+                self.refresh()
 
     def lock(self) -> None:
         """Blank the room, drop every view from the models, close the file."""
@@ -175,7 +197,9 @@ class ChairConsole(QMainWindow):
         self.agenda.show_meeting(None)
         self.view_as.clear()
         self.clipboard.clear_ours()
+        self.file_watcher.stop()
         self.bands.clear()
+        self.statusBar().clearMessage()
         self.case_file.close()
         self.case_file = None
         self._idle.pause()
@@ -294,7 +318,9 @@ class ChairConsole(QMainWindow):
         if self.case_file is None or seen == self._last_audited.get(via):
             return
         self._last_audited[via] = seen
-        self.case_file.record("view", {"case": case_id, "audience": list(seen[1]), "via": via})
+        with self._saying_why("Not recorded in the audit log"):
+            details = {"case": case_id, "audience": list(seen[1]), "via": via}
+            self.case_file.record("view", details)
 
     def blank(self) -> None:
         self.participant.blank()
@@ -320,26 +346,21 @@ class ChairConsole(QMainWindow):
         case = self.meeting.current if self.meeting else None
         return case.id if case else None
 
-    def _after_edit(self) -> None:
-        if self.meeting is not None:
-            self.meeting.reload()
-        self.refresh()
-
     def _record_information(self) -> None:
         meeting, case_id = self.meeting, self._current_case_id()
         case = meeting.case(case_id) if meeting and case_id else None
         if self.case_file and case and ItemDialog(self.case_file, case, self).exec():
-            self._after_edit()
+            self._reload_meeting()
 
     def _record_consent(self) -> None:
         case_id = self._current_case_id()
         if self.case_file and case_id and ConsentDialog(self.case_file, case_id, self).exec():
-            self._after_edit()
+            self._reload_meeting()
 
     def _record_override(self) -> None:
         case_id = self._current_case_id()
         if self.case_file and case_id and OverrideDialog(self.case_file, case_id, self).exec():
-            self._after_edit()
+            self._reload_meeting()
 
     def _add_action(self) -> None:
         meeting, case_id = self.meeting, self._current_case_id()
@@ -371,31 +392,79 @@ class ChairConsole(QMainWindow):
     def _save(self, case_id: str, action: Action) -> None:
         if self.case_file is None:
             return
-        try:
+        with self._saying_why("Action not saved"):
             save_action(self.case_file, case_id, action)
-        except MaraError as error:
-            QMessageBox.warning(self, "Action not saved", str(error))
-        self._after_edit()
+        self._reload_meeting()
 
     def correct_attendance(self) -> None:
         meeting = self.meeting
         if self.case_file is None or meeting is None:
             return
         if AttendanceDialog(self.case_file, meeting.conference.id, self).exec():
-            meeting.reload()
-            self.agenda.show_meeting(meeting)
-            self.refresh()
+            self._reload_meeting()
 
     def _reorder(self, case_ids: list[str]) -> None:
         if self.case_file is None or self.meeting is None:
             return
-        try:
+        with self._saying_why("Agenda not changed"):
             set_agenda(self.case_file, self.meeting.conference.id, case_ids)
+        self._reload_meeting()
+
+    def _reload_meeting(self) -> None:
+        """The meeting, its agenda and the page again from the file, the chair's place kept."""
+        meeting = self.meeting
+        if meeting is not None:
+            with self._saying_why("Case file not read"):
+                meeting.reload()
+            self.agenda.show_meeting(meeting)
+            self.refresh()
+
+    # -- the file changing under the console -----------------------------------------------
+
+    @contextlib.contextmanager
+    def _saying_why(self, title: str) -> Iterator[None]:
+        """Run a read or write of the file; what the store refuses reaches the chair as its
+        sentence: damage as the band (and no more changes), anything else in a message."""
+        try:
+            yield
+        except DamagedCaseFile as error:
+            self._damaged(str(error))
         except MaraError as error:
-            QMessageBox.warning(self, "Agenda not changed", str(error))
-        self.meeting.reload()
-        self.agenda.show_meeting(self.meeting)
-        self.refresh()
+            QMessageBox.warning(self, title, str(error))
+
+    def _damaged(self, sentence: str) -> None:
+        self.bands.damage(sentence)
+        self._allow_editing(False)
+
+    def _allow_editing(self, allowed: bool) -> None:
+        """Every way of changing the file from this window; minutes record their making in
+        the audit log, so they too wait for a file that can be written."""
+        self.page.allow_editing(allowed)
+        self.agenda.allow_editing(allowed)
+        self.commands.export.setEnabled(allowed)
+
+    def _may_look(self) -> bool:
+        """Not while the chair drags a case or types in a cell: a reload would cut it short."""
+        buttons = QApplication.mouseButtons()
+        return buttons == Qt.MouseButton.NoButton and not self.page.editing_in_place()
+
+    def _changed_elsewhere(self) -> None:
+        """Read the meeting again, on the same conference and the same case where they are
+        still there, and say why the page changed."""
+        case_file, meeting = self.case_file, self.meeting
+        if case_file is None:
+            return
+        case_id = self._current_case_id()
+        if meeting is None:
+            with self._saying_why("Case file not read"):
+                self._show_latest_meeting(case_file)
+        else:
+            with self._saying_why("Case file not read"):
+                conferences = sorted(case_file.conferences(), key=lambda c: c.date)
+                self.agenda.set_conferences(conferences, meeting.conference.id)
+            self._reload_meeting()
+        gone = case_id is not None and self._current_case_id() != case_id
+        self.statusBar().showMessage(CHANGED_ELSEWHERE + (CASE_LEFT_AGENDA if gone else ""))
 
     # -- other windows ---------------------------------------------------------------------
 
@@ -415,6 +484,7 @@ class ChairConsole(QMainWindow):
         self.participant.blank()
         self.participant.close()
         self.clipboard.clear_ours()
+        self.file_watcher.stop()
         if self.case_file is not None:
             self.case_file.close()
             self.case_file = None

@@ -4,7 +4,8 @@ A status bar line is easily missed and the next message replaces it; these stay 
 chair has read them. A warning at opening (the protocol is past its review date, the file
 could be read by other accounts, records are missing from the audit log) has its own band
 and a Dismiss button; once dismissed, the same sentence is not shown again in this window,
-so locking and unlocking during a meeting does not repeat it.
+so locking and unlocking during a meeting does not repeat it. Damage has one band that
+cannot be dismissed: nothing more can be recorded in the file, and it must stay said.
 
 Each band sets its own colours (text and background together), so it reads the same in the
 light and the dark palette.
@@ -21,13 +22,23 @@ _WARNING_STYLE = (
     "QFrame#warningBand { background: #fff4ce; border: 1px solid #c8a234; border-radius: 4px; }"
     "QFrame#warningBand QLabel { color: #4d3800; background: transparent; }"
 )
+_DAMAGE_STYLE = (
+    "QFrame#damageBand { background: #b3261e; border-radius: 4px; }"
+    "QFrame#damageBand QLabel { color: #ffffff; background: transparent; font-weight: 600; }"
+)
+
+DAMAGE_HEADING = (
+    "This case file is damaged: nothing more can be recorded in it. You can still read and "
+    "present what it holds."
+)
 
 
 class NoticeBands(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setContentsMargins(9, 9, 9, 0)
+        self._damage: QFrame | None = None
         self._warnings: dict[str, QFrame] = {}
         self._dismissed: set[str] = set()
         self.hide()
@@ -44,14 +55,29 @@ class NoticeBands(QWidget):
         self._layout.addWidget(self._warnings[sentence])
         self.show()
 
+    def damage(self, sentence: str) -> None:
+        """The one band saying the file is damaged, above any warning; it stays until the
+        file is closed."""
+        if self._damage is None:
+            self._damage = _band("damageBand", _DAMAGE_STYLE, f"{DAMAGE_HEADING}\n{sentence}")
+            self._layout.insertWidget(0, self._damage)
+            self.show()
+
+    @property
+    def damaged(self) -> bool:
+        return self._damage is not None
+
     def texts(self) -> list[str]:
         """What the bands say, top to bottom."""
-        return list(self._warnings)
+        damage = [str(self._damage.property("sentence"))] if self._damage else []
+        return damage + list(self._warnings)
 
     def clear(self) -> None:
         """The file was closed (locked): its bands go with it; dismissals are kept."""
-        for band in self._warnings.values():
-            _remove(band)
+        for band in [self._damage, *self._warnings.values()]:
+            if band is not None:
+                _remove(band)
+        self._damage = None
         self._warnings.clear()
         self.hide()
 
@@ -61,15 +87,17 @@ class NoticeBands(QWidget):
         self.setVisible(bool(self.texts()))
 
 
-def _band(name: str, style: str, text: str, button: QPushButton) -> QFrame:
+def _band(name: str, style: str, text: str, button: QPushButton | None = None) -> QFrame:
     band = QFrame()
     band.setObjectName(name)
     band.setStyleSheet(style)
+    band.setProperty("sentence", text)
     row = QHBoxLayout(band)
-    label = plain_label(text, "Warning")
+    label = plain_label(text, "Warning" if button else "Damaged case file")
     label.setAccessibleDescription(text)
     row.addWidget(label, 1)
-    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    if button is not None:
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
     return band
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -13,6 +11,7 @@ from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.in_use import is_in_use
 from mara_desktop.store.keychain import KeychainStatus
 from mara_desktop.ui.unlock import OpenCaseFileDialog
+from tests.support.files import digest
 from tests.ui.file_dialog_answers import FileDialogAnswers
 from tests.ui.other_window import open_in_another_window
 
@@ -63,7 +62,7 @@ def test_a_wrong_passphrase_keeps_the_dialog_and_the_file_as_they_were(qtbot, de
 def test_a_file_open_in_another_window_is_refused_and_left_untouched(qtbot, demo_path):
     """Said as soon as the file is chosen, and again if the chair types the passphrase
     anyway; the file is not opened, so not a byte of it changes."""
-    before = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    before = digest(demo_path)
     with open_in_another_window(demo_path):
         dialog = OpenCaseFileDialog(demo_path)
         qtbot.addWidget(dialog)
@@ -77,7 +76,7 @@ def test_a_file_open_in_another_window_is_refused_and_left_untouched(qtbot, demo
         unlock_with(qtbot, dialog, DEMO_PASSPHRASE)
         assert dialog.case_file is None and dialog.isVisible()
         assert dialog.unlock_problem.text() == in_use
-    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
+    assert digest(demo_path) == before
     assert [p.name for p in demo_path.parent.iterdir()] == ["demo.mara"]
 
 
