@@ -47,7 +47,7 @@ def save(widget: QWidget, name: str) -> None:
 
 def console_pictures(folder: Path) -> None:
     """The console, the shared screen and a preview: the meeting as the room runs it."""
-    console = ChairConsole(open_demo(folder))
+    console = ChairConsole(*open_demo(folder))
     console.resize(1440, 900)
     console.show()
     meeting = console.meeting

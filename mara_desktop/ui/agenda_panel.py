@@ -201,6 +201,16 @@ class AgendaPanel(QWidget):
             box.blockSignals(False)
         self._show_room(meeting)
 
+    def allow_editing(self, allowed: bool) -> None:
+        """Reordering and correcting the attendance change the file; ticking who has left
+        does not (it only changes what the shared screen shows)."""
+        self.agenda.setDragDropMode(
+            QAbstractItemView.DragDropMode.InternalMove
+            if allowed
+            else QAbstractItemView.DragDropMode.NoDragDrop
+        )
+        self.attendance_button.setEnabled(allowed)
+
     def select(self, position: int) -> None:
         self.agenda.blockSignals(True)
         self.agenda.setCurrentRow(position + 1)

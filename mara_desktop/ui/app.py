@@ -2,6 +2,8 @@
 
 `--demo` builds a fresh copy of the bundled demo in a private temporary folder (encrypted
 like any case file, and removed when the app closes), so the bundled data stays pristine.
+Either way the window claims its file first (store/in_use.py) and keeps the claim until it
+closes.
 """
 
 from __future__ import annotations
@@ -21,13 +23,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mara_desktop.demo import create_demo
 from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.in_use import InUse
 from mara_desktop.ui.appearance import application
 from mara_desktop.ui.console import ChairConsole
-from mara_desktop.ui.unlock import OpenCaseFileDialog
+from mara_desktop.ui.unlock import OpenCaseFileDialog, open_claimed
 
 
-def open_demo(folder: Path) -> CaseFile:
-    return create_demo(folder / "demo.mara")
+def open_demo(folder: Path) -> tuple[CaseFile, InUse]:
+    path = folder / "demo.mara"
+    return open_claimed(path, lambda: create_demo(path))
 
 
 def quit_on_signals(app: QApplication) -> QTimer:
@@ -46,9 +50,15 @@ def report_unexpected(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
     """A bug inside a window: one sentence naming only the kind of problem (an exception's
-    message or traceback may quote case data), the full traceback only with MARA_DEBUG."""
+    message or traceback may quote case data), the full traceback only with MARA_DEBUG.
+    An app error that a window did not catch is no bug in what it says: its sentence
+    names files and ids, never case data, and tells the chair what to do."""
     if os.environ.get("MARA_DEBUG"):
         traceback.print_exception(kind, error, trace)
+    if isinstance(error, MaraError):
+        print(error.message, file=sys.stderr)
+        QMessageBox.warning(None, "MARA Desktop", error.message)
+        return
     message = (
         f"MARA Desktop met an unexpected problem ({kind.__name__}). What you saved before is "
         "safe in the case file; if this happens again, lock, reopen the case file and report "
@@ -64,10 +74,10 @@ def run(file: Path | None, *, demo: bool = False) -> int:
     sys.excepthook = report_unexpected
     folder = Path(tempfile.mkdtemp(prefix="mara-demo-")) if demo else None
     try:
-        case_file = _first_case_file(file, folder)
-        if case_file is None:
+        opened = _first_case_file(file, folder)
+        if opened is None:
             return 0
-        console = ChairConsole(case_file)
+        console = ChairConsole(*opened)
         console.show()
         return app.exec()
     finally:
@@ -75,7 +85,7 @@ def run(file: Path | None, *, demo: bool = False) -> int:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _first_case_file(file: Path | None, demo_folder: Path | None) -> CaseFile | None:
+def _first_case_file(file: Path | None, demo_folder: Path | None) -> tuple[CaseFile, InUse] | None:
     if demo_folder is not None:
         try:
             return open_demo(demo_folder)
@@ -83,4 +93,6 @@ def _first_case_file(file: Path | None, demo_folder: Path | None) -> CaseFile | 
             QMessageBox.critical(None, "MARA Desktop", str(error))
             return None
     dialog = OpenCaseFileDialog(file)
-    return dialog.case_file if dialog.exec() else None
+    if dialog.exec() and dialog.case_file is not None and dialog.claim is not None:
+        return dialog.case_file, dialog.claim
+    return None

@@ -5,13 +5,21 @@ The colour scheme is the one look setting kept in QSettings (it holds nothing ab
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from mara_desktop.atomic import (
+    OWNER_ONLY_FOLDER,
+    create_private,
+    make_owner_only,
+    make_private_folder,
+)
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.resources import resource
 
@@ -62,6 +70,26 @@ def apply_saved_scheme() -> None:
     QGuiApplication.styleHints().setColorScheme(SCHEMES[saved_scheme()])
 
 
+def keep_settings_private() -> None:
+    """The settings file holds nothing about cases (the look, the idle time), but every file
+    the app writes is owner-only: 0600, in a folder of the app's own that is 0700, even when
+    an earlier version left them open. Qt keeps a settings file's mode when it rewrites it,
+    and a new one would take the umask, so the file is made here, empty, when it is missing.
+    Windows keeps settings in the registry and macOS in its preferences system: neither is
+    a file of ours. Settings that cannot be made private are no reason not to start."""
+    if os.name != "posix" or sys.platform == "darwin":
+        return
+    path = Path(QSettings().fileName())
+    with contextlib.suppress(OSError):
+        make_private_folder(path.parent)
+        if path.parent.name == APP_NAME:
+            os.chmod(path.parent, OWNER_ONLY_FOLDER)
+        if path.exists():
+            make_owner_only(path)
+        else:
+            create_private(path)
+
+
 def application() -> QApplication:
     """The one QApplication, set up once: names for QSettings, style, icon, stylesheet."""
     existing = QApplication.instance()
@@ -70,6 +98,7 @@ def application() -> QApplication:
     check_display()
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    keep_settings_private()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )

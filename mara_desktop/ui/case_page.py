@@ -2,7 +2,8 @@
 
 It shows a `CaseView`: the chair's (every entry marked with who may see it, and why the
 others may not) or, when the chair previews, an agency's or the room's. In a preview
-nothing is editable, so the chair sees exactly that audience's page.
+nothing is editable, so the chair sees exactly that audience's page; nor is anything when
+the file may not be changed at all (it is damaged).
 """
 
 from __future__ import annotations
@@ -143,6 +144,9 @@ class CasePage(QWidget):
         super().__init__(parent)
         self._protocol = protocol
         self._view: CaseView | None = None
+        self._chair_case = False
+        """The chair's own view of a case is shown: the one page where edits belong."""
+        self._file_editable = True
         self.items_model = ItemsModel(protocol, with_access=True)
         self.actions_model = ActionsModel(protocol, with_access=True, editable=True)
         self._build()
@@ -252,11 +256,8 @@ class CasePage(QWidget):
         self.preview_banner.setText(
             f"Preview: exactly what {preview_of} may see" if preview_of else ""
         )
-        for button in self._edit_buttons():
-            button.setEnabled(chair and view is not None)
-        self.actions_table.setEditTriggers(
-            _EDIT_TRIGGERS if chair else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
+        self._chair_case = chair and view is not None
+        self._enable_edits()
         if view is None:
             for label in (self.title, self.summary, self.people):
                 label.clear()
@@ -277,9 +278,8 @@ class CasePage(QWidget):
         self.item_detail.clear()
         self.records.clear()
         self.preview_banner.hide()
-        for button in self._edit_buttons():
-            button.setEnabled(False)
-        self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._chair_case = False
+        self._enable_edits()
         self.title.setText("Opening")
         self.summary.setText(
             "Read the confidentiality statement; then review the actions from earlier "
@@ -288,13 +288,27 @@ class CasePage(QWidget):
         self.people.setText(statement)
         self.actions_table.resizeRowsToContents()
 
-    def _edit_buttons(self) -> tuple[QPushButton, ...]:
+    def allow_editing(self, allowed: bool) -> None:
+        """Whether the file may be changed at all (not once it is found damaged)."""
+        self._file_editable = allowed
+        self._enable_edits()
+
+    def editing_in_place(self) -> bool:
+        return self.actions_table.state() is QAbstractItemView.State.EditingState
+
+    def _enable_edits(self) -> None:
         """What changes the case: only for the chair's own view of a case, never a preview."""
-        return (
+        allowed = self._chair_case and self._file_editable
+        buttons = (
             self.information_button,
             self.consent_button,
             self.override_button,
             self.add_action_button,
+        )
+        for button in buttons:
+            button.setEnabled(allowed)
+        self.actions_table.setEditTriggers(
+            _EDIT_TRIGGERS if allowed else QAbstractItemView.EditTrigger.NoEditTriggers
         )
 
     def _item_selected(self, selected: QItemSelection, _: QItemSelection) -> None:

@@ -4,27 +4,30 @@ It walks the agenda, shows each case with who may see what, presents the shared 
 previews any audience's view, records consent, overrides and actions, and locks. Case data
 reaches it only as views (through `Meeting`); edits go to the store's editing services,
 which audit them, and the page is then rebuilt from a fresh view.
+
+The window keeps its claim on the file (store/in_use.py) from opening until it closes,
+locked or not: the meeting stays this window's. While unlocked it hears of changes made by
+another program and of damage the page check found (ui/file_watch.py). Whatever the store
+refuses reaches the chair as the store's sentence: damage as a band that stays, with every
+way of changing the file turned off; anything else in a message.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-from datetime import date, timedelta
+import contextlib
+from collections.abc import Iterator
+from datetime import timedelta
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,18 +36,29 @@ from mara_desktop.domain import OBSERVER, Action, ActionStatus, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import free_id, save_action, set_agenda
+from mara_desktop.store.errors import DamagedCaseFile
+from mara_desktop.store.in_use import InUse
+from mara_desktop.ui.action_editing import edited
 from mara_desktop.ui.agenda_panel import AgendaPanel
-from mara_desktop.ui.appearance import LABELS, apply_scheme, saved_scheme
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
 from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.case_page import CasePage
 from mara_desktop.ui.clipboard import ClipboardGuard
 from mara_desktop.ui.consent_dialog import ConsentDialog
+from mara_desktop.ui.console_commands import ConsoleCommands
 from mara_desktop.ui.export_dialog import ExportDialog
+from mara_desktop.ui.file_watch import FileWatcher
 from mara_desktop.ui.item_dialog import ItemDialog
-from mara_desktop.ui.locking import DEFAULT_IDLE_MINUTES, IdleWatch, ScreenLockWatch
+from mara_desktop.ui.locked_page import LockedPage
+from mara_desktop.ui.locking import (
+    IdleWatch,
+    ScreenLockWatch,
+    save_idle_minutes,
+    saved_idle_minutes,
+)
 from mara_desktop.ui.meeting import Meeting
+from mara_desktop.ui.notice_bands import NoticeBands
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
@@ -56,22 +70,28 @@ TITLE = "MARA Desktop — chair's console"
 
 CHAIR_VIEW = "chair"
 ROOM_VIEW = "room"
-IDLE_SETTING = "lock/idle_minutes"
+CHANGED_ELSEWHERE = (
+    "The case file was changed by another program (an import?): the console now shows it."
+)
+CASE_LEFT_AGENDA = " The case you had open is no longer on this meeting's agenda."
 
 
 class ChairConsole(QMainWindow):
-    def __init__(self, case_file: CaseFile) -> None:
+    """The console on `case_file`, which this window has claimed with `claim`."""
+
+    def __init__(self, case_file: CaseFile, claim: InUse) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
         self.case_file: CaseFile | None = None
         self.meeting: Meeting | None = None
         self._path = case_file.path
+        self._claim = claim
         self.participant = ParticipantWindow(case_file.protocol)
         self.presenting = False
         self._last_audited: dict[str, tuple[str, tuple[str, ...], str]] = {}
         self._build(case_file)
         self._set_presenting(False)
-        self._idle = IdleWatch(self.idle_minutes(), self)
+        self._idle = IdleWatch(saved_idle_minutes(), self)
         self._idle.idle.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
@@ -79,7 +99,11 @@ class ChairConsole(QMainWindow):
         self._screen_lock = ScreenLockWatch(self)
         self._screen_lock.screen_locked.connect(self.lock)
         self.clipboard = ClipboardGuard(self)
-        self.open_case_file(case_file)
+        self.file_watcher = FileWatcher(self._may_look, self)
+        self.file_watcher.changed_elsewhere.connect(self._changed_elsewhere)
+        self.file_watcher.damaged.connect(self._damaged)
+        self.file_watcher.problem.connect(self.bands.warn)
+        self.open_case_file(case_file, claim)
 
     # -- building --------------------------------------------------------------------------
 
@@ -102,134 +126,64 @@ class ChairConsole(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 1000])
 
-        self.locked_page = QWidget()
-        locked_layout = QVBoxLayout(self.locked_page)
-        message = QLabel(
-            "Locked. The case file is closed and nothing is shown on the shared screen."
-        )
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        unlock = QPushButton("Unlock…")
-        unlock.clicked.connect(self.unlock)
-        locked_layout.addStretch()
-        locked_layout.addWidget(message)
-        locked_layout.addWidget(unlock, 0, Qt.AlignmentFlag.AlignCenter)
-        locked_layout.addStretch()
-
+        self.locked_page = LockedPage()
+        self.locked_page.unlock.connect(self.unlock)
+        self.bands = NoticeBands()
+        meeting_page = QWidget()
+        meeting_layout = QVBoxLayout(meeting_page)
+        meeting_layout.setContentsMargins(0, 0, 0, 0)
+        meeting_layout.addWidget(self.bands)
+        meeting_layout.addWidget(splitter, 1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
+        self.stack.addWidget(meeting_page)
         self.stack.addWidget(self.locked_page)
         self.setCentralWidget(self.stack)
-        self._build_actions()
-        self.resize(1360, 860)
-
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, slot: object) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.present_action = self._action("Present", "F5", self.present)
-        self.present_action.setToolTip("Show the current case to the room on a second window (F5)")
-        self.blank_action = self._action("Blank", "B", self.blank)
-        self.blank_action.setToolTip("Blank the shared screen at once (B)")
-        self.stop_action = self._action("Stop presenting", "Esc", self.stop_presenting)
-        self.previous_action = self._action("Previous case", "PgUp", self.previous)
-        self.next_action = self._action("Next case", "PgDown", self.next)
-        self.scroll_down_action = self._action(
-            "Scroll shared screen down", "Ctrl+PgDown", lambda: self.participant.scroll_page(1)
-        )
-        self.scroll_up_action = self._action(
-            "Scroll shared screen up", "Ctrl+PgUp", lambda: self.participant.scroll_page(-1)
-        )
-        self.export_action = self._action("Export minutes…", "Ctrl+E", self.export_minutes)
-        self.lock_action = self._action("Lock", "Ctrl+L", self.lock)
-        self.protocol_action = self._action("Protocol…", "", self.show_protocol)
-        self.audit_action = self._action("Audit log…", "", self.show_audit)
-
         self.view_as = QComboBox()
         self.view_as.setAccessibleName("View as")
         self.view_as.setToolTip("Preview exactly what one agency, or the room, may see")
         self.view_as.currentIndexChanged.connect(self.refresh)
-
-        toolbar = QToolBar("Meeting")
-        toolbar.setObjectName("meetingToolbar")
-        toolbar.setMovable(False)
-        for action in (self.present_action, self.blank_action, self.stop_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.previous_action)
-        toolbar.addAction(self.next_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" View as: "))
-        toolbar.addWidget(self.view_as)
-        toolbar.addSeparator()
-        for action in (self.export_action, self.protocol_action, self.audit_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.lock_action)
-        self.addToolBar(toolbar)
-        self._build_menus()
-
-    def _build_menus(self) -> None:
-        meeting = self.menuBar().addMenu("&Meeting")
-        for action in (
-            self.present_action,
-            self.blank_action,
-            self.stop_action,
-            self.previous_action,
-            self.next_action,
-            self.scroll_down_action,
-            self.scroll_up_action,
-        ):
-            meeting.addAction(action)
-        meeting.addSeparator()
-        meeting.addAction(self.export_action)
-        file_menu = self.menuBar().addMenu("&Case file")
-        file_menu.addAction(self.protocol_action)
-        file_menu.addAction(self.audit_action)
-        file_menu.addAction("Lock after idle time…", self._choose_idle_minutes)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction("Quit", QKeySequence.StandardKey.Quit, self.close)
-        view = self.menuBar().addMenu("&View")
-        schemes = QActionGroup(self)
-        for name, label in LABELS.items():
-            action = view.addAction(label, functools.partial(apply_scheme, name))
-            action.setCheckable(True)
-            action.setChecked(name == saved_scheme())
-            schemes.addAction(action)
+        self.commands = ConsoleCommands(self, self, self.view_as)
+        self.resize(1360, 860)
 
     # -- opening, locking ------------------------------------------------------------------
 
-    def open_case_file(self, case_file: CaseFile) -> None:
+    def open_case_file(self, case_file: CaseFile, claim: InUse) -> None:
+        """Show the file (the one this window held, or another the chair chose on unlocking:
+        then the claim on the earlier one is given back)."""
+        if claim is not self._claim:
+            self._claim.release()
+            self._claim = claim
         self.case_file = case_file
         self._path = case_file.path
-        conferences = sorted(case_file.conferences(), key=lambda c: c.date)
         self.stack.setCurrentIndex(0)
+        self._allow_editing(True)
+        for warning in case_file.warnings:
+            self.bands.warn(warning)
         self._fill_view_as()
+        self.meeting = None
+        with self._saying_why("Case file not read"):
+            self._show_latest_meeting(case_file)
+        self.file_watcher.watch(case_file)
+
+    def _show_latest_meeting(self, case_file: CaseFile) -> None:
+        conferences = sorted(case_file.conferences(), key=lambda c: c.date)
         if not conferences:
-            self.meeting = None
             self.agenda.show_meeting(None)
             self.refresh()
             return
         latest = conferences[-1]
         self.agenda.set_conferences(conferences, latest.id)
         self.choose_conference(latest.id)
-        for warning in case_file.warnings:
-            self.statusBar().showMessage(warning)
 
     def choose_conference(self, conference_id: str) -> None:
         if self.case_file is None:
             return
-        conference = self.case_file.conference(conference_id)
-        if conference is None:
-            return
-        self.meeting = Meeting(self.case_file, conference)
-        self.agenda.show_meeting(self.meeting)
-        self.refresh()
+        with self._saying_why("Meeting not read"):
+            conference = self.case_file.conference(conference_id)
+            if conference is not None:
+                self.meeting = Meeting(self.case_file, conference)
+                self.agenda.show_meeting(self.meeting)
+                self.refresh()
 
     def lock(self) -> None:
         """Blank the room, drop every view from the models, close the file."""
@@ -243,39 +197,35 @@ class ChairConsole(QMainWindow):
         self.agenda.show_meeting(None)
         self.view_as.clear()
         self.clipboard.clear_ours()
+        self.file_watcher.stop()
+        self.bands.clear()
+        self.statusBar().clearMessage()
         self.case_file.close()
         self.case_file = None
         self._idle.pause()
         self.stack.setCurrentIndex(1)
 
     def unlock(self) -> None:
-        dialog = OpenCaseFileDialog(self._path, self, use_remembered_key=False)
-        if dialog.exec() and dialog.case_file is not None:
+        dialog = OpenCaseFileDialog(self._path, self, use_remembered_key=False, held=self._claim)
+        if dialog.exec() and dialog.case_file is not None and dialog.claim is not None:
             self._idle.resume()
-            self.open_case_file(dialog.case_file)
+            self.open_case_file(dialog.case_file, dialog.claim)
 
     @property
     def locked(self) -> bool:
         return self.case_file is None
 
-    def idle_minutes(self) -> int:
-        value = QSettings().value(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
-        try:
-            return max(1, int(str(value)))
-        except ValueError:
-            return DEFAULT_IDLE_MINUTES
-
-    def _choose_idle_minutes(self) -> None:
+    def choose_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(
             self,
             "Lock after idle time",
             "Lock after this many idle minutes:",
-            self.idle_minutes(),
+            saved_idle_minutes(),
             1,
             120,
         )
         if ok:
-            QSettings().setValue(IDLE_SETTING, minutes)
+            save_idle_minutes(minutes)
             self._idle.set_minutes(minutes)
 
     # -- walking the meeting ---------------------------------------------------------------
@@ -368,10 +318,15 @@ class ChairConsole(QMainWindow):
         if self.case_file is None or seen == self._last_audited.get(via):
             return
         self._last_audited[via] = seen
-        self.case_file.record("view", {"case": case_id, "audience": list(seen[1]), "via": via})
+        with self._saying_why("Not recorded in the audit log"):
+            details = {"case": case_id, "audience": list(seen[1]), "via": via}
+            self.case_file.record("view", details)
 
     def blank(self) -> None:
         self.participant.blank()
+
+    def scroll_shared_screen(self, pages: int) -> None:
+        self.participant.scroll_page(pages)
 
     def stop_presenting(self) -> None:
         self._set_presenting(False)
@@ -382,7 +337,7 @@ class ChairConsole(QMainWindow):
         """Blank and Stop presenting (B, Esc) act only while the shared screen is up; the
         rest of the time Esc is left to whatever window has the keyboard."""
         self.presenting = presenting
-        for action in (self.blank_action, self.stop_action):
+        for action in (self.commands.blank, self.commands.stop):
             action.setEnabled(presenting)
 
     # -- edits -----------------------------------------------------------------------------
@@ -391,26 +346,21 @@ class ChairConsole(QMainWindow):
         case = self.meeting.current if self.meeting else None
         return case.id if case else None
 
-    def _after_edit(self) -> None:
-        if self.meeting is not None:
-            self.meeting.reload()
-        self.refresh()
-
     def _record_information(self) -> None:
         meeting, case_id = self.meeting, self._current_case_id()
         case = meeting.case(case_id) if meeting and case_id else None
         if self.case_file and case and ItemDialog(self.case_file, case, self).exec():
-            self._after_edit()
+            self._reload_meeting()
 
     def _record_consent(self) -> None:
         case_id = self._current_case_id()
         if self.case_file and case_id and ConsentDialog(self.case_file, case_id, self).exec():
-            self._after_edit()
+            self._reload_meeting()
 
     def _record_override(self) -> None:
         case_id = self._current_case_id()
         if self.case_file and case_id and OverrideDialog(self.case_file, case_id, self).exec():
-            self._after_edit()
+            self._reload_meeting()
 
     def _add_action(self) -> None:
         meeting, case_id = self.meeting, self._current_case_id()
@@ -442,31 +392,79 @@ class ChairConsole(QMainWindow):
     def _save(self, case_id: str, action: Action) -> None:
         if self.case_file is None:
             return
-        try:
+        with self._saying_why("Action not saved"):
             save_action(self.case_file, case_id, action)
-        except MaraError as error:
-            QMessageBox.warning(self, "Action not saved", str(error))
-        self._after_edit()
+        self._reload_meeting()
 
     def correct_attendance(self) -> None:
         meeting = self.meeting
         if self.case_file is None or meeting is None:
             return
         if AttendanceDialog(self.case_file, meeting.conference.id, self).exec():
-            meeting.reload()
-            self.agenda.show_meeting(meeting)
-            self.refresh()
+            self._reload_meeting()
 
     def _reorder(self, case_ids: list[str]) -> None:
         if self.case_file is None or self.meeting is None:
             return
-        try:
+        with self._saying_why("Agenda not changed"):
             set_agenda(self.case_file, self.meeting.conference.id, case_ids)
+        self._reload_meeting()
+
+    def _reload_meeting(self) -> None:
+        """The meeting, its agenda and the page again from the file, the chair's place kept."""
+        meeting = self.meeting
+        if meeting is not None:
+            with self._saying_why("Case file not read"):
+                meeting.reload()
+            self.agenda.show_meeting(meeting)
+            self.refresh()
+
+    # -- the file changing under the console -----------------------------------------------
+
+    @contextlib.contextmanager
+    def _saying_why(self, title: str) -> Iterator[None]:
+        """Run a read or write of the file; what the store refuses reaches the chair as its
+        sentence: damage as the band (and no more changes), anything else in a message."""
+        try:
+            yield
+        except DamagedCaseFile as error:
+            self._damaged(str(error))
         except MaraError as error:
-            QMessageBox.warning(self, "Agenda not changed", str(error))
-        self.meeting.reload()
-        self.agenda.show_meeting(self.meeting)
-        self.refresh()
+            QMessageBox.warning(self, title, str(error))
+
+    def _damaged(self, sentence: str) -> None:
+        self.bands.damage(sentence)
+        self._allow_editing(False)
+
+    def _allow_editing(self, allowed: bool) -> None:
+        """Every way of changing the file from this window; minutes record their making in
+        the audit log, so they too wait for a file that can be written."""
+        self.page.allow_editing(allowed)
+        self.agenda.allow_editing(allowed)
+        self.commands.export.setEnabled(allowed)
+
+    def _may_look(self) -> bool:
+        """Not while the chair drags a case or types in a cell: a reload would cut it short."""
+        buttons = QApplication.mouseButtons()
+        return buttons == Qt.MouseButton.NoButton and not self.page.editing_in_place()
+
+    def _changed_elsewhere(self) -> None:
+        """Read the meeting again, on the same conference and the same case where they are
+        still there, and say why the page changed."""
+        case_file, meeting = self.case_file, self.meeting
+        if case_file is None:
+            return
+        case_id = self._current_case_id()
+        if meeting is None:
+            with self._saying_why("Case file not read"):
+                self._show_latest_meeting(case_file)
+        else:
+            with self._saying_why("Case file not read"):
+                conferences = sorted(case_file.conferences(), key=lambda c: c.date)
+                self.agenda.set_conferences(conferences, meeting.conference.id)
+            self._reload_meeting()
+        gone = case_id is not None and self._current_case_id() != case_id
+        self.statusBar().showMessage(CHANGED_ELSEWHERE + (CASE_LEFT_AGENDA if gone else ""))
 
     # -- other windows ---------------------------------------------------------------------
 
@@ -486,24 +484,9 @@ class ChairConsole(QMainWindow):
         self.participant.blank()
         self.participant.close()
         self.clipboard.clear_ours()
+        self.file_watcher.stop()
         if self.case_file is not None:
             self.case_file.close()
             self.case_file = None
+        self._claim.release()
         super().closeEvent(event)
-
-
-def edited(action: Action, column: ActionColumn, value: object) -> Action:
-    """The action with one cell changed; a value of the wrong kind leaves it as it was."""
-    if column is ActionColumn.STATUS and value in set(ActionStatus):
-        # Qt hands an enum back from a combo box as its plain string value.
-        return dataclasses.replace(action, status=ActionStatus(str(value)))
-    if column is ActionColumn.DUE and (value is None or isinstance(value, date)):
-        return dataclasses.replace(action, due=value)
-    if isinstance(value, str):
-        if column is ActionColumn.TEXT:
-            return dataclasses.replace(action, text=value)
-        if column is ActionColumn.OWNER:
-            return dataclasses.replace(action, owner=value)
-        if column is ActionColumn.OWNER_NAME:
-            return dataclasses.replace(action, owner_name=value)
-    return action

@@ -1,15 +1,17 @@
 """When to lock: after the chair has been idle, and when the computer's screen locks.
 
 Locking itself (blanking the shared screen, dropping case data, closing the file) is the
-console's job; these only say when.
+console's job; these only say when. The idle time is the one setting the app keeps besides
+its look (in QSettings: a number, nothing about cases).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import SLOT, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import SLOT, QEvent, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 
 DEFAULT_IDLE_MINUTES = 5
+IDLE_SETTING = "lock/idle_minutes"
 
 _INPUT = frozenset(
     {
@@ -20,6 +22,18 @@ _INPUT = frozenset(
         QEvent.Type.TouchBegin,
     }
 )
+
+
+def saved_idle_minutes() -> int:
+    value = QSettings().value(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
+    try:
+        return max(1, int(str(value)))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+
+
+def save_idle_minutes(minutes: int) -> None:
+    QSettings().setValue(IDLE_SETTING, minutes)
 
 
 class IdleWatch(QObject):

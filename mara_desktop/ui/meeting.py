@@ -32,6 +32,7 @@ class Meeting:
 
     def __post_init__(self) -> None:
         self.builder = ViewBuilder(self.case_file.protocol)
+        self.order: list[Case] = []
         self.reload()
 
     @property
@@ -39,14 +40,20 @@ class Meeting:
         return self.case_file.protocol
 
     def reload(self) -> None:
-        """Read the conference and its cases again after an edit."""
+        """Read the conference and its cases again, after an edit here or a change made by
+        another program. The case being heard stays the current one wherever it now stands
+        in the agenda; only if it left the agenda does its place go to the case now there."""
+        current = self.current
         fresh = self.case_file.conference(self.conference.id)
         if fresh is not None:
             self.conference = fresh
         cases = self.case_file.cases(list(self.conference.agenda))
         self._cases = {case.id: case for case in cases}
-        self.order: list[Case] = hearing_order(self.conference, self._cases)
-        self.position = min(self.position, len(self.order) - 1)
+        self.order = hearing_order(self.conference, self._cases)
+        if current is not None and current.id in self._cases:
+            self.position = self.number_of(current.id) - 1
+        else:
+            self.position = min(self.position, len(self.order) - 1)
 
     @property
     def on(self) -> date:

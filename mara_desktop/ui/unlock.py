@@ -6,6 +6,10 @@ it: retype, choose another file, restore a backup. A wrong passphrase changes no
 the file. When this computer's keychain remembers the file's key, the file opens without a
 question; the key kept is the file's derived key, never the passphrase.
 
+The app claims a file before it opens it (store/in_use.py): a file another window of the
+app has open is refused with a sentence, before anything in it is touched, and the claim
+goes with the open file to the console, which keeps it until the chair closes the window.
+
 Titles never name the file: a file name can itself say whose case it is.
 """
 
@@ -38,6 +42,7 @@ from mara_desktop.store import keychain
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.connection import check_can_open, read_salt
 from mara_desktop.store.errors import WeakPassphrase, WrongPassphrase
+from mara_desktop.store.in_use import InUse
 from mara_desktop.store.passphrase import MINIMUM_LENGTH, check_strength
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note
 from mara_desktop.ui.file_dialogs import choose_case_file_to_open, choose_new_case_file
@@ -60,6 +65,25 @@ _VERBS = ("is ", "already ", "was ", "has ", "holds ")
 """How store sentences go on after "<path>: " when the path is their subject."""
 
 
+def open_claimed(
+    path: Path, opening: Callable[[], CaseFile], held: InUse | None = None
+) -> tuple[CaseFile, InUse]:
+    """Claim `path` for this window, then open it; a failure to open gives back the claim.
+    `held` is the claim this window keeps across locking: on its own file it is used, not
+    taken again (a second claim, even by the same window, is refused)."""
+    claim = held if held is not None and _same_file(held.path, path) else InUse.claim(path)
+    try:
+        return opening(), claim
+    except BaseException:
+        if claim is not held:
+            claim.release()
+        raise
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    return one.resolve() == other.resolve()
+
+
 def _os_sentence(error: Exception) -> str:
     reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
     return (
@@ -68,17 +92,26 @@ def _os_sentence(error: Exception) -> str:
 
 
 class OpenCaseFileDialog(QDialog):
-    """Choose, unlock or create a case file; when accepted, `case_file` is open.
+    """Choose, unlock or create a case file; when accepted, `case_file` is open and `claim`
+    is this window's claim on it, for the caller to keep and release.
 
     `use_remembered_key=False` always asks for the passphrase (unlocking after the app
-    locked itself should not be undone by the keychain alone).
+    locked itself should not be undone by the keychain alone). `held` is the claim the
+    window kept while locked.
     """
 
     def __init__(
-        self, path: Path | None, parent: QWidget | None = None, *, use_remembered_key: bool = True
+        self,
+        path: Path | None,
+        parent: QWidget | None = None,
+        *,
+        use_remembered_key: bool = True,
+        held: InUse | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_file: CaseFile | None = None
+        self.claim: InUse | None = None
+        self._held = held
         self.path: Path | None = None
         self.new_path: Path | None = None
         self._use_remembered_key = use_remembered_key
@@ -189,37 +222,48 @@ class OpenCaseFileDialog(QDialog):
         self.passphrase.setFocus()
         try:
             check_can_open(path)
+            self._check_not_in_use(path)
             if self._use_remembered_key and keychain.recall(read_salt(path)) is not None:
-                self._opened(CaseFile.open(path))
+                self._opened(*open_claimed(path, lambda: CaseFile.open(path), self._held))
         except (MaraError, OSError) as error:
             self.unlock_problem.problem(sentence(error, path))
 
+    def _check_not_in_use(self, path: Path) -> None:
+        """Said before the chair types a passphrase for a file that cannot be opened here."""
+        if self._held is None or not _same_file(self._held.path, path):
+            InUse.claim(path).release()
+
     def unlock(self) -> None:
-        if self.path is None:
+        path = self.path
+        if path is None:
             return
         if not self.passphrase.text():
             self.unlock_problem.problem("Type the case file's passphrase.")
             self.passphrase.setFocus()
             return
         self.unlock_problem.clear()
+        passphrase = self.passphrase.text()
         try:
             with _waiting():
-                case_file = CaseFile.open(self.path, passphrase=self.passphrase.text())
+                case_file, claim = open_claimed(
+                    path, lambda: CaseFile.open(path, passphrase=passphrase), self._held
+                )
         except WrongPassphrase as error:
-            self.unlock_problem.problem(sentence(error, self.path))
+            self.unlock_problem.problem(sentence(error, path))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
         except (MaraError, OSError) as error:
-            self.unlock_problem.problem(sentence(error, self.path))
+            self.unlock_problem.problem(sentence(error, path))
             return
         self.passphrase.clear()
         if self.remember.isChecked():
             _remember(case_file)
-        self._opened(case_file)
+        self._opened(case_file, claim)
 
-    def _opened(self, case_file: CaseFile) -> None:
+    def _opened(self, case_file: CaseFile, claim: InUse) -> None:
         self.case_file = case_file
+        self.claim = claim
         self.accept()
 
     # -- create --------------------------------------------------------------------------
@@ -316,18 +360,21 @@ class OpenCaseFileDialog(QDialog):
             self.create_problem.problem(problem)
             self.new_passphrase.setFocus()
             return
-        protocol_path: Path = self.protocols.currentData()
+        path, protocol_path = self.new_path, self.protocols.currentData()
         try:
             with _waiting():
-                case_file = CaseFile.create(self.new_path, first, protocol_path.read_text("utf-8"))
+                case_file, claim = open_claimed(
+                    path,
+                    lambda: CaseFile.create(path, first, protocol_path.read_text("utf-8")),
+                )
         except (MaraError, OSError) as error:
-            self.create_problem.problem(sentence(error, self.new_path))
+            self.create_problem.problem(sentence(error, path))
             return
         self.new_passphrase.clear()
         self.repeat.clear()
         if self.create_remember.isChecked():
             _remember(case_file)
-        self._opened(case_file)
+        self._opened(case_file, claim)
 
 
 def _passphrase_problem(first: str, second: str) -> str | None:

@@ -12,11 +12,11 @@ import subprocess
 import sys
 
 import pytest
-import sqlcipher3
 
 from mara_desktop.demo import DEMO_CONFERENCE, DEMO_PASSPHRASE
 from tests.support.cli import environment, run
 from tests.support.files import private_copy
+from tests.support.tampering import cut_audit_tail
 
 
 @pytest.fixture
@@ -30,17 +30,6 @@ def cli(*args: object, **env: str) -> subprocess.CompletedProcess[str]:
 
 def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def cut_audit_tail(path, keep: int) -> None:
-    """What someone holding the passphrase can do with any SQLCipher tool."""
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
-    conn.execute(f"PRAGMA key = '{DEMO_PASSPHRASE}'")
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute("DELETE FROM audit WHERE seq > ?", (keep,))
-    seq, digest_ = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC").fetchone()
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'audit_head'", (f"{seq}:{digest_}",))
-    conn.close()
 
 
 def test_verify_changes_nothing_and_a_cut_tail_shows_against_the_minutes_and_a_backup(

@@ -6,6 +6,7 @@ file could be read by other accounts; tests that are not about that copy private
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -15,3 +16,8 @@ def private_copy(source: Path, dest: Path) -> Path:
     shutil.copyfile(source, dest)
     os.chmod(dest, 0o600)
     return dest
+
+
+def digest(path: Path) -> str:
+    """The file's bytes, for saying that nothing changed them."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.in_use import InUse
 from mara_desktop.ui.appearance import application
 from mara_desktop.ui.console import ChairConsole
 
@@ -24,7 +25,8 @@ def qapp() -> QApplication:
 @pytest.fixture
 def console(qtbot: QtBot, demo_path: Path) -> Iterator[ChairConsole]:
     """The chair's console on a private copy of the demo, shown, with its shared screen."""
-    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE))
+    claim = InUse.claim(demo_path)
+    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(window)
     qtbot.addWidget(window.participant)
     window.show()

@@ -1,9 +1,14 @@
-"""A bug inside a window is reported in one sentence that never quotes case data."""
+"""Starting the app: the demo claimed like any file; a bug inside a window reported in one
+sentence that never quotes case data, and an app error as its own sentence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from mara_desktop.store.errors import DamagedCaseFile
+from mara_desktop.store.in_use import is_in_use
 from mara_desktop.ui import app
 
 
@@ -22,3 +27,25 @@ def test_an_unexpected_error_names_only_its_kind(
     assert "ValueError" in err and "ValueError" in shown[0]
     assert secret not in err and secret not in shown[0]
     assert "Traceback" not in err
+
+
+def test_an_app_error_no_window_caught_is_shown_as_its_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    error = DamagedCaseFile(Path("northshire.mara"), "a page could not be read")
+    app.report_unexpected(DamagedCaseFile, error, None)
+    assert shown == [str(error)]
+    assert "unexpected" not in capsys.readouterr().err
+
+
+def test_the_demo_is_claimed_like_any_case_file(tmp_path: Path) -> None:
+    case_file, claim = app.open_demo(tmp_path)
+    try:
+        assert is_in_use(case_file.path)
+    finally:
+        case_file.close()
+        claim.release()
+    assert not is_in_use(case_file.path)

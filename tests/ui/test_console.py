@@ -13,9 +13,12 @@ from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.domain import OBSERVER, ActionStatus, Audience
 from mara_desktop.store.audit import records
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.in_use import InUse, is_in_use
 from mara_desktop.ui import clipboard
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.console import TITLE, ChairConsole
+from tests.support.files import private_copy
+from tests.ui.unlocking import unlock_console
 from tests.ui.widget_text import widget_texts
 from tests.ui.withheld import withheld_texts
 
@@ -39,10 +42,10 @@ def test_the_console_opens_on_the_latest_meeting_before_the_first_case(
 def test_keys_walk_the_meeting_and_present_it(qtbot: QtBot, console: ChairConsole) -> None:
     meeting = console.meeting
     assert meeting is not None
-    assert not console.blank_action.isEnabled() and not console.stop_action.isEnabled()
+    assert not console.commands.blank.isEnabled() and not console.commands.stop.isEnabled()
     _key(qtbot, console, Qt.Key.Key_F5)
     assert console.presenting and console.participant.isVisible()
-    assert console.blank_action.isEnabled() and console.stop_action.isEnabled()
+    assert console.commands.blank.isEnabled() and console.commands.stop.isEnabled()
     statement = console.case_file.protocol.confidentiality_statement  # type: ignore[union-attr]
     assert statement in widget_texts(console.participant)
     _key(qtbot, console, Qt.Key.Key_PageDown)
@@ -55,7 +58,7 @@ def test_keys_walk_the_meeting_and_present_it(qtbot: QtBot, console: ChairConsol
     assert console.participant.blanked
     _key(qtbot, console, Qt.Key.Key_Escape)
     assert not console.presenting and not console.participant.isVisible()
-    assert not console.blank_action.isEnabled() and not console.stop_action.isEnabled()
+    assert not console.commands.blank.isEnabled() and not console.commands.stop.isEnabled()
 
 
 def test_the_shared_screen_follows_who_has_left(qtbot: QtBot, console: ChairConsole) -> None:
@@ -138,7 +141,8 @@ def test_case_text_copied_is_cleared_from_the_clipboard(
     qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(clipboard, "CLEAR_AFTER_MS", 50)
-    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE))
+    claim = InUse.claim(demo_path)
+    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(window)
     board = QGuiApplication.clipboard()
     board.setText("Safe number 07700 900123")
@@ -216,3 +220,25 @@ def test_an_action_typed_in_place_with_a_bidi_override_is_refused_with_the_reaso
         "which changes the order text is shown in: remove it."
     ]
     assert model.action_at(0).text == before.text
+
+
+def test_the_window_keeps_its_file_while_locked_and_gives_it_back_on_closing(
+    console: ChairConsole, demo_path: Path
+) -> None:
+    assert is_in_use(demo_path)
+    console.lock()
+    assert is_in_use(demo_path), "the meeting is still this window's"
+    unlock_console(console, DEMO_PASSPHRASE)
+    assert not console.locked and is_in_use(demo_path)
+    console.close()
+    assert not is_in_use(demo_path)
+
+
+def test_unlocking_on_another_file_gives_back_the_first(
+    console: ChairConsole, demo_path: Path, tmp_path: Path
+) -> None:
+    other = private_copy(demo_path, tmp_path / "other.mara")
+    console.lock()
+    unlock_console(console, DEMO_PASSPHRASE, other_file=other)
+    assert console.case_file is not None and console.case_file.path == other
+    assert is_in_use(other) and not is_in_use(demo_path)

@@ -94,10 +94,10 @@ def test_the_print_dialog_leaves_no_path_in_qts_settings(
     target = tmp_path / "NS-2026-0131-Przykladowa.pdf"
     printer.setOutputFileName(str(target))
     dialog = QPrintDialog(printer)
-    QTimer.singleShot(50, dialog.accept)
+    QTimer.singleShot(0, dialog.accept)
     dialog.exec()
-    dialog.deleteLater()
-    qtbot.wait(50)
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.deleteLater()
     for path in test_home.rglob("*"):
         if path.is_file():
             assert b"Przykladowa" not in path.read_bytes(), path

@@ -1,9 +1,14 @@
-"""Walking a meeting: hearing order, the room following attendance, agencies leaving."""
+"""Walking a meeting: hearing order, the room following attendance, agencies leaving, the
+chair's place kept when the file changes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.domain import OBSERVER
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import set_agenda
 from mara_desktop.ui.meeting import START, Meeting
 
 
@@ -68,3 +73,32 @@ def test_the_opening_reviews_actions_from_earlier_meetings(demo_file: CaseFile) 
     earlier = meeting.earlier_actions()
     assert earlier and all(a.conference == "ns-2026-10-29" for a in earlier)
     assert any(a.overdue for a in earlier)
+
+
+def test_reading_the_meeting_again_keeps_the_case_being_heard(
+    demo_path: Path, demo_file: CaseFile
+) -> None:
+    """Another program reorders the agenda: the chair stays on the same case."""
+    meeting = _meeting(demo_file)
+    adults = [c.id for c in meeting.order if not c.children_involved]
+    meeting.go_to(meeting.number_of(adults[0]) - 1)
+    with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as elsewhere:
+        children = [c for c in meeting.conference.agenda if c not in adults]
+        set_agenda(elsewhere, meeting.conference.id, [*children, *reversed(adults)])
+    meeting.reload()
+    assert meeting.current is not None and meeting.current.id == adults[0]
+    assert meeting.number_of(adults[0]) == len(meeting.order)
+
+
+def test_a_case_taken_off_the_agenda_gives_its_place_to_the_next(
+    demo_path: Path, demo_file: CaseFile
+) -> None:
+    meeting = _meeting(demo_file)
+    meeting.go_to(1)
+    gone, following = meeting.order[1].id, meeting.order[2].id
+    with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as elsewhere:
+        agenda = [c for c in meeting.conference.agenda if c != gone]
+        set_agenda(elsewhere, meeting.conference.id, agenda)
+    meeting.reload()
+    assert meeting.current is not None and meeting.current.id == following
+    assert gone not in [c.id for c in meeting.order]

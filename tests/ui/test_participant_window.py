@@ -188,9 +188,9 @@ def test_the_chair_scrolls_a_long_case_on_the_shared_screen(
     window.resize(800, 300)
     window.show()
     window.show_case(meeting.view(case, Audience.of(["police"])), ["Police"])
-    qtbot.wait(10)
     bar = window.findChild(QScrollArea, "shownCase").verticalScrollBar()
-    assert bar.maximum() > 0 and bar.value() == 0
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # once the case is laid out
+    assert bar.value() == 0
     window.scroll_page(1)
     assert bar.value() == min(bar.pageStep(), bar.maximum())
     window.scroll_page(-1)

@@ -8,9 +8,12 @@ from PySide6.QtWidgets import QLineEdit
 from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.store import keychain
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.in_use import is_in_use
 from mara_desktop.store.keychain import KeychainStatus
 from mara_desktop.ui.unlock import OpenCaseFileDialog
+from tests.support.files import digest
 from tests.ui.file_dialog_answers import FileDialogAnswers
+from tests.ui.other_window import open_in_another_window
 
 GOOD = "plum kettle orbit lantern"
 
@@ -18,6 +21,13 @@ GOOD = "plum kettle orbit lantern"
 def unlock_with(qtbot, dialog: OpenCaseFileDialog, passphrase: str) -> None:
     qtbot.keyClicks(dialog.passphrase, passphrase)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+
+
+def close(dialog: OpenCaseFileDialog) -> None:
+    """What the console does with what the dialog opened, when it closes."""
+    assert dialog.case_file is not None and dialog.claim is not None
+    dialog.case_file.close()
+    dialog.claim.release()
 
 
 def test_the_demo_passphrase_opens_the_case_file(qtbot, demo_path):
@@ -30,7 +40,9 @@ def test_the_demo_passphrase_opens_the_case_file(qtbot, demo_path):
     assert dialog.case_file is not None and dialog.case_file.is_open
     assert "case-03" in dialog.case_file.case_ids()
     assert dialog.passphrase.text() == ""
-    dialog.case_file.close()
+    assert is_in_use(demo_path)
+    close(dialog)
+    assert not is_in_use(demo_path)
 
 
 def test_a_wrong_passphrase_keeps_the_dialog_and_the_file_as_they_were(qtbot, demo_path):
@@ -45,6 +57,27 @@ def test_a_wrong_passphrase_keeps_the_dialog_and_the_file_as_they_were(qtbot, de
     assert str(demo_path) not in dialog.unlock_problem.text()
     assert dialog.passphrase.selectedText() == "not the passphrase at all"
     assert demo_path.read_bytes() == before
+
+
+def test_a_file_open_in_another_window_is_refused_and_left_untouched(qtbot, demo_path):
+    """Said as soon as the file is chosen, and again if the chair types the passphrase
+    anyway; the file is not opened, so not a byte of it changes."""
+    before = digest(demo_path)
+    with open_in_another_window(demo_path):
+        dialog = OpenCaseFileDialog(demo_path)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        in_use = (
+            "This file is already open in MARA Desktop, in another window or on another "
+            "computer. Close it there first; two windows on one meeting would each show "
+            "what the other changes."
+        )
+        assert dialog.unlock_problem.text() == in_use
+        unlock_with(qtbot, dialog, DEMO_PASSPHRASE)
+        assert dialog.case_file is None and dialog.isVisible()
+        assert dialog.unlock_problem.text() == in_use
+    assert digest(demo_path) == before
+    assert [p.name for p in demo_path.parent.iterdir()] == ["demo.mara"]
 
 
 def test_a_damaged_file_says_restore_the_backup(qtbot, demo_path):
@@ -69,7 +102,7 @@ def test_a_remembered_key_opens_without_asking(qtbot, demo_path):
     qtbot.addWidget(dialog)
     assert dialog.exec() == dialog.DialogCode.Accepted.value
     assert dialog.case_file is not None and dialog.case_file.is_open
-    dialog.case_file.close()
+    close(dialog)
     asking = OpenCaseFileDialog(demo_path, use_remembered_key=False)
     qtbot.addWidget(asking)
     assert asking.case_file is None
@@ -92,7 +125,7 @@ def test_ticking_remember_keeps_the_key(qtbot, demo_path, memory_keychain):
     dialog.remember.setChecked(True)
     unlock_with(qtbot, dialog, DEMO_PASSPHRASE)
     assert len(memory_keychain.entries) == 1
-    dialog.case_file.close()
+    close(dialog)
 
 
 def test_create_refuses_a_short_or_mismatched_passphrase(qtbot, tmp_path):
@@ -131,7 +164,7 @@ def test_create_makes_an_open_case_file_under_the_chosen_protocol(qtbot, tmp_pat
     dialog.create_case_file()
     assert dialog.case_file is not None
     assert dialog.case_file.protocol.id == "england-wales-marac"
-    dialog.case_file.close()
+    close(dialog)
     assert CaseFile.open(tmp_path / "northshire.mara", passphrase=GOOD).case_ids() == set()
 
 

@@ -16,9 +16,9 @@ from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.connection import DatabaseError
 from mara_desktop.store.errors import CaseFileError, DamagedCaseFile
 from mara_desktop.store.page_check import Soundness
-from mara_desktop.store.passphrase import derive_key
 from tests.conftest import PASSPHRASE
 from tests.support.disks import fill, make_read_only, tmpfs
+from tests.support.tampering import a_page_unread_by, damage_page
 
 PROTOCOL = default_protocol_path().read_text("utf-8")
 
@@ -27,34 +27,10 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def damage_page(path: Path, page: int) -> None:
-    data = bytearray(path.read_bytes())
-    data[4096 * (page - 1) + 700] ^= 0xFF
-    path.write_bytes(bytes(data))
-
-
-def a_page_opening_does_not_read(path: Path) -> int:
-    """A page whose damage opening the file and reading case-01 do not meet, as in the
-    middle of a long file (the demo is small, so it is looked for)."""
-    pristine = path.read_bytes()
-    key = derive_key(DEMO_PASSPHRASE, pristine[:16])
-    for page in range(len(pristine) // 4096 // 2, len(pristine) // 4096):
-        damage_page(path, page)
-        try:
-            with CaseFile.open(path, key=key, read_only=True) as case_file:
-                case_file.case("case-01")
-        except DamagedCaseFile:
-            continue
-        finally:
-            path.write_bytes(pristine)
-        return page
-    raise AssertionError("every page is read when the demo opens")
-
-
 def test_a_page_no_read_touches_is_found_before_the_first_write(demo_path):
     """Opening and reading succeed; the first write waits for the check of every page and
     is refused, leaving the file as it was."""
-    damage_page(demo_path, a_page_opening_does_not_read(demo_path))
+    damage_page(demo_path, a_page_unread_by(demo_path, lambda c: c.case("case-01")))
     before = digest(demo_path)
     with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as case_file:
         assert case_file.protocol.id

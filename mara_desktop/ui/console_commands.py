@@ -1,0 +1,115 @@
+"""The console's commands, each with its key, and the toolbar and menus that offer them.
+
+Keys work across the application: F5, B and Esc must act while the shared screen has the
+keyboard (the chair clicked it to drag it to the projector). What each command does is the
+console's; this module only says how the chair reaches it.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenuBar, QToolBar
+
+from mara_desktop.ui.appearance import LABELS, apply_scheme, saved_scheme
+
+
+class Console(Protocol):
+    """What the commands call on the console."""
+
+    def present(self) -> None: ...
+    def blank(self) -> None: ...
+    def stop_presenting(self) -> None: ...
+    def previous(self) -> None: ...
+    def next(self) -> None: ...
+    def scroll_shared_screen(self, pages: int) -> None: ...
+    def export_minutes(self) -> None: ...
+    def show_protocol(self) -> None: ...
+    def show_audit(self) -> None: ...
+    def choose_idle_minutes(self) -> None: ...
+    def lock(self) -> None: ...
+    def close(self) -> bool: ...
+
+
+class ConsoleCommands:
+    def __init__(self, window: QMainWindow, console: Console, view_as: QComboBox) -> None:
+        command = functools.partial(_command, window)
+        self.present = command("Present", "F5", console.present)
+        self.present.setToolTip("Show the current case to the room on a second window (F5)")
+        self.blank = command("Blank", "B", console.blank)
+        self.blank.setToolTip("Blank the shared screen at once (B)")
+        self.stop = command("Stop presenting", "Esc", console.stop_presenting)
+        self.previous = command("Previous case", "PgUp", console.previous)
+        self.next = command("Next case", "PgDown", console.next)
+        self.scroll_down = command(
+            "Scroll shared screen down", "Ctrl+PgDown", lambda: console.scroll_shared_screen(1)
+        )
+        self.scroll_up = command(
+            "Scroll shared screen up", "Ctrl+PgUp", lambda: console.scroll_shared_screen(-1)
+        )
+        self.export = command("Export minutes…", "Ctrl+E", console.export_minutes)
+        self.lock = command("Lock", "Ctrl+L", console.lock)
+        self.protocol = command("Protocol…", "", console.show_protocol)
+        self.audit = command("Audit log…", "", console.show_audit)
+        window.addToolBar(self._toolbar(view_as))
+        self._menus(window.menuBar(), console)
+
+    def _toolbar(self, view_as: QComboBox) -> QToolBar:
+        toolbar = QToolBar("Meeting")
+        toolbar.setObjectName("meetingToolbar")
+        toolbar.setMovable(False)
+        for action in (self.present, self.blank, self.stop):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.previous)
+        toolbar.addAction(self.next)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" View as: "))
+        toolbar.addWidget(view_as)
+        toolbar.addSeparator()
+        for action in (self.export, self.protocol, self.audit):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lock)
+        return toolbar
+
+    def _menus(self, bar: QMenuBar, console: Console) -> None:
+        meeting = bar.addMenu("&Meeting")
+        for action in (
+            self.present,
+            self.blank,
+            self.stop,
+            self.previous,
+            self.next,
+            self.scroll_down,
+            self.scroll_up,
+        ):
+            meeting.addAction(action)
+        meeting.addSeparator()
+        meeting.addAction(self.export)
+        file_menu = bar.addMenu("&Case file")
+        file_menu.addAction(self.protocol)
+        file_menu.addAction(self.audit)
+        file_menu.addAction("Lock after idle time…", console.choose_idle_minutes)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock)
+        file_menu.addAction("Quit", QKeySequence.StandardKey.Quit, console.close)
+        view = bar.addMenu("&View")
+        schemes = QActionGroup(bar)
+        for name, label in LABELS.items():
+            action = view.addAction(label, functools.partial(apply_scheme, name))
+            action.setCheckable(True)
+            action.setChecked(name == saved_scheme())
+            schemes.addAction(action)
+
+
+def _command(window: QMainWindow, text: str, shortcut: str, slot: object) -> QAction:
+    action = QAction(text, window)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
