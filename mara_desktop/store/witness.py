@@ -33,8 +33,8 @@ class KeychainWitness:
         self._lost = True
         lost = LOST_RECORDS.format(record=self._seen.record, where=KEYCHAIN_WITNESS)
         return (
-            f"The audit log of {name}: {lost}. Run verify, keep this copy as it is and tell "
-            "the data protection officer."
+            f"The audit log of {name}: {lost}. Make a backup of the file now, before more is "
+            "recorded, run verify, and tell the data protection officer."
         )
 
     def anchors(self) -> list[Anchor]:
