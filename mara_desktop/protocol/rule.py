@@ -79,7 +79,9 @@ class DisclosureRule:
     def __init__(self, protocol: Protocol) -> None:
         self.protocol = protocol
         self._granting: dict[tuple[str, str], tuple[Rule, ...]] = {}
-        self._checks = {rule: in_checking_order(of_rule(rule, protocol)) for rule in protocol.rules}
+        self._checks = {id(r): in_checking_order(of_rule(r, protocol)) for r in protocol.rules}
+        """Each rule's conditions in checking order, by the rule's identity: the rules are the
+        protocol's, held as long as this is, and hashing a rule's fields costs more."""
         self._fixed: dict[tuple[object, ...], Decision] = {}
         self._decided: dict[tuple[object, ...], dict[tuple[object, ...], Decision]] = {}
         self._last: tuple[Case | None, dict[tuple[object, ...], Decision]] = (None, {})
@@ -151,7 +153,7 @@ class DisclosureRule:
             decision.step is Step.RULE
             and rule is not None
             and rule is self.granting_rules(category, agency)[0]
-            and not reads_the_case(self._checks[rule])
+            and not reads_the_case(self._checks[id(rule)])
         )
 
     def _decided_in_state(self, case: Case) -> dict[tuple[object, ...], Decision]:
@@ -263,12 +265,12 @@ class DisclosureRule:
         return found
 
     def _needs_consent(self, rule: Rule) -> bool:
-        return any(c.is_consent for c in self._checks[rule])
+        return any(c.is_consent for c in self._checks[id(rule)])
 
     def _failed_condition(self, rule: Rule, category: str, agency: str, case: Case) -> str | None:
         """None when every condition holds, else how the rule limits sharing and why that
         limit is not met here (the first condition, in checking order, that fails)."""
-        for condition in self._checks[rule]:
+        for condition in self._checks[id(rule)]:
             failure = condition.why_not(case, agency, category, self.protocol)
             if failure is not None:
                 return failure
