@@ -67,6 +67,11 @@ class Condition:
     """It cannot be combined with any other condition."""
     never_for: NeverFor | None = None
 
+    def __repr__(self) -> str:
+        """The same in every process, as it was when conditions were an enum: a reproducible
+        copy of the minutes takes its id from the repr of its view (minutes/export.py)."""
+        return f"<Condition.{self.id.upper()}: {self.id!r}>"
+
     def __reduce__(self) -> tuple[Callable[[str], Condition], tuple[str]]:
         """A copy (a protocol sent to a worker process) is the table's entry itself."""
         return by_id, (self.id,)

@@ -55,6 +55,13 @@ def test_a_copy_of_an_entry_is_the_entry(condition: Condition) -> None:
 
 
 @conditions
+def test_an_entry_reads_the_same_in_every_process(condition: Condition) -> None:
+    """A reproducible copy of the minutes takes its id from the repr of its view, whose
+    decisions hold rules and their conditions: no memory address may show in it."""
+    assert repr(condition) == f"<Condition.{condition.id.upper()}: {condition.id!r}>"
+
+
+@conditions
 def test_the_loader_knows_every_word_of_the_table(condition: Condition) -> None:
     (loaded,) = make_protocol(rule(["health"], ["idva"], [condition.id])).rules
     assert loaded.when == (() if condition is ALWAYS else (condition,))
