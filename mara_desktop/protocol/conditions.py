@@ -171,8 +171,9 @@ def by_id(word: str) -> Condition:
 
 
 def of_rule(rule: Rule, protocol: Protocol) -> tuple[Condition, ...]:
-    """The conditions that govern a rule: its own, after `consent` where the protocol
-    requires it of every rule; `(ALWAYS,)` when there are none."""
+    """The conditions that govern a rule, as the matrix and the dialog list them: `consent`
+    first where the protocol requires it of every rule, then the rule's own in its order;
+    `(ALWAYS,)` when there are none."""
     found = rule.when
     if protocol.consent_mode is ConsentMode.REQUIRED and CONSENT not in found:
         found = (CONSENT, *found)
