@@ -21,7 +21,13 @@ from mara_desktop.domain.enums import (
     ReferralCriterion,
     Subject,
 )
-from mara_desktop.domain.moments import instant, moment_text, parse_date, parse_moment
+from mara_desktop.domain.moments import (
+    instant,
+    moment_text,
+    parse_date,
+    parse_moment,
+    when_text,
+)
 
 __all__ = [
     "CHAIR",
@@ -48,4 +54,5 @@ __all__ = [
     "moment_text",
     "parse_date",
     "parse_moment",
+    "when_text",
 ]

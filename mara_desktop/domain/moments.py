@@ -26,6 +26,11 @@ def moment_text(moment: datetime) -> str:
     return text
 
 
+def when_text(moment: datetime) -> str:
+    """A date the way minutes and reasons write it: 3 Nov 2026, in the moment's own offset."""
+    return f"{moment.day} {moment:%b %Y}"
+
+
 def parse_moment(text: str) -> datetime:
     """Raise ValueError unless `text` is a date and time (a bare date is not a moment)."""
     if "T" not in text and " " not in text:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mara_desktop.domain import WILDCARD, Subject
-from mara_desktop.protocol.model import Category, Condition, Protocol, Rule
+from mara_desktop.protocol.conditions import TABLE, needs_consent, of_rule
+from mara_desktop.protocol.model import Category, Protocol, Rule
 
 
 class Reader(StrEnum):
@@ -160,18 +161,18 @@ def _who_and_when(protocol: Protocol, rules: list[Rule]) -> str:
 
 
 def _condition(protocol: Protocol, rule: Rule) -> str:
-    phrases = ["if you agree"] if protocol.rule_needs_consent(rule) else []
-    if Condition.CHILDREN in rule.when:
-        phrases.append("if children are involved")
-    if Condition.ADULTS_ONLY in rule.when:
-        phrases.append("if no children are involved")
+    """The rule's conditions as the victim's notice says them ("if you agree and if children
+    are involved: "), in the table's order, so that two rules with the same conditions say
+    them the same way; "" when it shares always."""
+    governing = of_rule(rule, protocol)
+    phrases = [c.notice for c in TABLE if c.notice and c in governing]
     return " and ".join(phrases) + ": " if phrases else ""
 
 
 def _agreement(protocol: Protocol) -> list[Block]:
     categories = _categories(protocol, Reader.VICTIM)
     asked = [
-        c for c in categories if any(protocol.rule_needs_consent(r) for r in _granting(protocol, c))
+        c for c in categories if any(needs_consent(r, protocol) for r in _granting(protocol, c))
     ]
     blocks = [_heading("Do we need your agreement?")]
     if asked and len(asked) == len(categories):

@@ -20,12 +20,12 @@ from typing import Any
 from mara_desktop.domain import CHAIR, OBSERVER, WILDCARD, Subject
 from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT, text_problem
 from mara_desktop.errors import did_you_mean
+from mara_desktop.protocol.conditions import ALWAYS, TABLE, Condition, by_id, never_holds
 from mara_desktop.protocol.errors import ProtocolError
 from mara_desktop.protocol.locate import Locations
 from mara_desktop.protocol.model import (
     Agency,
     Category,
-    Condition,
     ConsentMode,
     LawfulBasis,
     Protocol,
@@ -287,7 +287,8 @@ class _Checker:
                 ok = False
             ok = self._known("rule", number, key, names, known, noun, wildcard=True) and ok
         when = entry.get("when", [])
-        ok = self._known("rule", number, "when", when, list(Condition), "condition") and ok
+        words = [c.id for c in TABLE]
+        ok = self._known("rule", number, "when", when, words, "condition") and ok
         basis = entry["lawful_basis"]
         ok = (
             self._known(
@@ -297,19 +298,32 @@ class _Checker:
         )
         if not ok:
             return None
-        conditions = tuple(Condition(c) for c in when)
-        never = _never_applies(conditions, entry["categories"], categories)
-        if never:
-            self.problem("rule", number, "when", f"the rule can never apply: {never}")
+        conditions = self._conditions(number, entry, categories)
+        if conditions is None:
             return None
         return Rule(
             number,
             tuple(entry["categories"]),
             tuple(entry["agencies"]),
-            tuple(c for c in conditions if c is not Condition.ALWAYS),
+            conditions,
             basis,
             self.where.line("rule", number),
         )
+
+    def _conditions(
+        self, number: int, entry: dict[str, Any], categories: list[Category]
+    ) -> tuple[Condition, ...] | None:
+        """The known conditions of a rule's `when`, without `always` (what an empty list
+        means); None, with the problem recorded, when they can never all hold."""
+        conditions = tuple(by_id(word) for word in entry.get("when", []))
+        subject = {c.id: c.subject for c in categories}
+        shared = entry["categories"]
+        subjects = None if WILDCARD in shared else [subject[name] for name in shared]
+        never = never_holds(conditions, subjects)
+        if never:
+            self.problem("rule", number, "when", f"the rule can never apply: {never}")
+            return None
+        return tuple(c for c in conditions if c is not ALWAYS)
 
     def _known(
         self,
@@ -393,23 +407,6 @@ class _Checker:
 
 def _numbered(entries: list[Any]) -> list[tuple[int, Any]]:
     return list(enumerate(entries, start=1))
-
-
-def _never_applies(
-    conditions: tuple[Condition, ...], names: list[str], categories: list[Category]
-) -> str:
-    if Condition.CHILDREN in conditions and Condition.ADULTS_ONLY in conditions:
-        return '"children" and "adults_only" cannot both hold'
-    if Condition.ALWAYS in conditions and len(conditions) > 1:
-        return '"always" cannot be combined with other conditions'
-    subjects = {c.id: c.subject for c in categories}
-    if (
-        Condition.ADULTS_ONLY in conditions
-        and WILDCARD not in names
-        and all(subjects.get(n) is Subject.CHILD for n in names)
-    ):
-        return "it shares only information about children, but only in adults-only cases"
-    return ""
 
 
 def _text(value: Any) -> tuple[Any, str]:

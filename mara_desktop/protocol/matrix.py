@@ -11,38 +11,32 @@ import csv
 import io
 
 from mara_desktop.domain import OBSERVER
-from mara_desktop.protocol.model import Condition, ConsentMode, Protocol, Rule
+from mara_desktop.protocol.conditions import TABLE, Condition, of_rule
+from mara_desktop.protocol.model import Protocol
 
-SYMBOLS = {
-    "always": "A",
-    Condition.CONSENT.value: "C",
-    Condition.CHILDREN.value: "K",
-    Condition.ADULTS_ONLY.value: "N",
-}
-LEGEND = (
-    "A = always; C = with the victim's consent; K = only when children are involved; "
-    "N = only in adults-only cases; + = all of these; | = either; blank = never "
+Alternative = tuple[Condition, ...]
+"""The conditions of one granting rule, all of which must hold."""
+
+LEGEND = "; ".join(f"{c.letter} = {c.label}" for c in TABLE) + (
+    "; + = all of these; | = either; blank = never "
     "(except by override, or to the agency that supplied the item)."
 )
 
 
-def conditions(rule: Rule, protocol: Protocol) -> tuple[str, ...]:
-    """The rule's effective conditions, consent added where the protocol requires it."""
-    found = [c.value for c in rule.when]
-    if protocol.consent_mode is ConsentMode.REQUIRED and Condition.CONSENT.value not in found:
-        found.insert(0, Condition.CONSENT.value)
-    return tuple(found) or ("always",)
-
-
-def cell(protocol: Protocol, category: str, agency: str) -> list[tuple[str, ...]]:
+def cell(protocol: Protocol, category: str, agency: str) -> list[Alternative]:
     """One alternative per granting rule, duplicates dropped, in rule order."""
-    seen: list[tuple[str, ...]] = []
+    seen: list[Alternative] = []
     for rule in protocol.rules:
         if rule.grants(category, agency):
-            alternative = conditions(rule, protocol)
+            alternative = of_rule(rule, protocol)
             if alternative not in seen:
                 seen.append(alternative)
     return seen
+
+
+def letters(alternatives: list[Alternative]) -> str:
+    """A cell as the matrix prints it: "A", "C+K", "A|K+C"."""
+    return "|".join("+".join(c.letter for c in a) for a in alternatives)
 
 
 def columns(protocol: Protocol) -> list[str]:
@@ -59,7 +53,9 @@ def as_csv(protocol: Protocol) -> str:
             [
                 category.id,
                 *(
-                    " or ".join(" and ".join(a) for a in cell(protocol, category.id, agency))
+                    " or ".join(
+                        " and ".join(c.id for c in a) for a in cell(protocol, category.id, agency)
+                    )
                     for agency in agencies
                 ),
             ]
@@ -72,10 +68,7 @@ def as_text(protocol: Protocol) -> str:
     rows = [
         [
             category.id,
-            *(
-                "|".join("+".join(SYMBOLS[c] for c in a) for a in cell(protocol, category.id, x))
-                for x in agencies
-            ),
+            *(letters(cell(protocol, category.id, x)) for x in agencies),
         ]
         for category in protocol.categories
     ]

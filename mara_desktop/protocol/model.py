@@ -6,17 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from mara_desktop.domain import OBSERVER, WILDCARD, Subject
 
-
-class Condition(StrEnum):
-    """A condition in a rule's `when`; all of a rule's conditions must hold."""
-
-    ALWAYS = "always"
-    CONSENT = "consent"
-    CHILDREN = "children"
-    ADULTS_ONLY = "adults_only"
+if TYPE_CHECKING:  # the table of conditions reads protocols: it imports this module
+    from mara_desktop.protocol.conditions import Condition
 
 
 class ConsentMode(StrEnum):
@@ -57,6 +52,7 @@ class Rule:
     categories: tuple[str, ...]
     agencies: tuple[str, ...]
     when: tuple[Condition, ...]
+    """All must hold (protocol/conditions.py); empty for `always`."""
     lawful_basis: str
     line: int | None = None
 
@@ -133,10 +129,6 @@ class Protocol:
     def category_name(self, category_id: str) -> str:
         category = self.category(category_id)
         return category.name if category else category_id
-
-    def rule_needs_consent(self, rule: Rule) -> bool:
-        """Whether the victim's consent is a condition of the rule, here or by `consent_mode`."""
-        return self.consent_mode is ConsentMode.REQUIRED or Condition.CONSENT in rule.when
 
     @cached_property
     def _identity_by_subject(self) -> dict[Subject, str]:

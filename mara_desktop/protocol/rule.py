@@ -9,7 +9,6 @@ audit it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 
 from mara_desktop.domain import (
@@ -17,24 +16,28 @@ from mara_desktop.domain import (
     Audience,
     Case,
     Consent,
-    ConsentState,
     Item,
     Override,
     instant,
+    when_text,
 )
-from mara_desktop.protocol.model import (
-    Condition,
-    LawfulBasis,
-    Protocol,
-    Rule,
+from mara_desktop.protocol.conditions import (
+    in_checking_order,
+    of_rule,
+    reads_the_case,
+    what_is_read,
 )
+from mara_desktop.protocol.model import LawfulBasis, Protocol, Rule
+
+__all__ = ["Decision", "Disclosable", "DisclosureRule", "Step", "when_text"]
+"""`when_text` is the date of reasons, which screens print beside them."""
 
 Disclosable = Item | Action
 
 _REMEMBERED_FIXED = 100_000
 _REMEMBERED_STATES = 1_000
-"""How many decisions, and states of consent and children (each with its decisions), are
-remembered; past these the memory starts afresh."""
+"""How many decisions, and states of a case as the conditions read it (each with its
+decisions), are remembered; past these the memory starts afresh."""
 
 
 class Step(StrEnum):
@@ -70,17 +73,15 @@ class Decision:
     lawful_basis: LawfulBasis | None = None
 
 
-def when_text(moment: datetime) -> str:
-    """A date the way minutes write it: 3 Nov 2026."""
-    return f"{moment.day} {moment:%b %Y}"
-
-
 class DisclosureRule:
     """The protocol's rule, with the lookups it needs prepared once per protocol."""
 
     def __init__(self, protocol: Protocol) -> None:
         self.protocol = protocol
         self._granting: dict[tuple[str, str], tuple[Rule, ...]] = {}
+        self._checks = {id(r): in_checking_order(of_rule(r, protocol)) for r in protocol.rules}
+        """Each rule's conditions in checking order, by the rule's identity: the rules are the
+        protocol's, held as long as this is, and hashing a rule's fields costs more."""
         self._fixed: dict[tuple[object, ...], Decision] = {}
         self._decided: dict[tuple[object, ...], dict[tuple[object, ...], Decision]] = {}
         self._last: tuple[Case | None, dict[tuple[object, ...], Decision]] = (None, {})
@@ -107,8 +108,8 @@ class DisclosureRule:
         Building every view of a meeting takes tens of thousands of decisions, and most are
         the same decision again. A decision depends on the item only through its kind,
         category, source, owner and restriction, and on the case only through the override
-        covering the pair, its children and its latest consent (the last two only when a
-        condition was looked at); decisions are remembered by exactly those, with the
+        covering the pair and what the conditions of protocol/conditions.py read of it (only
+        when a condition was looked at); decisions are remembered by exactly those, with the
         offsets of moments, which equal instants ignore but reasons print.
         """
         override = self._override(case, thing.category, agency)
@@ -142,9 +143,9 @@ class DisclosureRule:
         return decision
 
     def _same_for_every_case(self, decision: Decision, category: str, agency: str) -> bool:
-        """Whether the decision was made without looking at the case's children or consent:
-        by source, owner, restriction or override, for want of any granting rule, or by the
-        first granting rule when it has no condition."""
+        """Whether the decision was made without looking at what conditions read of the
+        case: by source, owner, restriction or override, for want of any granting rule, or by
+        the first granting rule when none of its conditions reads the case."""
         if decision.step in _WITHOUT_CONDITIONS:
             return True
         rule = decision.rule
@@ -152,19 +153,14 @@ class DisclosureRule:
             decision.step is Step.RULE
             and rule is not None
             and rule is self.granting_rules(category, agency)[0]
-            and not self._needs_consent(rule)
-            and not {Condition.CHILDREN, Condition.ADULTS_ONLY} & set(rule.when)
+            and not reads_the_case(self._checks[id(rule)])
         )
 
     def _decided_in_state(self, case: Case) -> dict[tuple[object, ...], Decision]:
-        """The decisions remembered for cases with this case's children and latest consent
-        (a view asks about one case many times in a row: `decide_for` keeps the last)."""
-        latest = case.latest_consent()
-        state = (
-            case.children_involved,
-            latest,
-            latest.recorded_at.utcoffset() if latest else None,
-        )
+        """The decisions remembered for cases that read, to every condition of the table, as
+        this one does (a view asks about one case many times in a row: `decide_for` keeps the
+        last)."""
+        state = what_is_read(case)
         decided = self._decided.get(state)
         if decided is None:
             if len(self._decided) >= _REMEMBERED_STATES:
@@ -269,33 +265,13 @@ class DisclosureRule:
         return found
 
     def _needs_consent(self, rule: Rule) -> bool:
-        return self.protocol.rule_needs_consent(rule)
+        return any(c.is_consent for c in self._checks[id(rule)])
 
     def _failed_condition(self, rule: Rule, category: str, agency: str, case: Case) -> str | None:
         """None when every condition holds, else how the rule limits sharing and why that
-        limit is not met here."""
-        for condition in rule.when:
-            if condition is Condition.CHILDREN and not case.children_involved:
-                return "only when children are involved, and none are in this case"
-            if condition is Condition.ADULTS_ONLY and case.children_involved:
-                return "only in adults-only cases, and children are involved in this case"
-        if self._needs_consent(rule):
-            return consent_failure(case.latest_consent(), agency, category, self.protocol)
+        limit is not met here (the first condition, in checking order, that fails)."""
+        for condition in self._checks[id(rule)]:
+            failure = condition.why_not(case, agency, category, self.protocol)
+            if failure is not None:
+                return failure
         return None
-
-
-def consent_failure(
-    latest: Consent | None, agency: str, category: str, protocol: Protocol
-) -> str | None:
-    """None when the latest consent record lets this agency see this category."""
-    if latest is None:
-        return "only with the victim's consent, and no consent is recorded"
-    when = when_text(latest.recorded_at)
-    if latest.state is not ConsentState.GIVEN:
-        return f"only with the victim's consent, and consent was {latest.state.label} on {when}"
-    if not latest.covers(agency, category):
-        return (
-            f"only with the victim's consent, and the consent given on {when} does not cover "
-            f"{protocol.category_name(category)} for {protocol.agency_name(agency)}"
-        )
-    return None

@@ -26,16 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.protocol import matrix
-from mara_desktop.protocol.model import Condition, ConsentMode, Protocol
+from mara_desktop.protocol.conditions import ALWAYS, of_rule
+from mara_desktop.protocol.model import ConsentMode, Protocol
 from mara_desktop.ui.dialog_parts import StatusLine, fit_to_screen, heading, note
 
 TITLE = "Information-sharing protocol — MARA Desktop"
-CONDITION_WORDS = {
-    Condition.ALWAYS.value: "always",
-    Condition.CONSENT.value: "with the victim's consent",
-    Condition.CHILDREN.value: "only when children are involved",
-    Condition.ADULTS_ONLY.value: "only in adults-only cases",
-}
 _ALWAYS = QColor("#d7eedb")
 _CONDITIONAL = QColor("#fbe8c8")
 _INK = QColor("#111111")
@@ -51,7 +46,7 @@ def cell_explanation(protocol: Protocol, category: str, agency: str) -> str:
     lines = []
     for rule in protocol.rules:
         if rule.grants(category, agency):
-            words = " and ".join(CONDITION_WORDS[c] for c in matrix.conditions(rule, protocol))
+            words = " and ".join(c.label for c in of_rule(rule, protocol))
             basis = protocol.lawful_basis(rule.lawful_basis)
             basis_text = basis.text if basis else rule.lawful_basis
             lines.append(f"Rule {rule.number}: {words}. Lawful basis: {basis_text}.")
@@ -133,12 +128,11 @@ class ProtocolDialog(QDialog):
         for row, category in enumerate(p.categories):
             for column, agency in enumerate(agencies):
                 alternatives = matrix.cell(p, category.id, agency)
-                text = "|".join("+".join(matrix.SYMBOLS[c] for c in a) for a in alternatives)
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(matrix.letters(alternatives))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setToolTip(cell_explanation(p, category.id, agency))
                 if alternatives:
-                    always = any(a == ("always",) for a in alternatives)
+                    always = any(a == (ALWAYS,) for a in alternatives)
                     item.setBackground(QBrush(_ALWAYS if always else _CONDITIONAL))
                     item.setForeground(QBrush(_INK))
                 table.setItem(row, column, item)

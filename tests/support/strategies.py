@@ -23,10 +23,10 @@ from mara_desktop.domain import (
     ReferralCriterion,
     Subject,
 )
+from mara_desktop.protocol.conditions import ALWAYS, TABLE
 from mara_desktop.protocol.model import (
     Agency,
     Category,
-    Condition,
     ConsentMode,
     LawfulBasis,
     Protocol,
@@ -45,6 +45,8 @@ SUBJECTS = {
 }
 
 names = st.sampled_from(AGENCIES)
+conditions = st.sampled_from([c for c in TABLE if c is not ALWAYS])
+"""What a loaded rule's `when` may hold: every condition but `always`, which means none."""
 subsets = st.lists(names, unique=True, max_size=4).map(tuple)
 
 
@@ -64,12 +66,7 @@ def rules(draw: st.DrawFn, number: int) -> Rule:
             ).map(tuple),
         )
     )
-    when = draw(
-        st.sampled_from(
-            [(), (Condition.CONSENT,), (Condition.CHILDREN,), (Condition.ADULTS_ONLY,),
-             (Condition.CONSENT, Condition.CHILDREN)]
-        )
-    )  # fmt: skip
+    when = draw(st.lists(conditions, unique=True, max_size=2).map(tuple))
     return Rule(number, categories, agencies, when, "basis")
 
 
