@@ -7,7 +7,7 @@ written. Writing happens inside the caller's transaction; this module never comm
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,13 @@ from mara_desktop.domain import (
 )
 from mara_desktop.store.connection import Connection
 
+CHUNK = 500
+"""Ids bound in one statement: far under SQLite's limit on parameters (32,766; 999 before
+SQLite 3.32), and each id is one search of an index."""
+
+BATCH = 250
+"""Cases held at once by a reader of every case (an export): a few megabytes."""
+
 
 def _ids(values: Iterable[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
@@ -46,10 +53,18 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def existing_ids(conn: Connection, table: str) -> set[str]:
+def existing_ids(conn: Connection, table: str, among: Iterable[str] | None = None) -> set[str]:
+    """Every id of the table; with `among`, only which of those it holds, each found by its
+    key (an import asks about its own ids, never for a list of every id in the file)."""
     if table not in {"case", "conference"}:
         raise ValueError(table)
-    return {r[0] for r in conn.execute(f'SELECT id FROM "{table}"')}
+    if among is None:
+        return {r[0] for r in conn.execute(f'SELECT id FROM "{table}"')}
+    found: set[str] = set()
+    for chunk in _chunks(list(set(among))):
+        select = f'SELECT id FROM "{table}" WHERE id IN ({_marks(chunk)})'
+        found.update(r[0] for r in conn.execute(select, chunk))
+    return found
 
 
 def write_case(conn: Connection, case: Case, position: int, *, replace: bool) -> None:
@@ -179,6 +194,8 @@ def read_content(conn: Connection) -> CaseFileContent:
 
 
 def read_conferences(conn: Connection, conference_id: str | None = None) -> list[Conference]:
+    """Every conference, or the one asked for, found by its key (the primary keys of the
+    conference, agenda and attendance tables all start with the conference's id)."""
     where, args = ("WHERE conference_id = ?", (conference_id,)) if conference_id else ("", ())
     agendas: dict[str, list[str]] = {}
     for cid, case_id in conn.execute(
@@ -208,43 +225,67 @@ def read_conferences(conn: Connection, conference_id: str | None = None) -> list
 
 
 def read_cases(conn: Connection, case_ids: Iterable[str] | None = None) -> list[Case]:
-    """Cases in file order; with `case_ids`, only those (in file order)."""
-    wanted = None if case_ids is None else set(case_ids)
-    parts = _Parts(conn, wanted)
-    cases = []
-    for r in conn.execute(
-        "SELECT id, reference, children_involved, referral_date, referral_agency, "
-        'referral_criterion, dash_score FROM "case" ORDER BY position'
-    ):
-        if wanted is not None and r[0] not in wanted:
-            continue
-        referral = Referral(date.fromisoformat(r[3]), r[4], ReferralCriterion(r[5]), r[6])
-        cases.append(
-            Case(
-                id=r[0],
-                reference=r[1],
-                children_involved=bool(r[2]),
-                referral=referral,
-                people=tuple(parts.people.get(r[0], ())),
-                items=tuple(parts.items.get(r[0], ())),
-                actions=tuple(parts.actions.get(r[0], ())),
-                consents=tuple(parts.consents.get(r[0], ())),
-                overrides=tuple(parts.overrides.get(r[0], ())),
+    """Cases in file order; with `case_ids`, only those (in file order), each found by its
+    key: the cost is that of the cases asked for, whatever the size of the file."""
+    if case_ids is None:
+        return [case for batch in case_batches(conn) for case in batch]
+    rows: list[Any] = []
+    for chunk in _chunks(list(dict.fromkeys(case_ids))):
+        rows.extend(
+            conn.execute(
+                "SELECT position, id, reference, children_involved, referral_date, "
+                f'referral_agency, referral_criterion, dash_score FROM "case" WHERE id IN '
+                f"({_marks(chunk)})",
+                chunk,
             )
         )
-    return cases
+    rows.sort(key=lambda r: int(r[0]))
+    parts = _Parts(conn, [r[1] for r in rows])
+    return [
+        Case(
+            id=r[1],
+            reference=r[2],
+            children_involved=bool(r[3]),
+            referral=Referral(date.fromisoformat(r[4]), r[5], ReferralCriterion(r[6]), r[7]),
+            people=tuple(parts.people.get(r[1], ())),
+            items=tuple(parts.items.get(r[1], ())),
+            actions=tuple(parts.actions.get(r[1], ())),
+            consents=tuple(parts.consents.get(r[1], ())),
+            overrides=tuple(parts.overrides.get(r[1], ())),
+        )
+        for r in rows
+    ]
+
+
+def case_batches(conn: Connection, size: int = BATCH) -> Iterator[list[Case]]:
+    """Every case in file order, `size` at a time, for an export that must not hold them all.
+    The ids are listed first (the one pass over the case table: every case is wanted), then
+    each batch is read by key."""
+    ids = [r[0] for r in conn.execute('SELECT id FROM "case" ORDER BY position')]
+    for chunk in _chunks(ids, size):
+        yield read_cases(conn, chunk)
+
+
+def _chunks(ids: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _marks(ids: Sized) -> str:
+    return ", ".join("?" * len(ids))
 
 
 class _Parts:
-    """Every part of the wanted cases, read with one query per table."""
+    """Every part of the cases named, read by key: one search of each table's index on
+    (case_id, position or seq) per id, a chunk of ids a statement."""
 
-    def __init__(self, conn: Connection, wanted: set[str] | None) -> None:
+    def __init__(self, conn: Connection, case_ids: list[str]) -> None:
         self.people: dict[str, list[Person]] = {}
         self.items: dict[str, list[Item]] = {}
         self.actions: dict[str, list[Action]] = {}
         self.consents: dict[str, list[Consent]] = {}
         self.overrides: dict[str, list[Override]] = {}
-        self._conn, self._wanted = conn, wanted
+        self._conn, self._ids = conn, case_ids
         for r in self._rows("SELECT case_id, id, role, name, born, source FROM person", "position"):
             self.people.setdefault(r[0], []).append(
                 Person(r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5])
@@ -293,11 +334,8 @@ class _Parts:
                 )
             )  # fmt: skip
 
-    def _rows(self, select: str, order: str) -> Iterable[Any]:
-        if self._wanted is not None and len(self._wanted) == 1:
-            (only,) = self._wanted
-            return self._conn.execute(f"{select} WHERE case_id = ? ORDER BY {order}", (only,))
-        rows = self._conn.execute(f"{select} ORDER BY case_id, {order}")
-        if self._wanted is None:
-            return rows
-        return (r for r in rows if r[0] in self._wanted)
+    def _rows(self, select: str, order: str) -> Iterator[Any]:
+        for chunk in _chunks(self._ids):
+            yield from self._conn.execute(
+                f"{select} WHERE case_id IN ({_marks(chunk)}) ORDER BY case_id, {order}", chunk
+            )
