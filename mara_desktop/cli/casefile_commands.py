@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from itertools import chain
 from pathlib import Path
 
 from mara_desktop.cli import secrets
@@ -84,18 +85,16 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    """Cases are read and written a batch at a time, all as of one moment (a snapshot)."""
     with open_case_file(args.file, args.passphrase_file) as case_file:
-        content = case_file.content()
-        write_interchange(content, args.out)
+        with case_file.snapshot():
+            conferences = case_file.conferences()
+            batches = case_file.case_batches()
+            cases = write_interchange(args.out, conferences, chain.from_iterable(batches))
         case_file.record(
-            "export",
-            {
-                "file": args.out.name,
-                "cases": len(content.cases),
-                "conferences": len(content.conferences),
-            },
+            "export", {"file": args.out.name, "cases": cases, "conferences": len(conferences)}
         )
-    counts = f"{len(content.cases)} cases and {len(content.conferences)} conferences"
+    counts = f"{cases} cases and {len(conferences)} conferences"
     say(f"Exported {counts} to {args.out}.")
     warn(f"{args.out} holds case data unencrypted: keep it safe and delete it when done.")
     return 0
