@@ -7,9 +7,9 @@ written. Writing happens inside the caller's transaction; this module never comm
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from mara_desktop.domain import (
     Action,
@@ -32,6 +32,8 @@ from mara_desktop.domain import (
     parse_moment,
 )
 from mara_desktop.store.connection import Connection
+
+T = TypeVar("T")
 
 CHUNK = 500
 """Ids bound in one statement: far under SQLite's limit on parameters (32,766; 999 before
@@ -280,62 +282,70 @@ class _Parts:
     (case_id, position or seq) per id, a chunk of ids a statement."""
 
     def __init__(self, conn: Connection, case_ids: list[str]) -> None:
-        self.people: dict[str, list[Person]] = {}
-        self.items: dict[str, list[Item]] = {}
-        self.actions: dict[str, list[Action]] = {}
-        self.consents: dict[str, list[Consent]] = {}
-        self.overrides: dict[str, list[Override]] = {}
         self._conn, self._ids = conn, case_ids
-        for r in self._rows("SELECT case_id, id, role, name, born, source FROM person", "position"):
-            self.people.setdefault(r[0], []).append(
-                Person(r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5])
-            )
-        for r in self._rows(
+        self.people = self._by_case(
+            "SELECT case_id, id, role, name, born, source FROM person", "position", _person
+        )
+        self.items = self._by_case(
             "SELECT case_id, id, category, source, subject, text, restricted_to, person, "
             "recorded_at FROM item",
             "position",
-        ):
-            self.items.setdefault(r[0], []).append(
-                Item(
-                    r[1], r[2], r[3], Subject(r[4]), r[5], tuple(json.loads(r[6])), r[7],
-                    parse_moment(r[8]) if r[8] else None,
-                )
-            )  # fmt: skip
-        for r in self._rows(
+            _item,
+        )
+        self.actions = self._by_case(
             "SELECT case_id, id, owner, category, text, due, status, owner_name, source, "
             "restricted_to, conference FROM action",
             "position",
-        ):
-            self.actions.setdefault(r[0], []).append(
-                Action(
-                    r[1], r[2], r[3], r[4], _date(r[5]), ActionStatus(r[6]), r[7], r[8],
-                    tuple(json.loads(r[9])), r[10],
-                )
-            )  # fmt: skip
-        for r in self._rows(
+            _action,
+        )
+        self.consents = self._by_case(
             "SELECT case_id, state, agencies, categories, recorded_at, recorded_by FROM consent",
             "seq",
-        ):
-            self.consents.setdefault(r[0], []).append(
-                Consent(
-                    ConsentState(r[1]), tuple(json.loads(r[2])), tuple(json.loads(r[3])),
-                    parse_moment(r[4]), r[5],
-                )
-            )  # fmt: skip
-        for r in self._rows(
+            _consent,
+        )
+        self.overrides = self._by_case(
             "SELECT case_id, categories, agencies, lawful_basis, justification, decided_by, "
             "decided_at FROM override",
             "seq",
-        ):
-            self.overrides.setdefault(r[0], []).append(
-                Override(
-                    tuple(json.loads(r[1])), tuple(json.loads(r[2])), r[3], r[4], r[5],
-                    parse_moment(r[6]),
-                )
-            )  # fmt: skip
+            _override,
+        )
 
-    def _rows(self, select: str, order: str) -> Iterator[Any]:
+    def _by_case(self, select: str, order: str, build: Callable[[Any], T]) -> dict[str, list[T]]:
+        found: dict[str, list[T]] = {}
         for chunk in _chunks(self._ids):
-            yield from self._conn.execute(
+            for r in self._conn.execute(
                 f"{select} WHERE case_id IN ({_marks(chunk)}) ORDER BY case_id, {order}", chunk
-            )
+            ):
+                found.setdefault(r[0], []).append(build(r))
+        return found
+
+
+def _person(r: Any) -> Person:
+    return Person(r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5])
+
+
+def _item(r: Any) -> Item:
+    return Item(
+        r[1], r[2], r[3], Subject(r[4]), r[5], tuple(json.loads(r[6])), r[7],
+        parse_moment(r[8]) if r[8] else None,
+    )  # fmt: skip
+
+
+def _action(r: Any) -> Action:
+    return Action(
+        r[1], r[2], r[3], r[4], _date(r[5]), ActionStatus(r[6]), r[7], r[8],
+        tuple(json.loads(r[9])), r[10],
+    )  # fmt: skip
+
+
+def _consent(r: Any) -> Consent:
+    return Consent(
+        ConsentState(r[1]), tuple(json.loads(r[2])), tuple(json.loads(r[3])),
+        parse_moment(r[4]), r[5],
+    )  # fmt: skip
+
+
+def _override(r: Any) -> Override:
+    return Override(
+        tuple(json.loads(r[1])), tuple(json.loads(r[2])), r[3], r[4], r[5], parse_moment(r[6])
+    )
