@@ -35,7 +35,8 @@ from keyring.backend import KeyringBackend
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mara_desktop.interchange.reader import Existing, read_interchange
+from mara_desktop.interchange.document import read_interchange
+from mara_desktop.interchange.reader import Existing
 from mara_desktop.interchange.writer import write_interchange
 from mara_desktop.protocol.loader import parse_protocol
 from mara_desktop.resources import default_protocol_path

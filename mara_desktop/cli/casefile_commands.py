@@ -11,7 +11,7 @@ from mara_desktop.cli import secrets
 from mara_desktop.cli.terminal import say, warn
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo
 from mara_desktop.errors import ExitCode, MaraError
-from mara_desktop.interchange.reader import Existing, load_interchange
+from mara_desktop.interchange.document import read_import
 from mara_desktop.interchange.writer import write_interchange
 from mara_desktop.minutes.manifest import read_witness
 from mara_desktop.protocol.loader import load_protocol
@@ -20,7 +20,7 @@ from mara_desktop.store import keychain
 from mara_desktop.store.audit import Anchor, Head
 from mara_desktop.store.casefile import CaseFile, forget_without_opening
 from mara_desktop.store.errors import CaseFileError, KeyUnavailable
-from mara_desktop.store.importer import import_content
+from mara_desktop.store.importer import import_document
 from mara_desktop.store.restore import restore as restore_backup
 
 
@@ -70,11 +70,8 @@ def create(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     with open_case_file(args.file, args.passphrase_file) as case_file:
-        existing = Existing(
-            frozenset(case_file.case_ids()), frozenset(case_file.conference_ids()), args.update
-        )
-        content = load_interchange(args.data, case_file.protocol, existing)
-        report = import_content(case_file, content, update=args.update)
+        document = read_import(args.data, case_file.protocol, case_file, update=args.update)
+        report = import_document(case_file, document, update=args.update)
     say(f"Imported {args.data.name}: {report.summary()}")
     for case_id in report.history_kept:
         warn(
