@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Protocol
 
 from mara_desktop.domain import Case, CaseFileContent, Conference
@@ -73,10 +74,15 @@ def import_document(case_file: CaseFile, document: CheckedImport, *, update: boo
     """Write each batch of cases as it is read, all in one transaction: a problem found
     later in the document, or a case whose update would lose entries recorded at the
     meeting, rolls it back and nothing is imported. The document is read to its end
-    either way, so that every problem in it is reported, and before such a loss."""
+    either way, so that every problem in it is reported, and before such a loss.
+
+    The first batch is read before the transaction begins: the first write waits for the
+    check of every page (store/page_check.py), which runs meanwhile."""
+    batches = document.case_batches()
+    first = next(batches, None)
     with case_file.transaction() as conn:
         writing = _Writing(conn, update)
-        for batch in document.case_batches():
+        for batch in chain([first] if first is not None else [], batches):
             writing.cases(batch)
         conferences = document.conferences()
         if writing.refusal is not None:
