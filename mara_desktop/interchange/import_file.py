@@ -16,7 +16,9 @@ line and column where it goes too deep. A value is measured once parsed, when it
 is known (a scan of a window that ended inside a string would take the string's brackets
 for structure), and, if the parser fails or recurses too deep first, the part it read
 is measured before its error is reported: nesting is named before anything else wrong in
-the same value. A file that is not UTF-8 is refused for that, wherever else it is wrong.
+the same value. (A file broken in one value and nested too deep in a later one is refused
+for the first, where a scan of the whole file named the second; nothing is imported
+either way.) A file that is not UTF-8 is refused for that, wherever else it is wrong.
 """
 
 from __future__ import annotations
