@@ -100,45 +100,46 @@ class JsonStream:
     def members(self) -> Iterator[str]:
         """The keys of the object starting here (the document), in order; then nothing may
         follow it in the file."""
-        self._pos += 1
-        if self.peek() == "}":
+        expecting = "{"
+        more = self._entered("}")
+        while more:
+            if self.peek() != '"':
+                raise self._unexpected(expecting)
+            key = self.value(1)
+            if self.peek() != ":":
+                raise self._unexpected('{""')
             self._pos += 1
-        else:
-            expecting = "{"
-            while True:
-                if self.peek() != '"':
-                    raise self._unexpected(expecting)
-                key = self.value(1)
-                if self.peek() != ":":
-                    raise self._unexpected('{""')
-                self._pos += 1
-                yield str(key)
-                if self.peek() == "}":
-                    self._pos += 1
-                    break
-                if self.peek() != ",":
-                    raise self._unexpected('{"":0')
-                self._pos += 1
-                expecting = '{"":0,'
+            yield str(key)
+            more, expecting = self._after_entry("}", '{"":0'), '{"":0,'
         if self.peek():
             raise self._unexpected("{}")
 
     def elements(self, depth: int) -> Iterator[Any]:
         """Each element of the list starting here, parsed one at a time."""
-        self._pos += 1
-        if self.peek() == "]":
-            self._pos += 1
-            return
-        while True:
+        more = self._entered("]")
+        while more:
             yield self.value(depth + 1)
-            if self.peek() == "]":
-                self._pos += 1
-                return
-            if self.peek() != ",":
-                raise self._unexpected("[0")
-            self._pos += 1
-            if self.peek() == "]":
+            more = self._after_entry("]", "[0")
+            if more and self.peek() == "]":
                 raise self._unexpected("[0,")
+
+    def _entered(self, close: str) -> bool:
+        """Step into the list or object starting here; False if it is empty (and passed)."""
+        self._pos += 1
+        if self.peek() != close:
+            return True
+        self._pos += 1
+        return False
+
+    def _after_entry(self, close: str, state: str) -> bool:
+        """Past the comma after an entry (True), or past the end of its list or object."""
+        if self.peek() == close:
+            self._pos += 1
+            return False
+        if self.peek() != ",":
+            raise self._unexpected(state)
+        self._pos += 1
+        return True
 
     def skip(self, depth: int) -> None:
         """Read past the value starting here, a list an element at a time."""
