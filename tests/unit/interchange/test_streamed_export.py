@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 from mara_desktop.demo import DEMO_PASSPHRASE
-from mara_desktop.domain import CaseFileContent
+from mara_desktop.domain import CaseFileContent, Item, Subject
 from mara_desktop.interchange.writer import document
 from mara_desktop.store import repository
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import add_item
 from tests.conftest import PASSPHRASE
 from tests.support.cli import run
 from tests.support.documents import full_document, minimal_case
@@ -60,3 +61,17 @@ def test_an_empty_file_exports_the_bytes_of_the_whole_document(new_file, tmp_pat
         == b'{\n  "format": "mara-interchange/1",\n  "conferences": [],\n  "cases": []\n}\n'
     )
     assert exported(new_file.path, tmp_path, PASSPHRASE) == expected
+
+
+def test_an_export_sees_the_file_as_it_was_when_it_began(new_file):
+    load(new_file, full_document(2 * repository.BATCH + 7))
+    with CaseFile.open(new_file.path, passphrase=PASSPHRASE) as other_window:
+        with new_file.snapshot():
+            batches = new_file.case_batches()
+            first = next(batches)
+            added = Item("late", "risk-summary", "police", Subject.CASE, "Added meanwhile.")
+            add_item(other_window, "case-400", added)
+            rest = [case for batch in batches for case in batch]
+        assert [c.id for c in first + rest] == [f"case-{n}" for n in range(1, 508)]
+        assert added not in rest[399 - len(first)].items
+        assert added in new_file.case("case-400").items
