@@ -35,7 +35,8 @@ from keyring.backend import KeyringBackend
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mara_desktop.interchange.reader import Existing, read_interchange
+from mara_desktop.interchange.document import read_interchange
+from mara_desktop.interchange.reader import Existing
 from mara_desktop.interchange.writer import write_interchange
 from mara_desktop.protocol.loader import parse_protocol
 from mara_desktop.resources import default_protocol_path
@@ -256,7 +257,11 @@ def run(folder: Path, protocol_text: str, cases: int, items: int, repeat: int) -
     big = folder / "big-0.mara"
     with CaseFile.open(big, passphrase=PASSPHRASE) as case_file:
         read = seconds(case_file.content)
-        export = seconds(lambda: write_interchange(case_file.content(), folder / "out.json"))
+        export = seconds(
+            lambda: write_interchange(
+                folder / "out.json", case_file.conferences(), case_file.cases()
+            )
+        )
     print(f"  export (read + write JSON){export:8.2f} s    (reading alone {read:.2f} s)")
     size = big.stat().st_size
     plain_size = (folder / "sqlite3-0.db").stat().st_size

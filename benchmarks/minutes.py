@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table
 
 from mara_desktop.domain import Audience
-from mara_desktop.interchange.reader import Existing, read_interchange
+from mara_desktop.interchange.document import read_interchange
+from mara_desktop.interchange.reader import Existing
 from mara_desktop.minutes.document import Copy, minutes_story
 from mara_desktop.minutes.export import MinutesRequest, export_minutes
 from mara_desktop.minutes.fonts import register_fonts

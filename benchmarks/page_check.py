@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from casefile import bulk_document  # noqa: E402
 
-from mara_desktop.interchange.reader import Existing, read_interchange  # noqa: E402
+from mara_desktop.interchange.document import read_interchange  # noqa: E402
+from mara_desktop.interchange.reader import Existing  # noqa: E402
 from mara_desktop.resources import default_protocol_path  # noqa: E402
 from mara_desktop.store.casefile import CaseFile  # noqa: E402
 from mara_desktop.store.connection import apply_key, connect, failing_pages  # noqa: E402

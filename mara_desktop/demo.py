@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mara_desktop.interchange.reader import Existing, load_interchange
+from mara_desktop.interchange.document import read_import
 from mara_desktop.resources import default_protocol_path, resource
 from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.importer import import_content
+from mara_desktop.store.importer import import_document
 
 DEMO_PASSPHRASE = "northshire demo only"
 DEMO_CONFERENCE = "ns-2026-11-26"
@@ -26,8 +26,8 @@ def create_demo(path: Path) -> CaseFile:
     """A new case file at `path` holding the demo, open and ready."""
     case_file = CaseFile.create(path, DEMO_PASSPHRASE, default_protocol_path().read_text("utf-8"))
     try:
-        content = load_interchange(demo_data_path(), case_file.protocol, Existing())
-        import_content(case_file, content, update=False)
+        document = read_import(demo_data_path(), case_file.protocol, case_file, update=False)
+        import_document(case_file, document, update=False)
     except BaseException:
         case_file.close()
         raise

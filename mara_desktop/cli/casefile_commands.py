@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from itertools import chain
 from pathlib import Path
 
 from mara_desktop.cli import secrets
 from mara_desktop.cli.terminal import say, warn
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo
 from mara_desktop.errors import ExitCode, MaraError
-from mara_desktop.interchange.reader import Existing, load_interchange
+from mara_desktop.interchange.document import read_import
 from mara_desktop.interchange.writer import write_interchange
 from mara_desktop.minutes.manifest import read_witness
 from mara_desktop.protocol.loader import load_protocol
@@ -19,7 +20,7 @@ from mara_desktop.store import keychain
 from mara_desktop.store.audit import Anchor, Head
 from mara_desktop.store.casefile import CaseFile, forget_without_opening
 from mara_desktop.store.errors import CaseFileError, KeyUnavailable
-from mara_desktop.store.importer import import_content
+from mara_desktop.store.importer import import_document
 from mara_desktop.store.restore import restore as restore_backup
 
 
@@ -69,11 +70,8 @@ def create(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     with open_case_file(args.file, args.passphrase_file) as case_file:
-        existing = Existing(
-            frozenset(case_file.case_ids()), frozenset(case_file.conference_ids()), args.update
-        )
-        content = load_interchange(args.data, case_file.protocol, existing)
-        report = import_content(case_file, content, update=args.update)
+        document = read_import(args.data, case_file.protocol, case_file, update=args.update)
+        report = import_document(case_file, document, update=args.update)
     say(f"Imported {args.data.name}: {report.summary()}")
     for case_id in report.history_kept:
         warn(
@@ -84,18 +82,16 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    """Cases are read and written a batch at a time, all as of one moment (a snapshot)."""
     with open_case_file(args.file, args.passphrase_file) as case_file:
-        content = case_file.content()
-        write_interchange(content, args.out)
+        with case_file.snapshot():
+            conferences = case_file.conferences()
+            batches = case_file.case_batches()
+            cases = write_interchange(args.out, conferences, chain.from_iterable(batches))
         case_file.record(
-            "export",
-            {
-                "file": args.out.name,
-                "cases": len(content.cases),
-                "conferences": len(content.conferences),
-            },
+            "export", {"file": args.out.name, "cases": cases, "conferences": len(conferences)}
         )
-    counts = f"{len(content.cases)} cases and {len(content.conferences)} conferences"
+    counts = f"{cases} cases and {len(conferences)} conferences"
     say(f"Exported {counts} to {args.out}.")
     warn(f"{args.out} holds case data unencrypted: keep it safe and delete it when done.")
     return 0

@@ -1,14 +1,11 @@
-"""Reading a `mara-interchange/1` document into domain values (docs/interchange.md).
-
-The whole document is checked before anything is built for the store: one problem anywhere
-means nothing is imported, and every problem is reported with its JSON path.
-"""
+"""Reading the records of a `mara-interchange/1` document into domain values
+(docs/interchange.md): each record is checked in full, and every problem is reported with
+its JSON path. The document as a whole is read by interchange/document.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from mara_desktop.domain import (
@@ -18,7 +15,6 @@ from mara_desktop.domain import (
     Attendance,
     AttendanceStatus,
     Case,
-    CaseFileContent,
     Conference,
     Consent,
     ConsentState,
@@ -34,8 +30,6 @@ from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
 from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT
 from mara_desktop.errors import shortened
 from mara_desktop.interchange.checker import Checker
-from mara_desktop.interchange.errors import InterchangeError
-from mara_desktop.interchange.import_file import read_import_file
 from mara_desktop.protocol.model import Protocol
 
 T = TypeVar("T")
@@ -44,68 +38,29 @@ FORMAT = "mara-interchange/1"
 
 @dataclass(frozen=True)
 class Existing:
-    """What the case file already holds, so clashes are found before writing."""
+    """What a case file holds, given whole: for a document held in memory (a file is read
+    asking the case file itself, interchange/document.py)."""
 
     cases: frozenset[str] = frozenset()
     conferences: frozenset[str] = frozenset()
     update: bool = False
 
+    def case_ids(self, among: Collection[str]) -> set[str]:
+        return set(among) & self.cases
 
-def load_interchange(path: Path, protocol: Protocol, existing: Existing) -> CaseFileContent:
-    return read_interchange(read_import_file(path), protocol, existing, name=str(path))
-
-
-def read_interchange(
-    data: Any, protocol: Protocol, existing: Existing, *, name: str = "import file"
-) -> CaseFileContent:
-    reader = _Reader(protocol, existing)
-    content = reader.document(data)
-    problems = reader.check.problems
-    if problems:
-        count = len(problems)
-        head = (
-            f"{name}: {problems[0]}; nothing was imported."
-            if count == 1
-            else f"{name}: {count} problems; nothing was imported."
-        )
-        raise InterchangeError(head, details=tuple(problems))
-    return content
+    def conference_ids(self, among: Collection[str]) -> set[str]:
+        return set(among) & self.conferences
 
 
-class _Reader:
-    def __init__(self, protocol: Protocol, existing: Existing) -> None:
+class RecordReader:
+    """Each record of a document (a case and what it holds, a conference) checked and
+    built; `check` collects the problems of every record it was given."""
+
+    def __init__(self, protocol: Protocol) -> None:
         self.check = Checker()
-        self.existing = existing
         self.agencies = {a.id for a in protocol.agencies}
         self.categories = {c.id for c in protocol.categories}
         self.bases = {b.id for b in protocol.lawful_bases}
-
-    def document(self, data: Any) -> CaseFileContent:
-        top = self.check.table(data, "$", ("format", "conferences", "cases"))
-        if top is None:
-            return CaseFileContent()
-        if top.get("format") != FORMAT:
-            found = shortened(repr(top.get("format")))
-            self.check.problem("format", f'must be "{FORMAT}" (found {found})')
-            return CaseFileContent()
-        cases: list[Case] = self._each(top, "cases", "", self.case)
-        self._unique_within(top, ("cases",), "")
-        self._already_there(top, "cases", self.existing.cases)
-        known_cases = _raw_ids(top, "cases") | self.existing.cases
-        conferences: list[Conference] = self._each(
-            top, "conferences", "", lambda raw, path: self.conference(raw, path, known_cases)
-        )
-        self._unique_within(top, ("conferences",), "")
-        self._already_there(top, "conferences", self.existing.conferences)
-        known_conferences = _raw_ids(top, "conferences") | self.existing.conferences
-        for i, case in enumerate(cases):
-            for j, action in enumerate(case.actions):
-                if action.conference and action.conference not in known_conferences:
-                    self.check.problem(
-                        f"cases[{i}].actions[{j}].conference",
-                        f'unknown conference "{action.conference}"',
-                    )
-        return CaseFileContent(tuple(conferences), tuple(cases))
 
     def conference(self, raw: Any, path: str, known_cases: set[str]) -> Conference | None:
         c = self.check
@@ -225,18 +180,6 @@ class _Reader:
                     shared = " (items and actions share ids)" if len(keys) > 1 else ""
                     self.check.problem(where, f'duplicate id "{shortened(entry_id)}"{shared}')
                 seen.add(entry_id)
-
-    def _already_there(self, obj: dict[str, Any], key: str, existing: frozenset[str]) -> None:
-        if self.existing.update:
-            return
-        noun = key.removesuffix("s")
-        for index, entry in enumerate(obj.get(key) or []):
-            entry_id = entry.get("id") if isinstance(entry, dict) else None
-            if entry_id in existing:
-                self.check.problem(
-                    f"{key}[{index}].id",
-                    f'{noun} "{entry_id}" is already in the case file (use --update to replace it)',
-                )
 
     def _children_listed(self, obj: dict[str, Any], children: bool, path: str) -> None:
         if children:

@@ -6,10 +6,12 @@ import followed by an export gives back a complete document exactly.
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from mara_desktop.atomic import write_atomically
 from mara_desktop.domain import (
@@ -36,6 +38,8 @@ def _moment(value: datetime | None) -> str | None:
 
 
 def document(content: CaseFileContent) -> dict[str, Any]:
+    """The document as JSON values (for content held in memory; a file is written a case at
+    a time by `write_document`)."""
     return {
         "format": FORMAT,
         "conferences": [_conference(c) for c in content.conferences],
@@ -44,16 +48,48 @@ def document(content: CaseFileContent) -> dict[str, Any]:
 
 
 def dumps(content: CaseFileContent) -> str:
-    return json.dumps(document(content), ensure_ascii=False, indent=2) + "\n"
+    text = io.StringIO()
+    write_document(text, content.conferences, content.cases)
+    return text.getvalue()
 
 
-def write_interchange(content: CaseFileContent, dest: Path) -> None:
-    text = dumps(content)
+def write_interchange(dest: Path, conferences: Iterable[Conference], cases: Iterable[Case]) -> int:
+    """Write the document to `dest` atomically (owner-only, whole or not at all); returns the
+    number of cases written. `cases` may be read from the file as they are written."""
+    written = 0
 
     def write(temp: Path) -> None:
-        temp.write_text(text, encoding="utf-8")
+        nonlocal written
+        with temp.open("w", encoding="utf-8") as out:
+            written = write_document(out, conferences, cases)
 
     write_atomically(dest, write)
+    return written
+
+
+def write_document(out: TextIO, conferences: Iterable[Conference], cases: Iterable[Case]) -> int:
+    """The document, byte for byte as `json.dumps(document, ensure_ascii=False, indent=2)`
+    writes it, but one case at a time: 20,000 cases as JSON values would take gigabytes.
+    Returns the number of cases."""
+    out.write(f'{{\n  "format": {json.dumps(FORMAT)},\n')
+    _write_list(out, "conferences", map(_conference, conferences))
+    out.write(",\n")
+    count = _write_list(out, "cases", map(_case, cases))
+    out.write("\n}\n")
+    return count
+
+
+def _write_list(out: TextIO, key: str, entries: Iterable[dict[str, Any]]) -> int:
+    """A list at the document's second level; JSON escapes every line break inside a string,
+    so the only ones in an entry's text are its own structure, indented two levels more."""
+    out.write(f"  {json.dumps(key)}: [")
+    count = 0
+    for entry in entries:
+        out.write(",\n    " if count else "\n    ")
+        out.write(json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        count += 1
+    out.write("\n  ]" if count else "]")
+    return count
 
 
 def _conference(c: Conference) -> dict[str, Any]:

@@ -8,7 +8,7 @@ for an audience go through `views/`, never straight to these tables.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -432,13 +432,32 @@ class CaseFile:
             found = repository.read_conferences(conn, conference_id)
         return found[0] if found else None
 
-    def case_ids(self) -> set[str]:
+    def case_batches(self) -> Iterator[list[Case]]:
+        """Every case in file order, a few hundred at a time (read them in a `snapshot`)."""
         with self.reading() as conn:
-            return repository.existing_ids(conn, "case")
+            yield from repository.case_batches(conn)
 
-    def conference_ids(self) -> set[str]:
+    def case_ids(self, among: Iterable[str] | None = None) -> set[str]:
+        """Every case's id; with `among`, which of those the file holds, each looked up."""
         with self.reading() as conn:
-            return repository.existing_ids(conn, "conference")
+            return repository.existing_ids(conn, "case", among)
+
+    def conference_ids(self, among: Iterable[str] | None = None) -> set[str]:
+        with self.reading() as conn:
+            return repository.existing_ids(conn, "conference", among)
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that all see the file as it was at one moment, however many queries they
+        take: an export reads thousands of cases a batch at a time, and another window may
+        write to the file meanwhile."""
+        with self.reading() as conn:
+            conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                with contextlib.suppress(DatabaseError):  # nothing to undo: only read
+                    conn.execute("ROLLBACK")
 
     # -- keeping the file safe -----------------------------------------------------------
 

@@ -211,7 +211,7 @@ def _save_conference(
 def set_agenda(case_file: CaseFile, conference_id: str, case_ids: list[str]) -> None:
     """Reorder (or change) the agenda; every case must exist and appear once."""
     conference = _conference(case_file, conference_id)
-    known = case_file.case_ids()
+    known = case_file.case_ids(among=case_ids)
     if len(set(case_ids)) != len(case_ids) or not set(case_ids) <= known:
         raise EditError("The agenda must list each case of this case file at most once.")
     updated = dataclasses.replace(conference, agenda=tuple(case_ids))

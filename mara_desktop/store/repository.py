@@ -7,9 +7,9 @@ written. Writing happens inside the caller's transaction; this module never comm
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from mara_desktop.domain import (
     Action,
@@ -33,6 +33,15 @@ from mara_desktop.domain import (
 )
 from mara_desktop.store.connection import Connection
 
+T = TypeVar("T")
+
+CHUNK = 500
+"""Ids bound in one statement: far under SQLite's limit on parameters (32,766; 999 before
+SQLite 3.32), and each id is one search of an index."""
+
+BATCH = 250
+"""Cases held at once by a reader of every case (an export): a few megabytes."""
+
 
 def _ids(values: Iterable[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
@@ -46,10 +55,18 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def existing_ids(conn: Connection, table: str) -> set[str]:
+def existing_ids(conn: Connection, table: str, among: Iterable[str] | None = None) -> set[str]:
+    """Every id of the table; with `among`, only which of those it holds, each found by its
+    key (an import asks about its own ids, never for a list of every id in the file)."""
     if table not in {"case", "conference"}:
         raise ValueError(table)
-    return {r[0] for r in conn.execute(f'SELECT id FROM "{table}"')}
+    if among is None:
+        return {r[0] for r in conn.execute(f'SELECT id FROM "{table}"')}
+    found: set[str] = set()
+    for chunk in _chunks(list(set(among))):
+        select = f'SELECT id FROM "{table}" WHERE id IN ({_marks(chunk)})'
+        found.update(r[0] for r in conn.execute(select, chunk))
+    return found
 
 
 def write_case(conn: Connection, case: Case, position: int, *, replace: bool) -> None:
@@ -179,6 +196,8 @@ def read_content(conn: Connection) -> CaseFileContent:
 
 
 def read_conferences(conn: Connection, conference_id: str | None = None) -> list[Conference]:
+    """Every conference, or the one asked for, found by its key (the primary keys of the
+    conference, agenda and attendance tables all start with the conference's id)."""
     where, args = ("WHERE conference_id = ?", (conference_id,)) if conference_id else ("", ())
     agendas: dict[str, list[str]] = {}
     for cid, case_id in conn.execute(
@@ -208,96 +227,125 @@ def read_conferences(conn: Connection, conference_id: str | None = None) -> list
 
 
 def read_cases(conn: Connection, case_ids: Iterable[str] | None = None) -> list[Case]:
-    """Cases in file order; with `case_ids`, only those (in file order)."""
-    wanted = None if case_ids is None else set(case_ids)
-    parts = _Parts(conn, wanted)
-    cases = []
-    for r in conn.execute(
-        "SELECT id, reference, children_involved, referral_date, referral_agency, "
-        'referral_criterion, dash_score FROM "case" ORDER BY position'
-    ):
-        if wanted is not None and r[0] not in wanted:
-            continue
-        referral = Referral(date.fromisoformat(r[3]), r[4], ReferralCriterion(r[5]), r[6])
-        cases.append(
-            Case(
-                id=r[0],
-                reference=r[1],
-                children_involved=bool(r[2]),
-                referral=referral,
-                people=tuple(parts.people.get(r[0], ())),
-                items=tuple(parts.items.get(r[0], ())),
-                actions=tuple(parts.actions.get(r[0], ())),
-                consents=tuple(parts.consents.get(r[0], ())),
-                overrides=tuple(parts.overrides.get(r[0], ())),
+    """Cases in file order; with `case_ids`, only those (in file order), each found by its
+    key: the cost is that of the cases asked for, whatever the size of the file."""
+    if case_ids is None:
+        return [case for batch in case_batches(conn) for case in batch]
+    rows: list[Any] = []
+    for chunk in _chunks(list(dict.fromkeys(case_ids))):
+        rows.extend(
+            conn.execute(
+                "SELECT position, id, reference, children_involved, referral_date, "
+                f'referral_agency, referral_criterion, dash_score FROM "case" WHERE id IN '
+                f"({_marks(chunk)})",
+                chunk,
             )
         )
-    return cases
+    rows.sort(key=lambda r: int(r[0]))
+    parts = _Parts(conn, [r[1] for r in rows])
+    return [
+        Case(
+            id=r[1],
+            reference=r[2],
+            children_involved=bool(r[3]),
+            referral=Referral(date.fromisoformat(r[4]), r[5], ReferralCriterion(r[6]), r[7]),
+            people=tuple(parts.people.get(r[1], ())),
+            items=tuple(parts.items.get(r[1], ())),
+            actions=tuple(parts.actions.get(r[1], ())),
+            consents=tuple(parts.consents.get(r[1], ())),
+            overrides=tuple(parts.overrides.get(r[1], ())),
+        )
+        for r in rows
+    ]
+
+
+def case_batches(conn: Connection, size: int = BATCH) -> Iterator[list[Case]]:
+    """Every case in file order, `size` at a time, for an export that must not hold them all.
+    The ids are listed first (the one pass over the case table: every case is wanted), then
+    each batch is read by key."""
+    ids = [r[0] for r in conn.execute('SELECT id FROM "case" ORDER BY position')]
+    for chunk in _chunks(ids, size):
+        yield read_cases(conn, chunk)
+
+
+def _chunks(ids: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _marks(ids: Sized) -> str:
+    return ", ".join("?" * len(ids))
 
 
 class _Parts:
-    """Every part of the wanted cases, read with one query per table."""
+    """Every part of the cases named, read by key: one search of each table's index on
+    (case_id, position or seq) per id, a chunk of ids a statement."""
 
-    def __init__(self, conn: Connection, wanted: set[str] | None) -> None:
-        self.people: dict[str, list[Person]] = {}
-        self.items: dict[str, list[Item]] = {}
-        self.actions: dict[str, list[Action]] = {}
-        self.consents: dict[str, list[Consent]] = {}
-        self.overrides: dict[str, list[Override]] = {}
-        self._conn, self._wanted = conn, wanted
-        for r in self._rows("SELECT case_id, id, role, name, born, source FROM person", "position"):
-            self.people.setdefault(r[0], []).append(
-                Person(r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5])
-            )
-        for r in self._rows(
+    def __init__(self, conn: Connection, case_ids: list[str]) -> None:
+        self._conn, self._ids = conn, case_ids
+        self.people = self._by_case(
+            "SELECT case_id, id, role, name, born, source FROM person", "position", _person
+        )
+        self.items = self._by_case(
             "SELECT case_id, id, category, source, subject, text, restricted_to, person, "
             "recorded_at FROM item",
             "position",
-        ):
-            self.items.setdefault(r[0], []).append(
-                Item(
-                    r[1], r[2], r[3], Subject(r[4]), r[5], tuple(json.loads(r[6])), r[7],
-                    parse_moment(r[8]) if r[8] else None,
-                )
-            )  # fmt: skip
-        for r in self._rows(
+            _item,
+        )
+        self.actions = self._by_case(
             "SELECT case_id, id, owner, category, text, due, status, owner_name, source, "
             "restricted_to, conference FROM action",
             "position",
-        ):
-            self.actions.setdefault(r[0], []).append(
-                Action(
-                    r[1], r[2], r[3], r[4], _date(r[5]), ActionStatus(r[6]), r[7], r[8],
-                    tuple(json.loads(r[9])), r[10],
-                )
-            )  # fmt: skip
-        for r in self._rows(
+            _action,
+        )
+        self.consents = self._by_case(
             "SELECT case_id, state, agencies, categories, recorded_at, recorded_by FROM consent",
             "seq",
-        ):
-            self.consents.setdefault(r[0], []).append(
-                Consent(
-                    ConsentState(r[1]), tuple(json.loads(r[2])), tuple(json.loads(r[3])),
-                    parse_moment(r[4]), r[5],
-                )
-            )  # fmt: skip
-        for r in self._rows(
+            _consent,
+        )
+        self.overrides = self._by_case(
             "SELECT case_id, categories, agencies, lawful_basis, justification, decided_by, "
             "decided_at FROM override",
             "seq",
-        ):
-            self.overrides.setdefault(r[0], []).append(
-                Override(
-                    tuple(json.loads(r[1])), tuple(json.loads(r[2])), r[3], r[4], r[5],
-                    parse_moment(r[6]),
-                )
-            )  # fmt: skip
+            _override,
+        )
 
-    def _rows(self, select: str, order: str) -> Iterable[Any]:
-        if self._wanted is not None and len(self._wanted) == 1:
-            (only,) = self._wanted
-            return self._conn.execute(f"{select} WHERE case_id = ? ORDER BY {order}", (only,))
-        rows = self._conn.execute(f"{select} ORDER BY case_id, {order}")
-        if self._wanted is None:
-            return rows
-        return (r for r in rows if r[0] in self._wanted)
+    def _by_case(self, select: str, order: str, build: Callable[[Any], T]) -> dict[str, list[T]]:
+        found: dict[str, list[T]] = {}
+        for chunk in _chunks(self._ids):
+            for r in self._conn.execute(
+                f"{select} WHERE case_id IN ({_marks(chunk)}) ORDER BY case_id, {order}", chunk
+            ):
+                found.setdefault(r[0], []).append(build(r))
+        return found
+
+
+def _person(r: Any) -> Person:
+    return Person(r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5])
+
+
+def _item(r: Any) -> Item:
+    return Item(
+        r[1], r[2], r[3], Subject(r[4]), r[5], tuple(json.loads(r[6])), r[7],
+        parse_moment(r[8]) if r[8] else None,
+    )  # fmt: skip
+
+
+def _action(r: Any) -> Action:
+    return Action(
+        r[1], r[2], r[3], r[4], _date(r[5]), ActionStatus(r[6]), r[7], r[8],
+        tuple(json.loads(r[9])), r[10],
+    )  # fmt: skip
+
+
+def _consent(r: Any) -> Consent:
+    return Consent(
+        ConsentState(r[1]), tuple(json.loads(r[2])), tuple(json.loads(r[3])),
+        parse_moment(r[4]), r[5],
+    )  # fmt: skip
+
+
+def _override(r: Any) -> Override:
+    return Override(
+        tuple(json.loads(r[1])), tuple(json.loads(r[2])), r[3], r[4], r[5], parse_moment(r[6])
+    )

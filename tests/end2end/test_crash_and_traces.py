@@ -9,7 +9,8 @@ import signal
 import time
 from pathlib import Path
 
-from mara_desktop.interchange.reader import Existing, read_interchange
+from mara_desktop.interchange.document import read_interchange
+from mara_desktop.interchange.reader import Existing
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.importer import import_content

@@ -8,7 +8,8 @@ import dataclasses
 import json
 
 from mara_desktop.domain.text_rules import UNSAFE_CHARACTERS
-from mara_desktop.interchange.reader import Existing, read_interchange
+from mara_desktop.interchange.document import read_interchange
+from mara_desktop.interchange.reader import Existing
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.importer import import_content

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
+from mara_desktop.interchange.document import read_interchange
 from mara_desktop.interchange.errors import InterchangeError
-from mara_desktop.interchange.reader import Existing, read_interchange
+from mara_desktop.interchange.reader import Existing
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.importer import ImportReport, import_content
 

@@ -42,7 +42,8 @@ def test_a_new_case_file_and_its_side_files_are_owner_only(new_file):
 
 def test_backups_and_exports_are_owner_only(demo_file, tmp_path):
     demo_file.backup(tmp_path / "backup.mara")
-    write_interchange(demo_file.content(), tmp_path / "all.json")
+    content = demo_file.content()
+    write_interchange(tmp_path / "all.json", content.conferences, content.cases)
     write_notice(demo_file.protocol, Reader.VICTIM, tmp_path / "notice.pdf")
     for name in ("backup.mara", "all.json", "notice.pdf"):
         assert mode(tmp_path / name) == 0o600, name

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from mara_desktop.domain import Action, Item, Subject
+from mara_desktop.interchange.document import read_interchange
 from mara_desktop.interchange.errors import InterchangeError
-from mara_desktop.interchange.reader import Existing, read_interchange
+from mara_desktop.interchange.reader import Existing
 from mara_desktop.interchange.writer import document, dumps
 from mara_desktop.store.editing import add_item, save_action
 from mara_desktop.store.importer import ImportRefused

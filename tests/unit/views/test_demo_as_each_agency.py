@@ -20,7 +20,8 @@ import pytest
 
 from mara_desktop.demo import DEMO_CONFERENCE, demo_data_path
 from mara_desktop.domain import OBSERVER, Audience, CaseFileContent
-from mara_desktop.interchange.reader import Existing, load_interchange
+from mara_desktop.interchange.document import read_import
+from mara_desktop.interchange.reader import Existing
 from mara_desktop.views import ViewBuilder
 from mara_desktop.views.audiences import room_audience
 
@@ -182,7 +183,9 @@ def expected_ids(table: dict[tuple[str, str], frozenset[str]], agencies: set[str
 
 @pytest.fixture(scope="module")
 def demo(protocol) -> CaseFileContent:
-    return load_interchange(demo_data_path(), protocol, Existing())
+    reading = read_import(demo_data_path(), protocol, Existing(), update=False)
+    cases = [case for batch in reading.case_batches() for case in batch]
+    return CaseFileContent(reading.conferences(), tuple(cases))
 
 
 @pytest.fixture(scope="module")
