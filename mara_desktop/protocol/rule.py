@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import cast
 
 from mara_desktop.domain import (
     Action,
@@ -54,12 +55,6 @@ class Step(StrEnum):
     EMPTY_AUDIENCE = "empty_audience"
 
 
-_WITHOUT_CONDITIONS = frozenset(
-    {Step.SOURCE, Step.OWNER, Step.RESTRICTED, Step.OVERRIDE, Step.NOT_GRANTED}
-)
-"""Steps that decide before any condition of a rule is looked at."""
-
-
 @dataclass(frozen=True)
 class Decision:
     visible: bool
@@ -73,6 +68,20 @@ class Decision:
     lawful_basis: LawfulBasis | None = None
 
 
+_UNSEEN = object()
+"""What `_early` gives for a key it has not seen (None there means "steps 1-3 do not
+decide")."""
+
+Memory = dict[tuple[object, ...], "Decision | None"]
+"""Decisions remembered by what a step reads; None where steps 1-3 decide nothing."""
+
+
+def _remember(memory: Memory, key: tuple[object, ...], decision: Decision | None) -> None:
+    if len(memory) >= _REMEMBERED_FIXED:
+        memory.clear()
+    memory[key] = decision
+
+
 class DisclosureRule:
     """The protocol's rule, with the lookups it needs prepared once per protocol."""
 
@@ -82,9 +91,11 @@ class DisclosureRule:
         self._checks = {id(r): in_checking_order(of_rule(r, protocol)) for r in protocol.rules}
         """Each rule's conditions in checking order, by the rule's identity: the rules are the
         protocol's, held as long as this is, and hashing a rule's fields costs more."""
-        self._fixed: dict[tuple[object, ...], Decision] = {}
-        self._decided: dict[tuple[object, ...], dict[tuple[object, ...], Decision]] = {}
-        self._last: tuple[Case | None, dict[tuple[object, ...], Decision]] = (None, {})
+        self._early: Memory = {}
+        self._overrides: Memory = {}
+        self._fixed: Memory = {}
+        self._decided: dict[tuple[object, ...], Memory] = {}
+        self._last: tuple[Case | None, Memory] = (None, {})
 
     def decide(self, thing: Disclosable, audience: Audience, case: Case) -> Decision:
         """Visible to the audience only if visible to every agency in it; the reason of a
@@ -103,27 +114,58 @@ class DisclosureRule:
         return Decision(True, " ".join(d.reason for d in decisions), Step.RULE)
 
     def decide_for(self, thing: Disclosable, agency: str, case: Case) -> Decision:
-        """The six steps of the pinned rule for one agency (see `_decide_for`), remembered.
+        """The six steps of the pinned rule for one agency, in order, each remembered by
+        exactly what it reads.
 
         Building every view of a meeting takes tens of thousands of decisions, and most are
-        the same decision again. A decision depends on the item only through its kind,
-        category, source, owner and restriction, and on the case only through the override
-        covering the pair and what the conditions of protocol/conditions.py read of it (only
-        when a condition was looked at); decisions are remembered by exactly those, with the
-        offsets of moments, which equal instants ignore but reasons print.
+        the same decision again. Steps 1-3 read only the entry's source, owner and handling
+        restriction; step 4 the override covering the pair; steps 5-6 the category and what
+        the conditions of protocol/conditions.py read of the case (only when a condition was
+        looked at). So each is remembered by those alone, never by the entry: a new builder
+        works out each combination once, whatever the number of entries sharing it.
         """
+        early = self._by_source_owner_or_restriction(thing, agency)
+        if early is not None:
+            return early
         override = self._override(case, thing.category, agency)
+        if override is not None:
+            return self._by_override(override, agency)
+        return self._by_rules_remembered(thing.category, agency, case)
+
+    def _by_source_owner_or_restriction(self, thing: Disclosable, agency: str) -> Decision | None:
+        """Steps 1-3; None when none of them decides."""
         owner = thing.owner if isinstance(thing, Action) else None
-        key = (
-            agency,
-            isinstance(thing, Action),
-            thing.category,
-            thing.source,
-            owner,
-            thing.restricted_to,
-            override,
-            override.decided_at.utcoffset() if override else None,
-        )
+        key = (agency, thing.source, owner, thing.restricted_to)
+        known = self._early.get(key, _UNSEEN)
+        if known is not _UNSEEN:
+            return cast("Decision | None", known)
+        name = self.protocol.agency_name(agency)
+        decision: Decision | None = None
+        if thing.source is not None and agency == thing.source:
+            decision = Decision(True, f"{name} supplied this.", Step.SOURCE, agency)
+        elif owner is not None and agency == owner:
+            decision = Decision(True, f"{name} owns this action.", Step.OWNER, agency)
+        elif thing.restricted_to and agency not in thing.restricted_to:
+            decision = self._restricted(thing, agency)
+        _remember(self._early, key, decision)
+        return decision
+
+    def _by_override(self, override: Override, agency: str) -> Decision:
+        """Step 4, remembered by the override (with its offset, which equal instants
+        ignore but reasons print) and the agency."""
+        key = (override, override.decided_at.utcoffset(), agency)
+        decision = self._overrides.get(key)
+        if decision is None:
+            decision = self._overridden(override, agency)
+            _remember(self._overrides, key, decision)
+        return decision
+
+    def _by_rules_remembered(self, category: str, agency: str, case: Case) -> Decision:
+        """Steps 5-6, remembered for every case when they were decided without looking at
+        what conditions read of the case (for want of any granting rule, or by the first
+        granting rule when none of its conditions reads the case), otherwise for cases that
+        read, to every condition of the table, as this one does."""
+        key = (category, agency)
         decision = self._fixed.get(key)
         if decision is not None:
             return decision
@@ -133,33 +175,26 @@ class DisclosureRule:
             self._last = (case, decided)
         decision = decided.get(key)
         if decision is None:
-            decision = self._decide_for(thing, agency, case)
-            if self._same_for_every_case(decision, thing.category, agency):
-                if len(self._fixed) >= _REMEMBERED_FIXED:
-                    self._fixed.clear()
-                self._fixed[key] = decision
-            else:
-                decided[key] = decision
+            decision = self._by_rules(category, agency, case)
+            memory = self._fixed if self._same_for_every_case(decision, category) else decided
+            _remember(memory, key, decision)
         return decision
 
-    def _same_for_every_case(self, decision: Decision, category: str, agency: str) -> bool:
-        """Whether the decision was made without looking at what conditions read of the
-        case: by source, owner, restriction or override, for want of any granting rule, or by
-        the first granting rule when none of its conditions reads the case."""
-        if decision.step in _WITHOUT_CONDITIONS:
+    def _same_for_every_case(self, decision: Decision, category: str) -> bool:
+        if decision.step is Step.NOT_GRANTED:
             return True
-        rule = decision.rule
+        rule, agency = decision.rule, decision.agency
         return (
             decision.step is Step.RULE
             and rule is not None
+            and agency is not None
             and rule is self.granting_rules(category, agency)[0]
             and not reads_the_case(self._checks[id(rule)])
         )
 
-    def _decided_in_state(self, case: Case) -> dict[tuple[object, ...], Decision]:
+    def _decided_in_state(self, case: Case) -> Memory:
         """The decisions remembered for cases that read, to every condition of the table, as
-        this one does (a view asks about one case many times in a row: `decide_for` keeps the
-        last)."""
+        this one does (a view asks about one case many times in a row: the last is kept)."""
         state = what_is_read(case)
         decided = self._decided.get(state)
         if decided is None:
@@ -167,20 +202,6 @@ class DisclosureRule:
                 self._decided.clear()
             decided = self._decided[state] = {}
         return decided
-
-    def _decide_for(self, thing: Disclosable, agency: str, case: Case) -> Decision:
-        """The six steps of the pinned rule for one agency, in order."""
-        name = self.protocol.agency_name(agency)
-        if thing.source is not None and agency == thing.source:
-            return Decision(True, f"{name} supplied this.", Step.SOURCE, agency)
-        if isinstance(thing, Action) and agency == thing.owner:
-            return Decision(True, f"{name} owns this action.", Step.OWNER, agency)
-        if thing.restricted_to and agency not in thing.restricted_to:
-            return self._restricted(thing, agency)
-        override = self._override(case, thing.category, agency)
-        if override is not None:
-            return self._overridden(override, agency)
-        return self._by_rules(thing, agency, case)
 
     def _restricted(self, thing: Disclosable, agency: str) -> Decision:
         p = self.protocol
@@ -215,10 +236,11 @@ class DisclosureRule:
             lawful_basis=basis,
         )
 
-    def _by_rules(self, thing: Disclosable, agency: str, case: Case) -> Decision:
+    def _by_rules(self, category: str, agency: str, case: Case) -> Decision:
+        """Steps 5 and 6: the first granting rule whose conditions all hold, or why not."""
         p = self.protocol
-        rules = self.granting_rules(thing.category, agency)
-        agency_name, category_name = p.agency_name(agency), p.category_name(thing.category)
+        rules = self.granting_rules(category, agency)
+        agency_name, category_name = p.agency_name(agency), p.category_name(category)
         if not rules:
             return Decision(
                 False,
@@ -229,7 +251,7 @@ class DisclosureRule:
             )
         first_failure: str | None = None
         for rule in rules:
-            failure = self._failed_condition(rule, thing.category, agency, case)
+            failure = self._failed_condition(rule, category, agency, case)
             if failure is None:
                 basis = p.lawful_basis(rule.lawful_basis)
                 consent = case.latest_consent() if self._needs_consent(rule) else None
