@@ -39,6 +39,7 @@ from mara_desktop.minutes.export import (
     export_minutes,
     find_conference,
 )
+from mara_desktop.session import Session
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.ui.file_dialogs import choose_folder
 from mara_desktop.ui.pdf_preview import PdfPreviewDialog, print_pdf
@@ -59,7 +60,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export minutes — MARA Desktop")
         self._case_file = case_file
-        self._conference = find_conference(case_file, conference_id)
+        self._conference = find_conference(Session(case_file), conference_id)
         self.folder: Path | None = None
         self.outcome: MinutesResult | None = None
         self._build()
@@ -169,7 +170,9 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.export_button.setEnabled(False)
         try:
-            self.outcome = export_minutes(self._case_file, request, progress=self._progressed)
+            self.outcome = export_minutes(
+                Session(self._case_file), request, progress=self._progressed
+            )
         except MaraError as error:
             self.progress.setValue(0)
             self.message.setText(str(error))
