@@ -16,7 +16,6 @@ from mara_desktop.minutes.export import (
     find_conference,
 )
 from mara_desktop.minutes.protect import KEYCHAIN_SERVICE
-from mara_desktop.session import Session
 
 
 class MinutesUsage(MaraError):
@@ -31,8 +30,7 @@ def minutes(args: argparse.Namespace) -> int:
             "--reproducible and --password cannot be combined: each encrypted copy has a "
             "fresh password and fresh random keys."
         )
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        session = Session(case_file)
+    with open_case_file(args.file, args.passphrase_file) as session:
         conference = find_conference(session, args.conference)
         agencies = distribution(conference) if args.all else [args.agency] if args.agency else []
         if args.chair:
