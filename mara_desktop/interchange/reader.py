@@ -34,6 +34,57 @@ from mara_desktop.protocol.records import People, Problem, RecordRules
 T = TypeVar("T")
 FORMAT = "mara-interchange/1"
 
+_ATTENDANCE_FIELDS = (
+    "agency",
+    "name",
+    "status",
+    "conditionality_signed",
+    "information_sent",
+    "received_on",
+)
+_CASE_FIELDS = (
+    "id",
+    "reference",
+    "children_involved",
+    "referral",
+    "people",
+    "consents",
+    "overrides",
+    "items",
+    "actions",
+)
+_OVERRIDE_FIELDS = (
+    "categories",
+    "agencies",
+    "lawful_basis",
+    "justification",
+    "decided_by",
+    "decided_at",
+)
+_ITEM_FIELDS = (
+    "id",
+    "category",
+    "source",
+    "subject",
+    "text",
+    "restricted_to",
+    "person",
+    "recorded_at",
+)
+_ACTION_FIELDS = (
+    "id",
+    "owner",
+    "category",
+    "text",
+    "due",
+    "status",
+    "owner_name",
+    "source",
+    "restricted_to",
+    "conference",
+)
+"""The fields each kind of record may have (docs/interchange.md); any other is refused."""
+
 
 @dataclass(frozen=True)
 class Existing:
@@ -97,15 +148,7 @@ class RecordReader:
 
     def attendance(self, raw: Any, path: str) -> Attendance | None:
         c = self.check
-        keys = (
-            "agency",
-            "name",
-            "status",
-            "conditionality_signed",
-            "information_sent",
-            "received_on",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _ATTENDANCE_FIELDS)
         if obj is None:
             return None
         agency = c.text(obj, "agency", path, IDENTIFIER)
@@ -121,18 +164,7 @@ class RecordReader:
 
     def case(self, raw: Any, path: str) -> Case | None:
         c = self.check
-        keys = (
-            "id",
-            "reference",
-            "children_involved",
-            "referral",
-            "people",
-            "consents",
-            "overrides",
-            "items",
-            "actions",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _CASE_FIELDS)
         if obj is None:
             return None
         case_id = c.text(obj, "id", path, IDENTIFIER)
@@ -246,15 +278,7 @@ class RecordReader:
 
     def override(self, raw: Any, path: str) -> Override | None:
         c = self.check
-        keys = (
-            "categories",
-            "agencies",
-            "lawful_basis",
-            "justification",
-            "decided_by",
-            "decided_at",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _OVERRIDE_FIELDS)
         if obj is None:
             return None
         categories = c.identifiers(obj, "categories", path, required=True)
@@ -280,17 +304,7 @@ class RecordReader:
 
     def item(self, raw: Any, path: str, people: People) -> Item | None:
         c = self.check
-        keys = (
-            "id",
-            "category",
-            "source",
-            "subject",
-            "text",
-            "restricted_to",
-            "person",
-            "recorded_at",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _ITEM_FIELDS)
         if obj is None:
             return None
         item_id = c.text(obj, "id", path, IDENTIFIER)
@@ -318,19 +332,7 @@ class RecordReader:
 
     def action(self, raw: Any, path: str) -> Action | None:
         c = self.check
-        keys = (
-            "id",
-            "owner",
-            "category",
-            "text",
-            "due",
-            "status",
-            "owner_name",
-            "source",
-            "restricted_to",
-            "conference",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _ACTION_FIELDS)
         if obj is None:
             return None
         action_id = c.text(obj, "id", path, IDENTIFIER)
