@@ -65,11 +65,8 @@ class Checker:
     ) -> str | None:
         """Text of the given kind: no longer than its limit, and without the characters
         docs/interchange.md refuses (control characters, bidi controls)."""
-        value = self._get(obj, key, path, required)
-        if value is _MISSING:
-            return None
-        if not isinstance(value, str):
-            self.problem(f"{path}.{key}", "must be text in quotes")
+        value = self.string(obj, key, path, required=required)
+        if value is None:
             return None
         if required and not value.strip():
             self.problem(f"{path}.{key}", "must not be empty")
