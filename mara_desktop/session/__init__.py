@@ -22,11 +22,10 @@ from mara_desktop.store.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
-from mara_desktop.store.importer import ImportRefused, ImportReport
+from mara_desktop.store.importer import ImportReport
 from mara_desktop.store.in_use import CaseFileInUse, InUse
 from mara_desktop.store.page_check import Soundness
 from mara_desktop.store.passphrase import MINIMUM_LENGTH, check_strength
-from mara_desktop.store.restore import Restored
 from mara_desktop.store.verification import VerifyReport
 
 __all__ = [
@@ -43,12 +42,10 @@ __all__ = [
     "DamagedCaseFile",
     "EditError",
     "Head",
-    "ImportRefused",
     "ImportReport",
     "InUse",
     "KeyUnavailable",
     "Meeting",
-    "Restored",
     "Session",
     "Soundness",
     "UnknownCase",

@@ -34,7 +34,9 @@ from mara_desktop.store.verification import VerifyReport
 
 
 class Session(Reading, Edits):
-    """One open case file; `close` (or leaving a `with` block) forgets its key."""
+    """One open case file; `close` (or leaving a `with` block) forgets its key. Made by
+    `open` or `create`; a case file already open in the store (a test's, a benchmark's)
+    can be given the same door by passing it in."""
 
     def __init__(self, case_file: CaseFile) -> None:
         self._file = case_file
@@ -126,10 +128,6 @@ class Session(Reading, Edits):
         """Every page, the structure, the audit chain and its witnesses; writes nothing."""
         return self._file.verify(against)
 
-    def anchor(self) -> Anchor | None:
-        """The audit log's newest record, named with this file."""
-        return self._file.anchor()
-
     def anchor_of_copy(self, path: Path) -> Anchor | None:
         """The newest audit record of a backup of this file (opened with this file's key,
         read only): a witness that the file held the log up to it."""
@@ -162,9 +160,6 @@ class Session(Reading, Edits):
                 f"The key could not be kept in this computer's keychain ({error}); "
                 "type the passphrase next time."
             )
-
-    def forget_on_this_device(self) -> bool:
-        return self._file.forget_on_this_device()
 
     # -- the audit log -------------------------------------------------------------------
 
