@@ -40,6 +40,7 @@ from mara_desktop.minutes.item_block import ItemBlock
 from mara_desktop.minutes.paragraphs import sharing
 from mara_desktop.minutes.render import Furniture, render
 from mara_desktop.resources import default_protocol_path
+from mara_desktop.session import Session
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.importer import import_content
 from mara_desktop.views import ViewBuilder, conference_view
@@ -187,13 +188,13 @@ def main() -> None:
 
         start = time.perf_counter()
         request = MinutesRequest("bench", tuple(agencies), Path(folder) / "out")
-        result = export_minutes(case_file, request)
+        result = export_minutes(Session(case_file), request)
         export = time.perf_counter() - start
         pages = sum(c.entry.pages for c in result.copies)
 
         start = time.perf_counter()
         request = MinutesRequest("bench", tuple(agencies), Path(folder) / "out-1")
-        export_minutes(case_file, request, workers=0)
+        export_minutes(Session(case_file), request, workers=0)
         one_process = time.perf_counter() - start
         case_file.close()
 

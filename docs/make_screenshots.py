@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QTableWidget, QWidget
 
 from mara_desktop.demo import create_demo
 from mara_desktop.domain import OBSERVER
-from mara_desktop.store.casefile import CaseFile
+from mara_desktop.session import Session
 from mara_desktop.ui.app import open_demo
 from mara_desktop.ui.appearance import application
 from mara_desktop.ui.audit_dialog import AuditDialog
@@ -77,9 +77,9 @@ def unlock_picture(folder: Path) -> None:
     dialog.close()
 
 
-def override_picture(case_file: CaseFile) -> None:
+def override_picture(session: Session) -> None:
     """An override being prepared: what it shares, with whom, and the preview of its effect."""
-    dialog = OverrideDialog(case_file, OVERRIDE_CASE)
+    dialog = OverrideDialog(session, OVERRIDE_CASE)
     for category in ("victim-health", "risk-summary"):
         dialog.categories.boxes[category].setChecked(True)
     for agency in ("police", "idva"):
@@ -96,11 +96,9 @@ def override_picture(case_file: CaseFile) -> None:
     dialog.close()
 
 
-def information_picture(case_file: CaseFile) -> None:
+def information_picture(session: Session) -> None:
     """Information being recorded in the room, with who would see it."""
-    case = case_file.case(INFORMATION_CASE)
-    assert case is not None
-    dialog = ItemDialog(case_file, case)
+    dialog = ItemDialog(session, INFORMATION_CASE)
     dialog.category.setCurrentIndex(dialog.category.findData("victim-location"))
     dialog.source.setCurrentIndex(dialog.source.findData("idva"))
     dialog.text.setPlainText("Moved to her sister's on Monday; the address is with the IDVA.")
@@ -109,11 +107,11 @@ def information_picture(case_file: CaseFile) -> None:
     dialog.close()
 
 
-def export_pictures(case_file: CaseFile, folder: Path) -> None:
+def export_pictures(session: Session, folder: Path) -> None:
     """The export dialog after an export, and one page of one agency's minutes."""
     out = folder / "minutes"
     out.mkdir()
-    dialog = ExportDialog(case_file, CONFERENCE)
+    dialog = ExportDialog(session, CONFERENCE)
     dialog.resize(900, 720)
     dialog.set_folder(out)
     dialog.show()
@@ -123,7 +121,7 @@ def export_pictures(case_file: CaseFile, folder: Path) -> None:
         results.selectRow(0)
     save(dialog, "export.png")
     dialog.close()
-    audit = AuditDialog(case_file)
+    audit = AuditDialog(session)
     audit.resize(1100, 600)
     audit.show()
     save(audit, "audit.png")
@@ -151,13 +149,10 @@ def main() -> int:
         console_pictures(folder / "console")
         (folder / "unlock").mkdir()
         unlock_picture(folder / "unlock")
-        case_file = create_demo(folder / "dialogs.mara")
-        try:
-            override_picture(case_file)
-            information_picture(case_file)
-            export_pictures(case_file, folder)
-        finally:
-            case_file.close()
+        with create_demo(folder / "dialogs.mara") as session:
+            override_picture(session)
+            information_picture(session)
+            export_pictures(session, folder)
     app.processEvents()
     return 0
 

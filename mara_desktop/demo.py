@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mara_desktop.interchange.document import read_import
 from mara_desktop.resources import default_protocol_path, resource
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.importer import import_document
+from mara_desktop.session import Session
 
 DEMO_PASSPHRASE = "northshire demo only"
 DEMO_CONFERENCE = "ns-2026-11-26"
@@ -22,13 +20,12 @@ def demo_data_path() -> Path:
     return resource("demo", "demo-conference.json")
 
 
-def create_demo(path: Path) -> CaseFile:
+def create_demo(path: Path) -> Session:
     """A new case file at `path` holding the demo, open and ready."""
-    case_file = CaseFile.create(path, DEMO_PASSPHRASE, default_protocol_path().read_text("utf-8"))
+    session = Session.create(path, DEMO_PASSPHRASE, default_protocol_path().read_text("utf-8"))
     try:
-        document = read_import(demo_data_path(), case_file.protocol, case_file, update=False)
-        import_document(case_file, document, update=False)
+        session.import_interchange(demo_data_path(), update=False)
     except BaseException:
-        case_file.close()
+        session.close()
         raise
-    return case_file
+    return session

@@ -35,6 +35,7 @@ from mara_desktop.demo import DEMO_PASSPHRASE, create_demo  # noqa: E402
 from mara_desktop.protocol.loader import load_protocol  # noqa: E402
 from mara_desktop.protocol.model import Protocol  # noqa: E402
 from mara_desktop.resources import default_protocol_path  # noqa: E402
+from mara_desktop.session import Session  # noqa: E402
 from mara_desktop.store.casefile import CaseFile  # noqa: E402
 from tests.support.files import private_copy  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
@@ -81,6 +82,13 @@ def demo_path(_demo_template: Path, tmp_path: Path) -> Path:
 def demo_file(demo_path: Path) -> Iterator[CaseFile]:
     with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as case_file:
         yield case_file
+
+
+@pytest.fixture
+def demo_session(demo_path: Path) -> Iterator[Session]:
+    """The demo open as screens, minutes and commands open it."""
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE) as session:
+        yield session
 
 
 @pytest.fixture

@@ -4,52 +4,42 @@ from __future__ import annotations
 
 import argparse
 import sys
-from itertools import chain
 from pathlib import Path
 
 from mara_desktop.cli import secrets
 from mara_desktop.cli.terminal import say, warn
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo
 from mara_desktop.errors import ExitCode, MaraError
-from mara_desktop.interchange.document import read_import
-from mara_desktop.interchange.writer import write_interchange
 from mara_desktop.minutes.manifest import read_witness
 from mara_desktop.protocol.loader import load_protocol
 from mara_desktop.resources import default_protocol_path
-from mara_desktop.store import keychain
-from mara_desktop.store.audit import Anchor, Head
-from mara_desktop.store.casefile import CaseFile, forget_without_opening
-from mara_desktop.store.errors import CaseFileError, KeyUnavailable
-from mara_desktop.store.importer import import_document
-from mara_desktop.store.restore import restore as restore_backup
+from mara_desktop.session import Anchor, CaseFileError, Head, KeyUnavailable, Session, keychain
 
 
 class VerifyFailed(MaraError):
     exit_code = ExitCode.DAMAGED
 
 
-def open_case_file(
-    path: Path, passphrase_file: Path | None, *, read_only: bool = False
-) -> CaseFile:
+def open_case_file(path: Path, passphrase_file: Path | None, *, read_only: bool = False) -> Session:
     """Open with a given passphrase, else the remembered key, else a terminal prompt.
     `read_only`: nothing is written to the file, not even the record of opening it."""
     passphrase = secrets.given(passphrase_file)
     if passphrase is not None:
-        case_file = CaseFile.open(path, passphrase=passphrase, read_only=read_only)
+        session = Session.open(path, passphrase=passphrase, read_only=read_only)
     else:
         try:
-            case_file = CaseFile.open(path, read_only=read_only)
+            session = Session.open(path, read_only=read_only)
         except KeyUnavailable:
             if not sys.stdin.isatty():
                 raise
-            case_file = CaseFile.open(
+            session = Session.open(
                 path,
                 passphrase=secrets.prompt(f"Passphrase for {path.name}"),
                 read_only=read_only,
             )
-    for line in case_file.warnings:
+    for line in session.warnings:
         warn(line)
-    return case_file
+    return session
 
 
 def new_passphrase(source: Path | None, env: str) -> str:
@@ -61,17 +51,16 @@ def create(args: argparse.Namespace) -> int:
     protocol_path = args.protocol or default_protocol_path()
     protocol = load_protocol(protocol_path)
     passphrase = new_passphrase(args.passphrase_file, secrets.ENV_PASSPHRASE)
-    with CaseFile.create(args.file, passphrase, protocol.source_text) as case_file:
+    with Session.create(args.file, passphrase, protocol.source_text) as session:
         say(f'Created {args.file} under "{protocol.name}" (version {protocol.version}).')
         if args.remember:
-            _remember(case_file)
+            _remember(session)
     return 0
 
 
 def import_(args: argparse.Namespace) -> int:
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        document = read_import(args.data, case_file.protocol, case_file, update=args.update)
-        report = import_document(case_file, document, update=args.update)
+    with open_case_file(args.file, args.passphrase_file) as session:
+        report = session.import_interchange(args.data, update=args.update)
     say(f"Imported {args.data.name}: {report.summary()}")
     for case_id in report.history_kept:
         warn(
@@ -83,15 +72,9 @@ def import_(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     """Cases are read and written a batch at a time, all as of one moment (a snapshot)."""
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        with case_file.snapshot():
-            conferences = case_file.conferences()
-            batches = case_file.case_batches()
-            cases = write_interchange(args.out, conferences, chain.from_iterable(batches))
-        case_file.record(
-            "export", {"file": args.out.name, "cases": cases, "conferences": len(conferences)}
-        )
-    counts = f"{cases} cases and {len(conferences)} conferences"
+    with open_case_file(args.file, args.passphrase_file) as session:
+        cases, conferences = session.export_interchange(args.out)
+    counts = f"{cases} cases and {conferences} conferences"
     say(f"Exported {counts} to {args.out}.")
     warn(f"{args.out} holds case data unencrypted: keep it safe and delete it when done.")
     return 0
@@ -99,9 +82,9 @@ def export(args: argparse.Namespace) -> int:
 
 def verify(args: argparse.Namespace) -> int:
     """Reads only: the file's bytes are the same afterwards, even when it fails."""
-    with open_case_file(args.file, args.passphrase_file, read_only=True) as case_file:
-        against = [_anchor_from(case_file, path) for path in args.against]
-        report = case_file.verify(against)
+    with open_case_file(args.file, args.passphrase_file, read_only=True) as session:
+        against = [_anchor_from(session, path) for path in args.against]
+        report = session.verify(against)
     if not report.ok:
         raise VerifyFailed(
             f"{args.file}: verification failed: {report.problems[0]}.",
@@ -114,21 +97,20 @@ def verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _anchor_from(case_file: CaseFile, path: Path) -> Anchor:
+def _anchor_from(session: Session, path: Path) -> Anchor:
     """The newest audit record a minutes manifest or a backup saw in the file."""
     if path.suffix.lower() == ".json":
         witness = read_witness(path)
         return Anchor(path.name, witness.case_file, Head(witness.record, witness.hash))
-    with case_file.open_copy(path, read_only=True) as copy:
-        anchor = copy.anchor()
+    anchor = session.anchor_of_copy(path)
     if anchor is None:
         raise CaseFileError(f"{path}: holds no audit record to compare.")
     return anchor
 
 
 def backup(args: argparse.Namespace) -> int:
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        newest = case_file.backup(args.dest)
+    with open_case_file(args.file, args.passphrase_file) as session:
+        newest = session.backup(args.dest)
     say(f"Backed up to {args.dest}; it opens with the same passphrase.")
     if newest is not None:
         say(
@@ -142,7 +124,7 @@ def backup(args: argparse.Namespace) -> int:
 def restore(args: argparse.Namespace) -> int:
     """The backup's passphrase opens it; the restored file keeps that passphrase."""
     with open_case_file(args.backup, args.passphrase_file, read_only=True) as backup_file:
-        restored = restore_backup(backup_file, args.file)
+        restored = backup_file.restore_to(args.file)
     say(f"Restored {args.file} from {args.backup}; it opens with the backup's passphrase.")
     if restored.backup_head is not None:
         say(
@@ -158,26 +140,26 @@ def restore(args: argparse.Namespace) -> int:
 
 
 def passphrase(args: argparse.Namespace) -> int:
-    with open_case_file(args.file, args.passphrase_file) as case_file:
+    with open_case_file(args.file, args.passphrase_file) as session:
         new = new_passphrase(args.new_passphrase_file, secrets.ENV_NEW_PASSPHRASE)
-        case_file.change_passphrase(new)
+        session.change_passphrase(new)
     say(f"The passphrase of {args.file} was changed. Backups made before keep the old one.")
     return 0
 
 
 def remember(args: argparse.Namespace) -> int:
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        _remember(case_file)
+    with open_case_file(args.file, args.passphrase_file) as session:
+        _remember(session)
     return 0
 
 
-def _remember(case_file: CaseFile) -> None:
-    case_file.remember_on_this_device()
-    say(f"This computer now remembers {case_file.path.name}. {keychain.status().sentence}")
+def _remember(session: Session) -> None:
+    session.remember_on_this_device()
+    say(f"This computer now remembers {session.path.name}. {keychain.status().sentence}")
 
 
 def forget(args: argparse.Namespace) -> int:
-    if forget_without_opening(args.file):
+    if keychain.forget(args.file):
         say(f"This computer no longer remembers the key of {args.file}.")
     else:
         say(f"This computer did not remember the key of {args.file}; nothing to forget.")

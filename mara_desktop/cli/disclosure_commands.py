@@ -9,13 +9,12 @@ from datetime import date
 
 from mara_desktop.cli.casefile_commands import open_case_file
 from mara_desktop.cli.terminal import say, warn
-from mara_desktop.domain import Case
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.protocol.errors import ProtocolError
 from mara_desktop.protocol.loader import load_protocol
 from mara_desktop.protocol.matrix import as_csv, as_text
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.views import CaseView, ViewBuilder
+from mara_desktop.protocol.model import Protocol
+from mara_desktop.views import CaseView
 from mara_desktop.views.audiences import parse_audience
 from mara_desktop.views.serialize import case_view_data
 
@@ -24,28 +23,19 @@ class UnknownEntry(MaraError):
     exit_code = ExitCode.INPUT
 
 
-def _case(case_file: CaseFile, case_id: str) -> Case:
-    case = case_file.case(case_id)
-    if case is None:
-        raise UnknownEntry(f'{case_file.path}: no case "{case_id}" in this case file.')
-    return case
-
-
 def view(args: argparse.Namespace) -> int:
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        audience = parse_audience(args.audience, case_file.protocol)
-        case = _case(case_file, args.case)
-        shown = ViewBuilder(case_file.protocol).case_view(case, audience)
-        case_file.record("view", {"case": case.id, "audience": audience.sorted()})
+    with open_case_file(args.file, args.passphrase_file) as session:
+        audience = parse_audience(args.audience, session.protocol)
+        shown = session.case_view(args.case, audience)
+        session.record("view", {"case": args.case, "audience": audience.sorted()})
     if args.json:
         say(json.dumps(case_view_data(shown), ensure_ascii=False, indent=2))
     else:
-        say(_as_text(shown, case_file))
+        say(_as_text(shown, session.protocol))
     return 0
 
 
-def _as_text(shown: CaseView, case_file: CaseFile) -> str:
-    p = case_file.protocol
+def _as_text(shown: CaseView, p: Protocol) -> str:
     who = ", ".join(p.agency_name(a) for a in shown.audience.sorted())
     lines = [f"{p.marking}: shown to {who}", ""]
     if shown.header:
@@ -80,16 +70,14 @@ def _as_text(shown: CaseView, case_file: CaseFile) -> str:
 
 
 def explain(args: argparse.Namespace) -> int:
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        audience = parse_audience(args.audience, case_file.protocol)
-        case = _case(case_file, args.case)
-        decisions = ViewBuilder(case_file.protocol).decisions_for(case, audience, [args.item])
-        if args.item not in decisions:
-            raise UnknownEntry(f'case "{case.id}" has no item, action or person "{args.item}".')
-        case_file.record(
-            "explain", {"case": case.id, "item": args.item, "audience": audience.sorted()}
+    with open_case_file(args.file, args.passphrase_file) as session:
+        audience = parse_audience(args.audience, session.protocol)
+        decision = session.explain(args.case, args.item, audience)
+        if decision is None:
+            raise UnknownEntry(f'case "{args.case}" has no item, action or person "{args.item}".')
+        session.record(
+            "explain", {"case": args.case, "item": args.item, "audience": audience.sorted()}
         )
-    decision = decisions[args.item]
     say(("Shown. " if decision.visible else "Withheld. ") + decision.reason)
     return 0
 
@@ -123,9 +111,9 @@ def _matrix(args: argparse.Namespace) -> int:
 
 def _set(args: argparse.Namespace) -> int:
     new = load_protocol(args.protocol_file)
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        old = case_file.protocol
-        case_file.replace_protocol(new)
+    with open_case_file(args.file, args.passphrase_file) as session:
+        old = session.protocol
+        session.replace_protocol(new)
     say(f'{args.file}: the protocol is now "{new.name}" version {new.version}.')
     say(f'It replaces "{old.name}" version {old.version}, which stays in the file\'s history.')
     if new.is_past_review(date.today()):
@@ -134,6 +122,6 @@ def _set(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        say(case_file.protocol.source_text, end="")
+    with open_case_file(args.file, args.passphrase_file) as session:
+        say(session.protocol.source_text, end="")
     return 0

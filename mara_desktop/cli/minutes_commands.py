@@ -30,15 +30,15 @@ def minutes(args: argparse.Namespace) -> int:
             "--reproducible and --password cannot be combined: each encrypted copy has a "
             "fresh password and fresh random keys."
         )
-    with open_case_file(args.file, args.passphrase_file) as case_file:
-        conference = find_conference(case_file, args.conference)
+    with open_case_file(args.file, args.passphrase_file) as session:
+        conference = find_conference(session, args.conference)
         agencies = distribution(conference) if args.all else [args.agency] if args.agency else []
         if args.chair:
             agencies.append(CHAIR)
         request = MinutesRequest(
             conference.id, tuple(agencies), args.out, args.reproducible, args.password
         )
-        result = export_minutes(case_file, request)
+        result = export_minutes(session, request)
     _report(result, args)
     return 0
 

@@ -15,7 +15,6 @@ from mara_desktop.cli.terminal import say
 from mara_desktop.minutes.notice import Reader
 from mara_desktop.minutes.notice_pdf import write_notice
 from mara_desktop.protocol.loader import load_protocol
-from mara_desktop.store.casefile import CaseFile
 
 
 def notice(args: argparse.Namespace) -> int:
@@ -24,18 +23,13 @@ def notice(args: argparse.Namespace) -> int:
         protocol = load_protocol(args.protocol)
         write_notice(protocol, reader, args.out)
     else:
-        with open_case_file(args.file, args.passphrase_file) as case_file:
-            protocol = case_file.protocol
-            write_notice(protocol, reader, args.out, never_in_it=_case_values(case_file))
-            case_file.record("notice", {"for": reader.value, "file": args.out.name})
+        with open_case_file(args.file, args.passphrase_file) as session:
+            protocol = session.protocol
+            never_in_it = session.names_and_references()
+            write_notice(protocol, reader, args.out, never_in_it=never_in_it)
+            session.record("notice", {"for": reader.value, "file": args.out.name})
     say(
         f'Wrote the notice for a {reader.value} to {args.out} ("{protocol.name}", version '
         f"{protocol.version}). It holds no case data."
     )
     return 0
-
-
-def _case_values(case_file: CaseFile) -> list[str]:
-    """Every person's name and every case reference in the file."""
-    cases = case_file.content().cases
-    return [c.reference for c in cases] + [p.name for c in cases for p in c.people if p.name]

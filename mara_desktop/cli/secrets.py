@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from mara_desktop.cli.terminal import shown, warn
-from mara_desktop.store.errors import CaseFileError, KeyUnavailable
+from mara_desktop.session import CaseFileError, KeyUnavailable
 
 ENV_PASSPHRASE = "MARA_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "MARA_NEW_PASSPHRASE"

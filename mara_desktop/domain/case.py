@@ -19,10 +19,10 @@ from mara_desktop.domain.enums import (
 from mara_desktop.domain.moments import instant
 
 MIN_JUSTIFICATION = 20
+"""An override's justification must say what the risk is; a word or two cannot."""
 
 CONSENT_BASIS = "consent"
 """The lawful basis an override can never rest on: an override is sharing without consent."""
-"""An override's justification must say what the risk is; a word or two cannot."""
 
 WILDCARD = "*"
 """In a consent scope or a rule: every agency, or every category."""

@@ -65,16 +65,26 @@ class Checker:
     ) -> str | None:
         """Text of the given kind: no longer than its limit, and without the characters
         docs/interchange.md refuses (control characters, bidi controls)."""
+        value = self.string(obj, key, path, required=required)
+        if value is None:
+            return None
+        if required and not value.strip():
+            self.problem(f"{path}.{key}", "must not be empty")
+            return None
+        return self._written(value, f"{path}.{key}", kind)
+
+    def string(
+        self, obj: dict[str, Any], key: str, path: str, *, required: bool = True
+    ) -> str | None:
+        """Text as written, for a field whose kind, length and emptiness are judged by the
+        record's rules (protocol/records.py), which name the field themselves."""
         value = self._get(obj, key, path, required)
         if value is _MISSING:
             return None
         if not isinstance(value, str):
             self.problem(f"{path}.{key}", "must be text in quotes")
             return None
-        if required and not value.strip():
-            self.problem(f"{path}.{key}", "must not be empty")
-            return None
-        return self._written(value, f"{path}.{key}", kind)
+        return value
 
     def _written(self, value: str, where: str, kind: TextKind) -> str | None:
         problem = text_problem(value, kind)
@@ -162,6 +172,27 @@ class Checker:
             self.problem(f"{path}.{key}", f'unknown {noun} "{value}"{did_you_mean(value, known)}')
             return None
         return value
+
+    def identifiers(
+        self, obj: dict[str, Any], key: str, path: str, *, required: bool = False
+    ) -> tuple[str, ...] | None:
+        """A list of ids as written, each checked as an id but not looked up (the record's
+        rules do that, protocol/records.py). None when the list, or one of its entries,
+        cannot be read: the rules then judge none of it, rather than a part whose indices
+        would no longer be the file's. A list not given and not required is empty."""
+        raw = obj.get(key)
+        values = self.items(obj, key, path, required=required)
+        if not isinstance(raw, list):
+            return () if raw is None and not required else None
+        good = True
+        for index, value in enumerate(values):
+            where = f"{path}.{key}[{index}]"
+            if not isinstance(value, str):
+                self.problem(where, "must be an id in quotes")
+                good = False
+            elif self._written(value, where, IDENTIFIER) is None:
+                good = False
+        return tuple(values) if good else None
 
     def known_list(
         self, obj: dict[str, Any], key: str, path: str, known: Collection[str], noun: str,

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from mara_desktop.domain import (
-    OBSERVER,
     Action,
     ActionStatus,
     Attendance,
@@ -26,14 +25,65 @@ from mara_desktop.domain import (
     ReferralCriterion,
     Subject,
 )
-from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
-from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT
+from mara_desktop.domain.text_rules import IDENTIFIER, SHORT_TEXT
 from mara_desktop.errors import shortened
 from mara_desktop.interchange.checker import Checker
 from mara_desktop.protocol.model import Protocol
+from mara_desktop.protocol.records import People, Problem, RecordRules
 
 T = TypeVar("T")
 FORMAT = "mara-interchange/1"
+
+_ATTENDANCE_FIELDS = (
+    "agency",
+    "name",
+    "status",
+    "conditionality_signed",
+    "information_sent",
+    "received_on",
+)
+_CASE_FIELDS = (
+    "id",
+    "reference",
+    "children_involved",
+    "referral",
+    "people",
+    "consents",
+    "overrides",
+    "items",
+    "actions",
+)
+_OVERRIDE_FIELDS = (
+    "categories",
+    "agencies",
+    "lawful_basis",
+    "justification",
+    "decided_by",
+    "decided_at",
+)
+_ITEM_FIELDS = (
+    "id",
+    "category",
+    "source",
+    "subject",
+    "text",
+    "restricted_to",
+    "person",
+    "recorded_at",
+)
+_ACTION_FIELDS = (
+    "id",
+    "owner",
+    "category",
+    "text",
+    "due",
+    "status",
+    "owner_name",
+    "source",
+    "restricted_to",
+    "conference",
+)
+"""The fields each kind of record may have (docs/interchange.md); any other is refused."""
 
 
 @dataclass(frozen=True)
@@ -54,13 +104,23 @@ class Existing:
 
 class RecordReader:
     """Each record of a document (a case and what it holds, a conference) checked and
-    built; `check` collects the problems of every record it was given."""
+    built; `check` collects the problems of every record it was given.
+
+    Here the fields are read as JSON (present, of the right type, a date, one of a list of
+    words); what makes a consent, override, item, action or attendance line valid under the
+    protocol is judged by the same rules as a record typed in the app (protocol/records.py).
+    """
 
     def __init__(self, protocol: Protocol) -> None:
         self.check = Checker()
+        self.rules = RecordRules(protocol)
         self.agencies = {a.id for a in protocol.agencies}
-        self.categories = {c.id for c in protocol.categories}
-        self.bases = {b.id for b in protocol.lawful_bases}
+
+    def _judged(self, problems: list[Problem], path: str) -> bool:
+        """Report the rules' problems at `path`; True when there were none."""
+        for problem in problems:
+            self.check.problems.append(problem.at(path))
+        return not problems
 
     def conference(self, raw: Any, path: str, known_cases: set[str]) -> Conference | None:
         c = self.check
@@ -88,47 +148,23 @@ class RecordReader:
 
     def attendance(self, raw: Any, path: str) -> Attendance | None:
         c = self.check
-        keys = (
-            "agency",
-            "name",
-            "status",
-            "conditionality_signed",
-            "information_sent",
-            "received_on",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _ATTENDANCE_FIELDS)
         if obj is None:
             return None
-        agency = c.known(obj, "agency", path, self.agencies | {OBSERVER}, "agency")
-        name = c.text(obj, "name", path, SHORT_TEXT)
+        agency = c.text(obj, "agency", path, IDENTIFIER)
+        name = c.string(obj, "name", path)
         status = c.choice(obj, "status", path, AttendanceStatus)
         signed = c.boolean(obj, "conditionality_signed", path, default=False)
         sent = c.boolean(obj, "information_sent", path, default=False)
         received = c.day(obj, "received_on", path, required=False)
-        if agency is None or name is None or status is None:
-            return None
-        if (status is AttendanceStatus.OBSERVER) != (agency == OBSERVER):
-            c.problem(
-                f"{path}.status",
-                'observers are listed with agency "observer" and status "observer"',
-            )
+        judged = self.rules.attendance(agency=agency, status=status, name=name)
+        if not self._judged(judged, path) or agency is None or name is None or status is None:
             return None
         return Attendance(agency, name, status, signed, sent, received)
 
     def case(self, raw: Any, path: str) -> Case | None:
         c = self.check
-        keys = (
-            "id",
-            "reference",
-            "children_involved",
-            "referral",
-            "people",
-            "consents",
-            "overrides",
-            "items",
-            "actions",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _CASE_FIELDS)
         if obj is None:
             return None
         case_id = c.text(obj, "id", path, IDENTIFIER)
@@ -136,10 +172,10 @@ class RecordReader:
         children = c.boolean(obj, "children_involved", path)
         referral = self.referral(obj.get("referral"), f"{path}.referral")
         people = self._each(obj, "people", path, self.person)
-        person_ids = _raw_ids(obj, "people")
+        person_roles = _raw_roles(obj)
         consents = self._each(obj, "consents", path, self.consent)
         overrides = self._each(obj, "overrides", path, self.override)
-        items = self._each(obj, "items", path, lambda r, p: self.item(r, p, person_ids))
+        items = self._each(obj, "items", path, lambda r, p: self.item(r, p, person_roles))
         actions = self._each(obj, "actions", path, self.action)
         self._unique_within(obj, ("people",), path)
         self._unique_within(obj, ("items", "actions"), path)
@@ -229,117 +265,97 @@ class RecordReader:
         if obj is None:
             return None
         state = c.choice(obj, "state", path, ConsentState)
-        agencies = c.known_list(
-            obj, "agencies", path, self.agencies, "agency", wildcard=True, required=True
-        )
-        categories = c.known_list(
-            obj, "categories", path, self.categories, "category", wildcard=True, required=True
-        )
+        agencies = c.identifiers(obj, "agencies", path, required=True)
+        categories = c.identifiers(obj, "categories", path, required=True)
         at = c.moment(obj, "recorded_at", path)
-        by = c.text(obj, "recorded_by", path, SHORT_TEXT)
-        if state is None or at is None or by is None:
+        by = c.string(obj, "recorded_by", path)
+        judged = self.rules.consent(agencies=agencies, categories=categories, recorded_by=by)
+        if not self._judged(judged, path):
+            return None
+        if state is None or agencies is None or categories is None or at is None or by is None:
             return None
         return Consent(state, agencies, categories, at, by)
 
     def override(self, raw: Any, path: str) -> Override | None:
         c = self.check
-        keys = (
-            "categories",
-            "agencies",
-            "lawful_basis",
-            "justification",
-            "decided_by",
-            "decided_at",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _OVERRIDE_FIELDS)
         if obj is None:
             return None
-        categories = c.known_list(
-            obj, "categories", path, self.categories, "category", required=True
-        )
-        agencies = c.known_list(obj, "agencies", path, self.agencies, "agency", required=True)
-        for key, values in (("categories", categories), ("agencies", agencies)):
-            if not values and obj.get(key) == []:
-                c.problem(f"{path}.{key}", "must name at least one")
-        basis = c.known(obj, "lawful_basis", path, self.bases, "lawful basis")
-        if basis == CONSENT_BASIS:
-            c.problem(f"{path}.lawful_basis", "an override shares without consent; choose another")
-            basis = None
-        justification = c.text(obj, "justification", path, LONG_TEXT)
-        if justification is not None and len(justification.strip()) < MIN_JUSTIFICATION:
-            c.problem(
-                f"{path}.justification",
-                f"must explain the serious risk (at least {MIN_JUSTIFICATION} characters)",
-            )
-            justification = None
-        by = c.text(obj, "decided_by", path, SHORT_TEXT)
+        categories = c.identifiers(obj, "categories", path, required=True)
+        agencies = c.identifiers(obj, "agencies", path, required=True)
+        basis = c.text(obj, "lawful_basis", path, IDENTIFIER)
+        justification = c.string(obj, "justification", path)
+        by = c.string(obj, "decided_by", path)
         at = c.moment(obj, "decided_at", path)
-        if (
-            basis is None
-            or justification is None
-            or by is None
-            or at is None
-            or not categories
-            or not agencies
-        ):
+        judged = self.rules.override(
+            categories=categories,
+            agencies=agencies,
+            lawful_basis=basis,
+            justification=justification,
+            decided_by=by,
+        )
+        if not self._judged(judged, path):
+            return None
+        if categories is None or agencies is None or basis is None or at is None:
+            return None
+        if justification is None or by is None:
             return None
         return Override(categories, agencies, basis, justification, by, at)
 
-    def item(self, raw: Any, path: str, people: set[str]) -> Item | None:
+    def item(self, raw: Any, path: str, people: People) -> Item | None:
         c = self.check
-        keys = (
-            "id",
-            "category",
-            "source",
-            "subject",
-            "text",
-            "restricted_to",
-            "person",
-            "recorded_at",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _ITEM_FIELDS)
         if obj is None:
             return None
         item_id = c.text(obj, "id", path, IDENTIFIER)
-        category = c.known(obj, "category", path, self.categories, "category")
-        source = c.known(obj, "source", path, self.agencies, "agency")
+        category = c.text(obj, "category", path, IDENTIFIER)
+        source = c.text(obj, "source", path, IDENTIFIER)
         subject = c.choice(obj, "subject", path, Subject)
-        text = c.text(obj, "text", path, LONG_TEXT)
-        restricted = c.known_list(obj, "restricted_to", path, self.agencies, "agency")
-        person = c.known(obj, "person", path, people, "person", required=False)
+        text = c.string(obj, "text", path)
+        restricted = c.identifiers(obj, "restricted_to", path)
+        person = c.text(obj, "person", path, IDENTIFIER, required=False)
         at = c.moment(obj, "recorded_at", path, required=False)
-        if item_id is None or category is None or source is None or subject is None or text is None:
+        judged = self.rules.item(
+            category=category,
+            source=source,
+            restricted_to=restricted,
+            text=text,
+            subject=subject,
+            person=person,
+            people=people,
+        )
+        if not self._judged(judged, path) or item_id is None or category is None:
+            return None
+        if source is None or subject is None or text is None or restricted is None:
             return None
         return Item(item_id, category, source, subject, text, restricted, person, at)
 
     def action(self, raw: Any, path: str) -> Action | None:
         c = self.check
-        keys = (
-            "id",
-            "owner",
-            "category",
-            "text",
-            "due",
-            "status",
-            "owner_name",
-            "source",
-            "restricted_to",
-            "conference",
-        )
-        obj = c.table(raw, path, keys)
+        obj = c.table(raw, path, _ACTION_FIELDS)
         if obj is None:
             return None
         action_id = c.text(obj, "id", path, IDENTIFIER)
-        owner = c.known(obj, "owner", path, self.agencies, "agency")
-        category = c.known(obj, "category", path, self.categories, "category")
-        text = c.text(obj, "text", path, LONG_TEXT)
+        owner = c.text(obj, "owner", path, IDENTIFIER)
+        category = c.text(obj, "category", path, IDENTIFIER)
+        text = c.string(obj, "text", path)
         due = c.day(obj, "due", path, required=False)
         status = c.choice(obj, "status", path, ActionStatus)
-        owner_name = c.text(obj, "owner_name", path, SHORT_TEXT, required=False) or ""
-        source = c.known(obj, "source", path, self.agencies, "agency", required=False)
-        restricted = c.known_list(obj, "restricted_to", path, self.agencies, "agency")
+        owner_name = c.string(obj, "owner_name", path, required=False)
+        source = c.text(obj, "source", path, IDENTIFIER, required=False)
+        restricted = c.identifiers(obj, "restricted_to", path)
         conference = c.text(obj, "conference", path, IDENTIFIER, required=False)
-        if action_id is None or owner is None or category is None or text is None or status is None:
+        judged = self.rules.action(
+            owner=owner,
+            category=category,
+            text=text,
+            owner_name=owner_name,
+            source=source,
+            restricted_to=restricted,
+        )
+        if not self._judged(judged, path) or action_id is None or owner is None:
+            return None
+        if category is None or text is None or status is None or restricted is None:
             return None
         return Action(
             action_id,
@@ -348,17 +364,23 @@ class RecordReader:
             text,
             due,
             status,
-            owner_name,
+            owner_name or "",
             source,
             restricted,
             conference,
         )
 
 
-def _raw_ids(obj: dict[str, Any], key: str) -> set[str]:
-    """Ids as written, even of entries with other problems, so that one bad entry does not
-    make every reference to it a second problem."""
-    entries = obj.get(key)
+def _raw_roles(obj: dict[str, Any]) -> People:
+    """The case's people as written, even those with other problems, so that one bad entry
+    does not make every item about that person a second problem: each id with its role, or
+    None where the role cannot be read (the person's own entry says so)."""
+    entries = obj.get("people")
     if not isinstance(entries, list):
-        return set()
-    return {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
+        return {}
+    roles = {role.value: role for role in PersonRole}
+    return {
+        e["id"]: roles.get(str(e.get("role")))
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("id"), str)
+    }

@@ -1,13 +1,15 @@
 """Exporting a conference's minutes: one PDF per agency, each checked for leaks when written.
 
-For each recipient the view is built through `views/` (the only door to case data), here,
-beside the case file; then the copy is laid out, optionally encrypted, and written
-atomically (temporary file in the destination folder, then a link to its final name: never
-over an existing file). The written bytes are then read back by the independent leak
-scanner, searching for every value withheld from that agency. Laying out and checking are
-most of the time, and each copy's are independent of the others', so for a large export
-they run in worker processes (spawned, not forked: the case file's connection and key stay
-in this process; a worker gets only the view and the values to search for). A finding
+The session reads the conference and its cases once and hands out, for each recipient, its
+view of the conference (built through `views/`, the only door to case data) and the values
+withheld from it; the cases themselves stay in the session. Each copy is then laid out,
+optionally encrypted, and written atomically (temporary file in the destination folder,
+then a link to its final name: never over an existing file). The written bytes are then
+read back by the independent leak scanner, searching for every value withheld from that
+agency. Laying out and checking are most of the time, and each copy's are independent of
+the others', so for a large export they run in worker processes (spawned, not forked: the
+case file's connection and key stay in this process; a worker gets only the view and the
+values to search for). A finding
 deletes every file this export wrote, is audited (ids and places only, never the value),
 and fails the export: minutes are all checked or none are kept.
 
@@ -23,7 +25,7 @@ import hashlib
 import multiprocessing
 import os
 import secrets
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -31,7 +33,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from mara_desktop.atomic import make_private_folder, write_atomically
-from mara_desktop.domain import CHAIR, OBSERVER, AttendanceStatus, Audience, Case, Conference
+from mara_desktop.domain import CHAIR, OBSERVER, AttendanceStatus, Audience, Conference
 from mara_desktop.errors import MaraError, did_you_mean
 from mara_desktop.minutes.document import Copy, minutes_story
 from mara_desktop.minutes.fonts import register_fonts
@@ -48,9 +50,8 @@ from mara_desktop.minutes.protect import encrypt, keep_in_keychain, keychain_acc
 from mara_desktop.minutes.render import Furniture, render
 from mara_desktop.minutes.text import drawn_forms
 from mara_desktop.protocol.model import Protocol
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
-from mara_desktop.views.withheld import withheld_values
+from mara_desktop.session import ConferenceViews, Session
+from mara_desktop.views import ConferenceView
 
 CHAIR_LINE = "CHAIR'S COPY — NOT FOR DISTRIBUTION"
 
@@ -114,7 +115,7 @@ entries, took 0.83-0.90 s in one process and 0.78-0.83 s in two; 6 copies (534 e
 
 
 def export_minutes(
-    case_file: CaseFile,
+    session: Session,
     request: MinutesRequest,
     *,
     progress: Progress | None = None,
@@ -123,23 +124,24 @@ def export_minutes(
     """`workers` is how many processes lay out and check the copies; by default one per
     processor when the copies are big enough to be worth it (POOL_MIN_ENTRIES), else none:
     everything then runs in this process."""
-    conference = find_conference(case_file, request.conference_id)
-    _check_agencies(case_file, request.agencies)
+    conference = find_conference(session, request.conference_id)
+    _check_agencies(session.protocol, request.agencies)
     targets = {a: request.out / file_name(conference, a) for a in request.agencies}
     _check_free([*targets.values(), request.out / NAME])
-    cases = {case.id: case for case in case_file.cases(list(conference.agenda))}
-    earlier = frozenset(c.id for c in case_file.conferences() if c.date < conference.date)
+    views = session.conference_views(conference.id)
+    if views is None:  # gone since it was found: another program deleted it
+        raise _no_such_conference(session, conference.id)
     if workers is None:
-        workers = _workers_for(len(targets), cases.values())
+        workers = _workers_for(len(targets), views.entries)
     result = MinutesResult()
     ran: list[Path] = []
     with _pool(workers) as pool:
-        exporter = _CopyExporter(case_file, conference, cases, earlier, request)
+        exporter = _CopyExporter(session, views, request)
         jobs = [exporter.job(agency, path) for agency, path in targets.items()]
         try:
             result.copies = _make_copies(exporter, jobs, pool, ran, progress)
             ran.append(request.out / NAME)
-            _record_with_manifest(case_file, conference, request, result.copies)
+            _record_with_manifest(session, views.conference, request, result.copies)
             result.manifest = request.out / NAME
         except BaseException:
             for path in ran:
@@ -151,7 +153,7 @@ def export_minutes(
 
 
 def _record_with_manifest(
-    case_file: CaseFile,
+    session: Session,
     conference: Conference,
     request: MinutesRequest,
     copies: list[WrittenCopy],
@@ -165,14 +167,13 @@ def _record_with_manifest(
         "reproducible": request.reproducible,
         "encrypted": request.password,
     }
-    with case_file.recording("minutes", details) as newest:
-        witness = AuditWitness(case_file.file_id, newest.record, newest.hash)
-        data = manifest_data(conference.id, case_file.protocol, [c.entry for c in copies], witness)
+    with session.recording("minutes", details) as newest:
+        witness = AuditWitness(session.file_id, newest.record, newest.hash)
+        data = manifest_data(conference.id, session.protocol, [c.entry for c in copies], witness)
         write_manifest(request.out / NAME, data)
 
 
-def _workers_for(copies: int, cases: Iterable[Case]) -> int:
-    entries = sum(len(case.items) + len(case.actions) for case in cases)
+def _workers_for(copies: int, entries: int) -> int:
     if copies < 2 or entries * copies < POOL_MIN_ENTRIES:
         return 0
     return min(copies, _processors())
@@ -272,19 +273,23 @@ def _keep_password(conference: Conference, written: WrittenCopy) -> WrittenCopy:
     return replace(written, in_keychain=keep_in_keychain(account, written.password))
 
 
-def find_conference(case_file: CaseFile, conference_id: str) -> Conference:
-    conference = case_file.conference(conference_id)
+def find_conference(session: Session, conference_id: str) -> Conference:
+    conference = session.conference(conference_id)
     if conference is None:
-        known = case_file.conference_ids()
-        raise MinutesError(
-            f'{case_file.path}: no conference "{conference_id}" in this case file'
-            f"{did_you_mean(conference_id, known)}."
-        )
+        raise _no_such_conference(session, conference_id)
     return conference
 
 
-def _check_agencies(case_file: CaseFile, agencies: tuple[str, ...]) -> None:
-    known = [a.id for a in case_file.protocol.agencies]
+def _no_such_conference(session: Session, conference_id: str) -> MinutesError:
+    known = session.conference_ids()
+    return MinutesError(
+        f'{session.path}: no conference "{conference_id}" in this case file'
+        f"{did_you_mean(conference_id, known)}."
+    )
+
+
+def _check_agencies(protocol: Protocol, agencies: tuple[str, ...]) -> None:
+    known = [a.id for a in protocol.agencies]
     for agency in agencies:
         if agency != CHAIR and agency not in known:
             raise MinutesError(
@@ -375,15 +380,13 @@ def _make_copy(job: _CopyJob) -> _Outcome:
 
 @dataclass
 class _CopyExporter:
-    case_file: CaseFile
-    conference: Conference
-    cases: Mapping[str, Case]
-    earlier: frozenset[str]
+    session: Session
+    views: ConferenceViews
     request: MinutesRequest
 
     def __post_init__(self) -> None:
-        self.protocol = self.case_file.protocol
-        self.builder = ViewBuilder(self.protocol)
+        self.conference = self.views.conference
+        self.protocol = self.views.protocol
         self.distribution = tuple(
             self.protocol.agency_name(a) for a in distribution(self.conference)
         )
@@ -394,14 +397,12 @@ class _CopyExporter:
         copy withholds nothing)."""
         chair = agency == CHAIR
         audience = Audience.chair() if chair else Audience.of([agency])
-        view = conference_view(self.builder, self.conference, self.cases, audience)
+        view = self.views.view(audience)
         recipient = "The chair" if chair else self.protocol.agency_name(agency)
-        copy = Copy(recipient, self.distribution, self.earlier, chair=chair)
+        copy = Copy(recipient, self.distribution, self.views.earlier, chair=chair)
         line = CHAIR_LINE if chair else f"Prepared for: {recipient}"
         furniture = Furniture(self.protocol.marking, line, self._copy_id(agency, view))
-        withheld = []
-        if not chair:
-            withheld = withheld_values(self.builder, self.conference, self.cases, view)
+        withheld = [] if chair else self.views.withheld_values(view)
         forms = [
             (form, index) for index, value in enumerate(withheld) for form in drawn_forms(value)
         ]
@@ -423,14 +424,14 @@ class _CopyExporter:
         that the same input gives the same bytes."""
         if not self.request.reproducible:
             return secrets.token_hex(4).upper()
-        seed = "\n".join((self.conference.id, agency, self.case_file.protocol.sha256, repr(view)))
+        seed = "\n".join((self.conference.id, agency, self.protocol.sha256, repr(view)))
         return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:8].upper()
 
     def finish(self, job: _CopyJob, outcome: _Outcome) -> WrittenCopy:
         """The written copy, or the audited failure of its check."""
         path, agency = job.path, job.agency
         if outcome.unreadable is not None:
-            self.case_file.record(
+            self.session.record(
                 "minutes-leak",
                 {"conference": self.conference.id, "agency": agency, "file": path.name,
                  "values": None, "where": ["the file could not be read back"]},
@@ -451,7 +452,7 @@ class _CopyExporter:
     def _leaked(self, job: _CopyJob, leaks: tuple[Leak, ...]) -> NoReturn:
         places = sorted({leak.where for leak in leaks})
         values = len({job.owners[leak.value_index] for leak in leaks})
-        self.case_file.record(
+        self.session.record(
             "minutes-leak",
             {
                 "conference": self.conference.id,

@@ -19,7 +19,7 @@ import secrets
 from pypdf import PdfReader, PdfWriter
 
 from mara_desktop.minutes.render import AUTHOR, TITLE
-from mara_desktop.store import keychain
+from mara_desktop.session import keychain
 
 ALGORITHM = "AES-256"
 KEYCHAIN_SERVICE = "MARA Desktop minutes"

@@ -1,8 +1,8 @@
-"""Editing an action in place: the right editor for each column of the actions table."""
+"""Editing an action in place: the right editor for each column of the actions table, and
+the part of the action each column changes."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import Action, ActionStatus
+from mara_desktop.domain import ActionStatus
 from mara_desktop.protocol.model import Protocol
+from mara_desktop.session import ActionField
 from mara_desktop.ui.case_models import ActionColumn
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,18 +78,11 @@ class ActionDelegate(QStyledItemDelegate):
             model.setData(index, editor.text())
 
 
-def edited(action: Action, column: ActionColumn, value: object) -> Action:
-    """The action with one cell changed; a value of the wrong kind leaves it as it was."""
-    if column is ActionColumn.STATUS and value in set(ActionStatus):
-        # Qt hands an enum back from a combo box as its plain string value.
-        return dataclasses.replace(action, status=ActionStatus(str(value)))
-    if column is ActionColumn.DUE and (value is None or isinstance(value, date)):
-        return dataclasses.replace(action, due=value)
-    if isinstance(value, str):
-        if column is ActionColumn.TEXT:
-            return dataclasses.replace(action, text=value)
-        if column is ActionColumn.OWNER:
-            return dataclasses.replace(action, owner=value)
-        if column is ActionColumn.OWNER_NAME:
-            return dataclasses.replace(action, owner_name=value)
-    return action
+FIELDS = {
+    ActionColumn.TEXT: ActionField.TEXT,
+    ActionColumn.OWNER: ActionField.OWNER,
+    ActionColumn.OWNER_NAME: ActionField.OWNER_NAME,
+    ActionColumn.DUE: ActionField.DUE,
+    ActionColumn.STATUS: ActionField.STATUS,
+}
+"""The part of an action each editable column changes (the session applies the change)."""

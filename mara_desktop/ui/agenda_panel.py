@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.domain import OBSERVER, AttendanceStatus, Conference
-from mara_desktop.ui.meeting import START, Meeting
+from mara_desktop.session import START, Meeting
 
 _STATUS = {
     AttendanceStatus.PRESENT: "Present",
@@ -119,10 +119,10 @@ class AgendaPanel(QWidget):
         opening = QListWidgetItem("Opening: confidentiality statement")
         opening.setFlags(opening.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
         self.agenda.addItem(opening)
-        for number, (case_id, title, children) in enumerate(meeting.agenda(), start=1):
-            kind = "children" if children else "adults"
-            item = QListWidgetItem(f"{number}. {title} ({kind})")
-            item.setData(Qt.ItemDataRole.UserRole, case_id)
+        for number, entry in enumerate(meeting.agenda(), start=1):
+            kind = "children" if entry.children_involved else "adults"
+            item = QListWidgetItem(f"{number}. {entry.title} ({kind})")
+            item.setData(Qt.ItemDataRole.UserRole, entry.case_id)
             self.agenda.addItem(item)
         self.agenda.setCurrentRow(meeting.position + 1)
         self.agenda.blockSignals(False)

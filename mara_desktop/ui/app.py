@@ -2,8 +2,8 @@
 
 `--demo` builds a fresh copy of the bundled demo in a private temporary folder (encrypted
 like any case file, and removed when the app closes), so the bundled data stays pristine.
-Either way the window claims its file first (store/in_use.py) and keeps the claim until it
-closes.
+Either way the window claims its file first (session/claims.py) and keeps the claim until
+it closes.
 """
 
 from __future__ import annotations
@@ -22,14 +22,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mara_desktop.demo import create_demo
 from mara_desktop.errors import MaraError
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.in_use import InUse
+from mara_desktop.session import InUse, Session, open_claimed
 from mara_desktop.ui.appearance import application
 from mara_desktop.ui.console import ChairConsole
-from mara_desktop.ui.unlock import OpenCaseFileDialog, open_claimed
+from mara_desktop.ui.unlock import OpenCaseFileDialog
 
 
-def open_demo(folder: Path) -> tuple[CaseFile, InUse]:
+def open_demo(folder: Path) -> tuple[Session, InUse]:
     path = folder / "demo.mara"
     return open_claimed(path, lambda: create_demo(path))
 
@@ -85,7 +84,7 @@ def run(file: Path | None, *, demo: bool = False) -> int:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _first_case_file(file: Path | None, demo_folder: Path | None) -> tuple[CaseFile, InUse] | None:
+def _first_case_file(file: Path | None, demo_folder: Path | None) -> tuple[Session, InUse] | None:
     if demo_folder is not None:
         try:
             return open_demo(demo_folder)
@@ -93,6 +92,6 @@ def _first_case_file(file: Path | None, demo_folder: Path | None) -> tuple[CaseF
             QMessageBox.critical(None, "MARA Desktop", str(error))
             return None
     dialog = OpenCaseFileDialog(file)
-    if dialog.exec() and dialog.case_file is not None and dialog.claim is not None:
-        return dialog.case_file, dialog.claim
+    if dialog.exec() and dialog.session is not None and dialog.claim is not None:
+        return dialog.session, dialog.claim
     return None

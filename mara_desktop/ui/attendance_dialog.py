@@ -2,7 +2,8 @@
 which observers are in the room and whether they signed the conditionality statement.
 
 The room's audience follows this list, so a change here changes what the shared screen
-may show. Saving goes through `store.editing.set_attendance`, which checks and audits it.
+may show. Saving goes through the session, which checks each line by the attendance rules
+and audits the change.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.domain import OBSERVER, Attendance, AttendanceStatus
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.editing import set_attendance
+from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import StatusLine, write_or_say_why
 
 TITLE = "Attendance — MARA Desktop"
@@ -42,11 +42,11 @@ _STATUS_LABELS = {
 class AttendanceDialog(QDialog):
     """Accepted only once the new list is saved and audited."""
 
-    def __init__(self, case_file: CaseFile, conference_id: str, parent: QWidget | None = None):
+    def __init__(self, session: Session, conference_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
-        self._case_file, self._conference_id = case_file, conference_id
-        conference = case_file.conference(conference_id)
+        self._session, self._conference_id = session, conference_id
+        conference = session.conference(conference_id)
         self._kept = {line.agency: line for line in conference.attendance} if conference else {}
         self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setAccessibleName("Attendance")
@@ -90,7 +90,7 @@ class AttendanceDialog(QDialog):
         self.table.insertRow(row)
         agency = QComboBox()
         agency.setAccessibleName("Agency")
-        for known in self._case_file.protocol.agencies:
+        for known in self._session.protocol.agencies:
             agency.addItem(known.name, known.id)
         agency.addItem("Observer", OBSERVER)
         name = QLineEdit(line.name if line else "")
@@ -152,5 +152,5 @@ class AttendanceDialog(QDialog):
         write_or_say_why(
             self,
             self.problem,
-            partial(set_attendance, self._case_file, self._conference_id, self.lines()),
+            partial(self._session.set_attendance, self._conference_id, self.lines()),
         )

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.errors import MaraError
-from mara_desktop.store import audit
-from mara_desktop.store.casefile import CaseFile
+from mara_desktop.session import AuditRecord, Session
 from mara_desktop.ui.dialog_parts import StatusLine, fit_to_screen, heading, note
 
 TITLE = "Audit log — MARA Desktop"
@@ -56,7 +55,7 @@ ACTIONS = {
 }
 
 
-def what(record: audit.AuditRecord) -> str:
+def what(record: AuditRecord) -> str:
     """The action in words, then its details (ids and kinds) as written."""
     label = ACTIONS.get(record.action, record.action)
     details = "; ".join(
@@ -84,9 +83,9 @@ def when(text: str) -> str:
 
 
 class AuditDialog(QDialog):
-    def __init__(self, case_file: CaseFile, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.case_file = case_file
+        self.session = session
         self.setWindowTitle(TITLE)
         self.setMinimumSize(900, 500)
         layout = QVBoxLayout(self)
@@ -123,8 +122,7 @@ class AuditDialog(QDialog):
         fit_to_screen(self)
 
     def reload(self) -> None:
-        with self.case_file.reading() as conn:
-            records = audit.records(conn)
+        records = self.session.audit_records()
         self.table.setRowCount(len(records))
         for row, record in enumerate(records):
             values = (str(record.seq), when(record.at), record.actor, what(record))
@@ -141,7 +139,7 @@ class AuditDialog(QDialog):
 
     def verify(self) -> None:
         try:
-            report = self.case_file.verify()
+            report = self.session.verify()
         except MaraError as error:
             self.result_line.problem(str(error))
             return

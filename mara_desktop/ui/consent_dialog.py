@@ -2,8 +2,8 @@
 
 Consent is history: earlier records are never edited or deleted, and the latest record (by
 the time it was recorded) is the one the protocol's rule reads. The dialog says so, shows
-the history newest first, and only ever adds a record (through `editing.add_consent`, which
-writes the audit record with it).
+the history newest first (the chair's view of the case's records), and only ever adds a
+record through the session, which checks it by the consent record's rules and audits it.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.domain import WILDCARD, Audience, Consent, ConsentState, instant
 from mara_desktop.protocol.model import Protocol
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.editing import add_consent
+from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import (
     Choices,
     StatusLine,
@@ -40,7 +39,6 @@ from mara_desktop.ui.dialog_parts import (
     note,
     write_or_say_why,
 )
-from mara_desktop.views.builder import ViewBuilder
 
 TITLE = "Record consent — MARA Desktop"
 HISTORY_COLUMNS = ("Recorded", "Answer", "Agencies", "Categories", "Recorded by")
@@ -65,17 +63,14 @@ def scope_text(ids: tuple[str, ...], everything: str, name_of: dict[str, str]) -
 class ConsentDialog(QDialog):
     """Add one consent record to a case; accepted only once it is written and audited."""
 
-    def __init__(self, case_file: CaseFile, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.case_file, self.case_id = case_file, case_id
-        protocol = case_file.protocol
+        self.session, self.case_id = session, case_id
+        protocol = session.protocol
         self.setWindowTitle(TITLE)
         self.setMinimumWidth(1060)
-        case = case_file.case(case_id)
-        chair = Audience.chair()
-        builder = ViewBuilder(protocol)
-        reference = builder.case_view(case, chair).title if case else case_id
-        history = builder.records(case, chair).consents if case else ()
+        reference = session.case_view(case_id, Audience.chair()).title
+        history = session.case_records(case_id).consents
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Record the victim's consent — {reference}"))
         layout.addWidget(
@@ -188,15 +183,6 @@ class ConsentDialog(QDialog):
         if state is None:
             self.problem.problem("Choose her answer: given, refused, withdrawn or not sought.")
             return
-        if not self.recorded_by.text().strip():
-            self.problem.problem("Name who recorded her answer.")
-            self.recorded_by.setFocus()
-            return
-        if not self.agencies.chosen() or not self.categories.chosen():
-            self.problem.problem(
-                "Tick at least one agency and one kind of information (or all of them)."
-            )
-            return
         when = self.recorded_at.dateTime().toPython()
         consent = Consent(
             state,
@@ -205,9 +191,13 @@ class ConsentDialog(QDialog):
             _as_utc(when),
             self.recorded_by.text().strip(),
         )
-        write_or_say_why(
-            self, self.problem, partial(add_consent, self.case_file, self.case_id, consent)
-        )
+        fields = {
+            "agencies": self.agencies,
+            "categories": self.categories,
+            "recorded_by": self.recorded_by,
+        }
+        record = partial(self.session.record_consent, self.case_id, consent)
+        write_or_say_why(self, self.problem, record, fields)
 
 
 def _as_utc(local: object) -> datetime:

@@ -1,28 +1,29 @@
 """The chair's console: the main window the chair runs the meeting from.
 
 It walks the agenda, shows each case with who may see what, presents the shared screen,
-previews any audience's view, records consent, overrides and actions, and locks. Case data
-reaches it only as views (through `Meeting`); edits go to the store's editing services,
-which audit them, and the page is then rebuilt from a fresh view.
+previews any audience's view, records consent, overrides and actions, and locks. It holds
+the open file as a `Session` (session/): case data reaches it only as views (through the
+session's `Meeting`); edits go to the session, which checks and audits them, and the page
+is then rebuilt from a fresh view. Locking closes the session; unlocking opens a new one.
 
-The window keeps its claim on the file (store/in_use.py) from opening until it closes,
+The window keeps its claim on the file (session/claims.py) from opening until it closes,
 locked or not: the meeting stays this window's. While unlocked it hears of changes made by
-another program and of damage the page check found (ui/file_watch.py). Whatever the store
-refuses reaches the chair as the store's sentence: damage as a band that stays, with every
-way of changing the file turned off; anything else in a message.
+another program and of damage the page check found (ui/file_watch.py). Whatever the session
+refuses reaches the chair as its sentence: damage as a band that stays, with every way of
+changing the file turned off; anything else in a message.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from datetime import timedelta
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QInputDialog,
     QMainWindow,
     QMessageBox,
@@ -32,13 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import OBSERVER, Action, ActionStatus, Audience
+from mara_desktop.domain import OBSERVER, Audience
 from mara_desktop.errors import MaraError
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.editing import free_id, save_action, set_agenda
-from mara_desktop.store.errors import DamagedCaseFile
-from mara_desktop.store.in_use import InUse
-from mara_desktop.ui.action_editing import edited
+from mara_desktop.session import DamagedCaseFile, InUse, Meeting, Session
+from mara_desktop.ui.action_editing import FIELDS
 from mara_desktop.ui.agenda_panel import AgendaPanel
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
 from mara_desktop.ui.audit_dialog import AuditDialog
@@ -57,7 +55,6 @@ from mara_desktop.ui.locking import (
     save_idle_minutes,
     saved_idle_minutes,
 )
-from mara_desktop.ui.meeting import Meeting
 from mara_desktop.ui.notice_bands import NoticeBands
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
@@ -77,19 +74,18 @@ CASE_LEFT_AGENDA = " The case you had open is no longer on this meeting's agenda
 
 
 class ChairConsole(QMainWindow):
-    """The console on `case_file`, which this window has claimed with `claim`."""
+    """The console on `session`, whose file this window has claimed with `claim`."""
 
-    def __init__(self, case_file: CaseFile, claim: InUse) -> None:
+    def __init__(self, session: Session, claim: InUse) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
-        self.case_file: CaseFile | None = None
+        self.session: Session | None = None
         self.meeting: Meeting | None = None
-        self._path = case_file.path
+        self._path = session.path
         self._claim = claim
-        self.participant = ParticipantWindow(case_file.protocol)
+        self.participant = ParticipantWindow(session.protocol)
         self.presenting = False
-        self._last_audited: dict[str, tuple[str, tuple[str, ...], str]] = {}
-        self._build(case_file)
+        self._build(session)
         self._set_presenting(False)
         self._idle = IdleWatch(saved_idle_minutes(), self)
         self._idle.idle.connect(self.lock)
@@ -103,18 +99,18 @@ class ChairConsole(QMainWindow):
         self.file_watcher.changed_elsewhere.connect(self._changed_elsewhere)
         self.file_watcher.damaged.connect(self._damaged)
         self.file_watcher.problem.connect(self.bands.warn)
-        self.open_case_file(case_file, claim)
+        self.open_case_file(session, claim)
 
     # -- building --------------------------------------------------------------------------
 
-    def _build(self, case_file: CaseFile) -> None:
+    def _build(self, session: Session) -> None:
         self.agenda = AgendaPanel()
         self.agenda.conference_chosen.connect(self.choose_conference)
         self.agenda.position_chosen.connect(self.go_to)
         self.agenda.agenda_reordered.connect(self._reorder)
         self.agenda.room_changed.connect(self.refresh)
         self.agenda.edit_attendance.connect(self.correct_attendance)
-        self.page = CasePage(case_file.protocol)
+        self.page = CasePage(session.protocol)
         self.page.record_information.connect(self._record_information)
         self.page.record_consent.connect(self._record_consent)
         self.page.record_override.connect(self._record_override)
@@ -147,26 +143,26 @@ class ChairConsole(QMainWindow):
 
     # -- opening, locking ------------------------------------------------------------------
 
-    def open_case_file(self, case_file: CaseFile, claim: InUse) -> None:
+    def open_case_file(self, session: Session, claim: InUse) -> None:
         """Show the file (the one this window held, or another the chair chose on unlocking:
         then the claim on the earlier one is given back)."""
         if claim is not self._claim:
             self._claim.release()
             self._claim = claim
-        self.case_file = case_file
-        self._path = case_file.path
+        self.session = session
+        self._path = session.path
         self.stack.setCurrentIndex(0)
         self._allow_editing(True)
-        for warning in case_file.warnings:
+        for warning in session.warnings:
             self.bands.warn(warning)
         self._fill_view_as()
         self.meeting = None
         with self._saying_why("Case file not read"):
-            self._show_latest_meeting(case_file)
-        self.file_watcher.watch(case_file)
+            self._show_latest_meeting(session)
+        self.file_watcher.watch(session)
 
-    def _show_latest_meeting(self, case_file: CaseFile) -> None:
-        conferences = sorted(case_file.conferences(), key=lambda c: c.date)
+    def _show_latest_meeting(self, session: Session) -> None:
+        conferences = session.conferences()
         if not conferences:
             self.agenda.show_meeting(None)
             self.refresh()
@@ -176,18 +172,18 @@ class ChairConsole(QMainWindow):
         self.choose_conference(latest.id)
 
     def choose_conference(self, conference_id: str) -> None:
-        if self.case_file is None:
+        if self.session is None:
             return
         with self._saying_why("Meeting not read"):
-            conference = self.case_file.conference(conference_id)
-            if conference is not None:
-                self.meeting = Meeting(self.case_file, conference)
-                self.agenda.show_meeting(self.meeting)
+            meeting = self.session.meeting(conference_id)
+            if meeting is not None:
+                self.meeting = meeting
+                self.agenda.show_meeting(meeting)
                 self.refresh()
 
     def lock(self) -> None:
         """Blank the room, drop every view from the models, close the file."""
-        if self.case_file is None:
+        if self.session is None:
             return
         self.meeting = None  # first: clearing the widgets below may ask for a refresh
         self.participant.blank()
@@ -200,20 +196,20 @@ class ChairConsole(QMainWindow):
         self.file_watcher.stop()
         self.bands.clear()
         self.statusBar().clearMessage()
-        self.case_file.close()
-        self.case_file = None
+        self.session.close()
+        self.session = None
         self._idle.pause()
         self.stack.setCurrentIndex(1)
 
     def unlock(self) -> None:
         dialog = OpenCaseFileDialog(self._path, self, use_remembered_key=False, held=self._claim)
-        if dialog.exec() and dialog.case_file is not None and dialog.claim is not None:
+        if dialog.exec() and dialog.session is not None and dialog.claim is not None:
             self._idle.resume()
-            self.open_case_file(dialog.case_file, dialog.claim)
+            self.open_case_file(dialog.session, dialog.claim)
 
     @property
     def locked(self) -> bool:
-        return self.case_file is None
+        return self.session is None
 
     def choose_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(
@@ -250,8 +246,8 @@ class ChairConsole(QMainWindow):
         self.view_as.clear()
         self.view_as.addItem("The chair (everything)", CHAIR_VIEW)
         self.view_as.addItem("The room now", ROOM_VIEW)
-        if self.case_file is not None:
-            for agency in self.case_file.protocol.agencies:
+        if self.session is not None:
+            for agency in self.session.protocol.agencies:
                 self.view_as.addItem(agency.name, agency.id)
         self.view_as.addItem("Observers", OBSERVER)
         self.view_as.blockSignals(False)
@@ -268,21 +264,21 @@ class ChairConsole(QMainWindow):
     def refresh(self) -> None:
         """Rebuild the page and, when presenting, the shared screen from fresh views."""
         meeting = self.meeting
-        case = meeting.current if meeting else None
+        case_id = meeting.current if meeting else None
         if meeting is None:
             self.page.show_case(None, self._no_records())
-        elif case is None:
+        elif case_id is None:
             statement = meeting.protocol.confidentiality_statement
             self.page.show_opening(statement, meeting.earlier_actions())
         else:
             audience, preview_of = self._audience()
             self.page.show_case(
-                meeting.view(case, audience),
-                meeting.builder.records(case, audience),
+                meeting.view(case_id, audience),
+                meeting.records(case_id, audience),
                 preview_of=preview_of,
             )
             if preview_of is not None:
-                self._audit_view(case.id, audience, "preview")
+                self._audit_view(case_id, audience, "preview")
         if self.presenting:
             self._show_room()
 
@@ -314,13 +310,9 @@ class ChairConsole(QMainWindow):
 
     def _audit_view(self, case_id: str, audience: Audience, via: str) -> None:
         """Which case was shown to which audience, and how (ids only), once per change."""
-        seen = (case_id, tuple(audience.sorted()), via)
-        if self.case_file is None or seen == self._last_audited.get(via):
-            return
-        self._last_audited[via] = seen
-        with self._saying_why("Not recorded in the audit log"):
-            details = {"case": case_id, "audience": list(seen[1]), "via": via}
-            self.case_file.record("view", details)
+        if self.meeting is not None:
+            with self._saying_why("Not recorded in the audit log"):
+                self.meeting.shown(case_id, audience, via)
 
     def blank(self) -> None:
         self.participant.blank()
@@ -343,71 +335,58 @@ class ChairConsole(QMainWindow):
     # -- edits -----------------------------------------------------------------------------
 
     def _current_case_id(self) -> str | None:
-        case = self.meeting.current if self.meeting else None
-        return case.id if case else None
+        return self.meeting.current if self.meeting else None
+
+    def _record_with(self, dialog: Callable[[Session, str, QWidget], QDialog]) -> None:
+        """A dialog that records something on the case being heard; once it has, the
+        meeting is read again."""
+        case_id = self._current_case_id()
+        if self.session is None or case_id is None:
+            return
+        with self._saying_why("Case not read"):
+            if dialog(self.session, case_id, self).exec():
+                self._reload_meeting()
 
     def _record_information(self) -> None:
-        meeting, case_id = self.meeting, self._current_case_id()
-        case = meeting.case(case_id) if meeting and case_id else None
-        if self.case_file and case and ItemDialog(self.case_file, case, self).exec():
-            self._reload_meeting()
+        self._record_with(ItemDialog)
 
     def _record_consent(self) -> None:
-        case_id = self._current_case_id()
-        if self.case_file and case_id and ConsentDialog(self.case_file, case_id, self).exec():
-            self._reload_meeting()
+        self._record_with(ConsentDialog)
 
     def _record_override(self) -> None:
-        case_id = self._current_case_id()
-        if self.case_file and case_id and OverrideDialog(self.case_file, case_id, self).exec():
-            self._reload_meeting()
+        self._record_with(OverrideDialog)
 
     def _add_action(self) -> None:
-        meeting, case_id = self.meeting, self._current_case_id()
-        case = meeting.case(case_id) if meeting and case_id else None
-        if meeting is None or case is None or self.case_file is None:
+        meeting = self.meeting
+        if meeting is None or meeting.current is None:
             return
         text, ok = QInputDialog.getText(self, "Add action", "What is to be done?")
         if not ok or not text.strip():
             return
-        action = Action(
-            id=free_id(case, "m"),
-            owner=case.referral.agency,
-            category="actions",
-            text=text.strip(),
-            due=meeting.conference.date + timedelta(days=14),
-            status=ActionStatus.OPEN,
-            conference=meeting.conference.id,
-        )
-        self._save(case.id, action)
+        with self._saying_why("Action not saved"):
+            meeting.add_action(text)
+        self._reload_meeting()
 
     def _edit_action(self, action_id: str, column: int, value: object) -> None:
-        meeting, case_id = self.meeting, self._current_case_id()
-        case = meeting.case(case_id) if meeting and case_id else None
-        action = next((a for a in case.actions if a.id == action_id), None) if case else None
-        if case is None or action is None:
-            return
-        self._save(case.id, edited(action, ActionColumn(column), value))
-
-    def _save(self, case_id: str, action: Action) -> None:
-        if self.case_file is None:
+        case_id, field = self._current_case_id(), FIELDS.get(ActionColumn(column))
+        if self.session is None or case_id is None or field is None:
             return
         with self._saying_why("Action not saved"):
-            save_action(self.case_file, case_id, action)
+            self.session.change_action(case_id, action_id, field, value)
         self._reload_meeting()
 
     def correct_attendance(self) -> None:
         meeting = self.meeting
-        if self.case_file is None or meeting is None:
+        if self.session is None or meeting is None:
             return
-        if AttendanceDialog(self.case_file, meeting.conference.id, self).exec():
+        if AttendanceDialog(self.session, meeting.conference.id, self).exec():
             self._reload_meeting()
 
     def _reorder(self, case_ids: list[str]) -> None:
-        if self.case_file is None or self.meeting is None:
+        if self.session is None or self.meeting is None:
             return
         with self._saying_why("Agenda not changed"):
-            set_agenda(self.case_file, self.meeting.conference.id, case_ids)
+            self.session.set_agenda(self.meeting.conference.id, case_ids)
         self._reload_meeting()
 
     def _reload_meeting(self) -> None:
@@ -423,7 +402,7 @@ class ChairConsole(QMainWindow):
 
     @contextlib.contextmanager
     def _saying_why(self, title: str) -> Iterator[None]:
-        """Run a read or write of the file; what the store refuses reaches the chair as its
+        """Run a read or write of the file; what the session refuses reaches the chair as its
         sentence: damage as the band (and no more changes), anything else in a message."""
         try:
             yield
@@ -451,17 +430,16 @@ class ChairConsole(QMainWindow):
     def _changed_elsewhere(self) -> None:
         """Read the meeting again, on the same conference and the same case where they are
         still there, and say why the page changed."""
-        case_file, meeting = self.case_file, self.meeting
-        if case_file is None:
+        session, meeting = self.session, self.meeting
+        if session is None:
             return
         case_id = self._current_case_id()
         if meeting is None:
             with self._saying_why("Case file not read"):
-                self._show_latest_meeting(case_file)
+                self._show_latest_meeting(session)
         else:
             with self._saying_why("Case file not read"):
-                conferences = sorted(case_file.conferences(), key=lambda c: c.date)
-                self.agenda.set_conferences(conferences, meeting.conference.id)
+                self.agenda.set_conferences(session.conferences(), meeting.conference.id)
             self._reload_meeting()
         gone = case_id is not None and self._current_case_id() != case_id
         self.statusBar().showMessage(CHANGED_ELSEWHERE + (CASE_LEFT_AGENDA if gone else ""))
@@ -469,24 +447,24 @@ class ChairConsole(QMainWindow):
     # -- other windows ---------------------------------------------------------------------
 
     def export_minutes(self) -> None:
-        if self.case_file is not None and self.meeting is not None:
-            ExportDialog(self.case_file, self.meeting.conference.id, self).exec()
+        if self.session is not None and self.meeting is not None:
+            ExportDialog(self.session, self.meeting.conference.id, self).exec()
 
     def show_protocol(self) -> None:
-        if self.case_file is not None:
-            ProtocolDialog(self.case_file.protocol, self).exec()
+        if self.session is not None:
+            ProtocolDialog(self.session.protocol, self).exec()
 
     def show_audit(self) -> None:
-        if self.case_file is not None:
-            AuditDialog(self.case_file, self).exec()
+        if self.session is not None:
+            AuditDialog(self.session, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.participant.blank()
         self.participant.close()
         self.clipboard.clear_ours()
         self.file_watcher.stop()
-        if self.case_file is not None:
-            self.case_file.close()
-            self.case_file = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
         self._claim.release()
         super().closeEvent(event)

@@ -6,7 +6,7 @@ in the light and the dark palette; everything else follows the palette.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.domain import WILDCARD
 from mara_desktop.errors import MaraError
+from mara_desktop.session import EditError
 
 _PROBLEM_STYLE = (
     "QLabel { background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a; "
@@ -154,13 +155,23 @@ def record_row(
     return button
 
 
-def write_or_say_why(dialog: QDialog, problem: StatusLine, write: Callable[[], None]) -> None:
-    """Write the dialog's change and close it as accepted; or, when the change cannot be
-    written (nothing then is), say why on its problem line and leave it open to mend."""
+def write_or_say_why(
+    dialog: QDialog,
+    problem: StatusLine,
+    write: Callable[[], None],
+    fields: Mapping[str, QWidget] | None = None,
+) -> None:
+    """Write the dialog's change and close it as accepted; or, when the session refuses it
+    (nothing then is written), say why on its problem line, in the words of the record's
+    rule, and leave it open to mend, with the keyboard in the field at fault (`fields`: the
+    dialog's widget for each field of the record)."""
     try:
         write()
     except MaraError as error:
         problem.problem(str(error))
+        at_fault = (fields or {}).get(error.field or "") if isinstance(error, EditError) else None
+        if at_fault is not None:
+            at_fault.setFocus()
         return
     dialog.accept()
 

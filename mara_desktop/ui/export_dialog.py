@@ -39,7 +39,7 @@ from mara_desktop.minutes.export import (
     export_minutes,
     find_conference,
 )
-from mara_desktop.store.casefile import CaseFile
+from mara_desktop.session import Session
 from mara_desktop.ui.file_dialogs import choose_folder
 from mara_desktop.ui.pdf_preview import PdfPreviewDialog, print_pdf
 
@@ -55,11 +55,11 @@ def password_text(copy: WrittenCopy) -> str:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, case_file: CaseFile, conference_id: str, parent: QWidget | None = None):
+    def __init__(self, session: Session, conference_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export minutes — MARA Desktop")
-        self._case_file = case_file
-        self._conference = find_conference(case_file, conference_id)
+        self._session = session
+        self._conference = find_conference(session, conference_id)
         self.folder: Path | None = None
         self.outcome: MinutesResult | None = None
         self._build()
@@ -86,7 +86,7 @@ class ExportDialog(QDialog):
         self.resize(760, 640)
 
     def _build_request(self) -> None:
-        protocol = self._case_file.protocol
+        protocol = self._session.protocol
         self.agencies = QListWidget()
         self.agencies.setAccessibleName("Agencies to send minutes to")
         for agency in distribution(self._conference):
@@ -169,7 +169,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.export_button.setEnabled(False)
         try:
-            self.outcome = export_minutes(self._case_file, request, progress=self._progressed)
+            self.outcome = export_minutes(self._session, request, progress=self._progressed)
         except MaraError as error:
             self.progress.setValue(0)
             self.message.setText(str(error))
@@ -184,7 +184,7 @@ class ExportDialog(QDialog):
         self.progress.repaint()
 
     def _show_result(self, result: MinutesResult) -> None:
-        protocol = self._case_file.protocol
+        protocol = self._session.protocol
         self.results.setRowCount(len(result.copies))
         for row, copy in enumerate(result.copies):
             agency = copy.entry.agency

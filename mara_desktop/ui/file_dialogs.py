@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from mara_desktop.store.casefile import SUFFIX
+from mara_desktop.session import SUFFIX
 
 _CASE_FILES = "MARA case files (*.mara)"
 _PDF_FILES = "PDF files (*.pdf)"

@@ -7,7 +7,7 @@ which the store starts in the background when the file opens (store/page_check.p
 end by finding damage: from then on nothing may be recorded, and the chair must be told
 to restore the latest backup before anyone relies on what is recorded next.
 
-`FileWatch` asks the case file both questions (one PRAGMA, and whether a thread has
+`FileWatch` asks the session both questions (one PRAGMA, and whether a thread has
 ended), without Qt, so it is tested without a display. `FileWatcher` asks about once a
 second while the console is unlocked, and says what it heard as signals.
 """
@@ -20,9 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mara_desktop.errors import MaraError
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.errors import DamagedCaseFile
-from mara_desktop.store.page_check import Soundness
+from mara_desktop.session import DamagedCaseFile, Session, Soundness
 
 LOOK_EVERY_MS = 1000
 
@@ -42,25 +40,25 @@ class FileWatch:
     """Looks at one open case file. Once the page check has ended well, the opening is
     recorded in the audit log at once, rather than with the chair's first change."""
 
-    def __init__(self, case_file: CaseFile) -> None:
-        self._case_file = case_file
+    def __init__(self, session: Session) -> None:
+        self._session = session
         self._check_told = False
 
     def look(self) -> FileNews:
         damage, problem = self._check_news()
         try:
-            changed = self._case_file.changed_elsewhere()
+            changed = self._session.changed_elsewhere()
         except MaraError as error:
             return FileNews(damage=damage, problem=problem or str(error))
         return FileNews(changed, damage, problem)
 
     def _check_news(self) -> tuple[str | None, str | None]:
         """(damage, problem) once the page check has ended, and nothing after that."""
-        if self._check_told or self._case_file.soundness() is Soundness.CHECKING:
+        if self._check_told or self._session.soundness() is Soundness.CHECKING:
             return None, None
         self._check_told = True
         try:
-            self._case_file.ensure_sound()
+            self._session.ensure_sound()
         except DamagedCaseFile as error:
             return str(error), None
         except MaraError as error:
@@ -85,8 +83,8 @@ class FileWatcher(QObject):
         self._timer.setInterval(LOOK_EVERY_MS)
         self._timer.timeout.connect(self.look)
 
-    def watch(self, case_file: CaseFile) -> None:
-        self._watch = FileWatch(case_file)
+    def watch(self, session: Session) -> None:
+        self._watch = FileWatch(session)
         self._timer.start()
 
     def stop(self) -> None:

@@ -5,17 +5,16 @@ is said in the room (a GP's note from last week, the meeting's own risk summary)
 see it follows from the protocol, like everything else: from what kind of information it
 is, who shared it, whom it is about and any restriction its agency asks for. While the chair
 fills the form in, the dialog shows exactly who would see it and why the others would not
-(the case with the new entry added, through the same rule and ViewBuilder as the console), so a
-wrong kind can be corrected before the safe address goes to the wrong agency.
+(the session decides it for the case with the new entry added, by the same rule as the
+console), so a wrong kind can be corrected before the safe address goes to the wrong agency.
 
-Recording goes through `editing.add_item`, which checks the entry and writes the audit
-record (ids and kinds, never the text). Information is not edited once recorded: what an
-agency said stays what it said.
+Recording goes through the session, which checks the entry by the item's rules and writes
+the audit record (ids and kinds, never the text). Information is not edited once recorded:
+what an agency said stays what it said.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime
 from functools import partial
 
@@ -30,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import Audience, Case, Item, Subject
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.editing import add_item, free_id
+from mara_desktop.domain import Audience, Item, Subject
+from mara_desktop.session import Session
 from mara_desktop.ui.case_page import access_text
 from mara_desktop.ui.dialog_parts import (
     Choices,
@@ -43,7 +41,6 @@ from mara_desktop.ui.dialog_parts import (
     record_row,
     write_or_say_why,
 )
-from mara_desktop.views.builder import ViewBuilder
 
 TITLE = "Record information — MARA Desktop"
 
@@ -51,14 +48,13 @@ TITLE = "Record information — MARA Desktop"
 class ItemDialog(QDialog):
     """Add one entry of information to a case; accepted only once it is written and audited."""
 
-    def __init__(self, case_file: CaseFile, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.case_file, self.case = case_file, case
-        self.builder = ViewBuilder(case_file.protocol)
-        self.item_id = free_id(case, "i")
+        self.session, self.case_id = session, case_id
+        self.item_id = session.new_entry_id(case_id, "i")
         self.setWindowTitle(TITLE)
         self.setMinimumWidth(1000)
-        chair_view = self.builder.case_view(case, Audience.chair())
+        chair_view = session.case_view(case_id, Audience.chair())
         self.people = chair_view.people
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Record information shared at the meeting — {chair_view.title}"))
@@ -81,7 +77,7 @@ class ItemDialog(QDialog):
         fit_to_screen(self)
 
     def _build_form(self) -> QVBoxLayout:
-        protocol = self.case_file.protocol
+        protocol = self.session.protocol
         self.category = QComboBox()
         self.category.setAccessibleName("Kind of information")
         self.category.setPlaceholderText("Choose what kind of information it is…")
@@ -142,7 +138,7 @@ class ItemDialog(QDialog):
     def _category_chosen(self) -> None:
         """Point "About" at whom this kind of information is usually about, unless the
         chair already chose someone it may be about."""
-        category = self.case_file.protocol.category(str(self.category.currentData()))
+        category = self.session.protocol.category(str(self.category.currentData()))
         if category is not None and self._subject() is not category.subject:
             wanted = [
                 i for i, (subject, _) in enumerate(self._about) if subject is category.subject
@@ -179,17 +175,21 @@ class ItemDialog(QDialog):
                 "would see it."
             )
             return
-        with_item = dataclasses.replace(self.case, items=(*self.case.items, item))
-        access = self.builder.access_for_chair(item, with_item)  # as the chair's view decides
-        self.preview.setPlainText(access_text(access, self.case_file.protocol))
+        access = self.session.access_if_recorded(self.case_id, item)
+        self.preview.setPlainText(access_text(access, self.session.protocol))
 
     def record(self) -> None:
         item = self.item()
         if item is None:
             self.problem.problem("Choose the kind of information and the agency that shared it.")
             return
-        if not item.text:
-            self.problem.problem("Write what was shared.")
-            self.text.setFocus()
-            return
-        write_or_say_why(self, self.problem, partial(add_item, self.case_file, self.case.id, item))
+        fields = {
+            "text": self.text,
+            "category": self.category,
+            "source": self.source,
+            "restricted_to": self.restricted,
+            "person": self.about,
+            "subject": self.about,
+        }
+        record = partial(self.session.record_item, self.case_id, item)
+        write_or_say_why(self, self.problem, record, fields)

@@ -3,10 +3,11 @@
 It is the heaviest decision a chair records, so the dialog asks for everything the protocol
 and the law expect (the information and agencies named one by one, a lawful basis from the
 protocol, a justification of real length, who decided) and shows, while the chair ticks,
-exactly what would become visible to whom (`views.override_effect`, the same rule that will
-apply afterwards). Recording goes through `editing.add_override`, which holds the bar
-(`check_override`, shared with the command line) and audits it. Overrides never expire and
-are never deleted, and the dialog says so.
+exactly what would become visible to whom (the session's `override_effect`, the same rule
+that will apply afterwards). Recording goes through the session, which holds the bar (the
+override's rules in protocol/records.py, the importer's too) and audits it; its refusal is
+shown as the rule says it. Overrides never expire and are never deleted, and the dialog
+says so.
 """
 
 from __future__ import annotations
@@ -29,10 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import Override
-from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.editing import add_override
+from mara_desktop.domain import Audience, Override
+from mara_desktop.domain.case import MIN_JUSTIFICATION
+from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import (
     Choices,
     StatusLine,
@@ -42,8 +42,7 @@ from mara_desktop.ui.dialog_parts import (
     record_row,
     write_or_say_why,
 )
-from mara_desktop.views.builder import ViewBuilder
-from mara_desktop.views.override_effect import Newly, override_effect
+from mara_desktop.views.override_effect import Newly
 
 TITLE = "Share without consent — MARA Desktop"
 
@@ -51,15 +50,13 @@ TITLE = "Share without consent — MARA Desktop"
 class OverrideDialog(QDialog):
     """Add one override to a case; accepted only once it is written and audited."""
 
-    def __init__(self, case_file: CaseFile, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.case_file, self.case_id = case_file, case_id
-        self.case = case_file.case(case_id)
-        self.builder = ViewBuilder(case_file.protocol)
+        self.session, self.case_id = session, case_id
         self.setWindowTitle(TITLE)
         self.setMinimumWidth(1060)
         layout = QVBoxLayout(self)
-        reference = self.case.reference if self.case else case_id
+        reference = session.case_view(case_id, Audience.chair()).title
         layout.addWidget(heading(f"Share without consent because of serious risk — {reference}"))
         layout.addWidget(
             note(
@@ -70,7 +67,7 @@ class OverrideDialog(QDialog):
             )
         )
         scope = QHBoxLayout()
-        protocol = case_file.protocol
+        protocol = session.protocol
         self.categories = Choices(
             "Information to share", [(c.id, c.name) for c in protocol.categories]
         )
@@ -95,9 +92,8 @@ class OverrideDialog(QDialog):
         self.lawful_basis = QComboBox()
         self.lawful_basis.setAccessibleName("Lawful basis")
         self.lawful_basis.setPlaceholderText("Choose the lawful basis from the protocol…")
-        for basis in self.case_file.protocol.lawful_bases:
-            if basis.id != CONSENT_BASIS:
-                self.lawful_basis.addItem(basis.text, basis.id)
+        for basis in self.session.override_bases():
+            self.lawful_basis.addItem(basis.text, basis.id)
         self.lawful_basis.setCurrentIndex(-1)
         self.lawful_basis.setMinimumContentsLength(30)
         self.lawful_basis.setSizeAdjustPolicy(
@@ -165,9 +161,7 @@ class OverrideDialog(QDialog):
         )
 
     def effect(self) -> list[Newly]:
-        if self.case is None:
-            return []
-        return override_effect(self.builder, self.case, self.override())
+        return self.session.override_effect(self.case_id, self.override())
 
     def update_preview(self) -> None:
         self.preview.clear()
@@ -197,10 +191,15 @@ class OverrideDialog(QDialog):
             )
 
     def record(self) -> None:
-        override = self.override()
-        write_or_say_why(
-            self, self.problem, partial(add_override, self.case_file, self.case_id, override)
-        )
+        fields = {
+            "lawful_basis": self.lawful_basis,
+            "justification": self.justification,
+            "decided_by": self.decided_by,
+            "agencies": self.agencies,
+            "categories": self.categories,
+        }
+        record = partial(self.session.record_override, self.case_id, self.override())
+        write_or_say_why(self, self.problem, record, fields)
 
 
 def _count_of(number: int, one: str, many: str) -> str:

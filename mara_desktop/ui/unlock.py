@@ -6,9 +6,9 @@ it: retype, choose another file, restore a backup. A wrong passphrase changes no
 the file. When this computer's keychain remembers the file's key, the file opens without a
 question; the key kept is the file's derived key, never the passphrase.
 
-The app claims a file before it opens it (store/in_use.py): a file another window of the
+The app claims a file before it opens it (session/claims.py): a file another window of the
 app has open is refused with a sentence, before anything in it is touched, and the claim
-goes with the open file to the console, which keeps it until the chair closes the window.
+goes with the open session to the console, which keeps it until the chair closes the window.
 
 Titles never name the file: a file name can itself say whose case it is.
 """
@@ -38,12 +38,17 @@ from PySide6.QtWidgets import (
 from mara_desktop.errors import MaraError
 from mara_desktop.protocol.loader import load_protocol
 from mara_desktop.resources import bundled_protocols, default_protocol_path
-from mara_desktop.store import keychain
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.connection import check_can_open, read_salt
-from mara_desktop.store.errors import WeakPassphrase, WrongPassphrase
-from mara_desktop.store.in_use import InUse
-from mara_desktop.store.passphrase import MINIMUM_LENGTH, check_strength
+from mara_desktop.session import (
+    MINIMUM_LENGTH,
+    InUse,
+    Session,
+    WeakPassphrase,
+    WrongPassphrase,
+    check_strength,
+    keychain,
+    open_claimed,
+    ready_to_open,
+)
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note
 from mara_desktop.ui.file_dialogs import choose_case_file_to_open, choose_new_case_file
 
@@ -65,25 +70,6 @@ _VERBS = ("is ", "already ", "was ", "has ", "holds ")
 """How store sentences go on after "<path>: " when the path is their subject."""
 
 
-def open_claimed(
-    path: Path, opening: Callable[[], CaseFile], held: InUse | None = None
-) -> tuple[CaseFile, InUse]:
-    """Claim `path` for this window, then open it; a failure to open gives back the claim.
-    `held` is the claim this window keeps across locking: on its own file it is used, not
-    taken again (a second claim, even by the same window, is refused)."""
-    claim = held if held is not None and _same_file(held.path, path) else InUse.claim(path)
-    try:
-        return opening(), claim
-    except BaseException:
-        if claim is not held:
-            claim.release()
-        raise
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    return one.resolve() == other.resolve()
-
-
 def _os_sentence(error: Exception) -> str:
     reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
     return (
@@ -92,8 +78,8 @@ def _os_sentence(error: Exception) -> str:
 
 
 class OpenCaseFileDialog(QDialog):
-    """Choose, unlock or create a case file; when accepted, `case_file` is open and `claim`
-    is this window's claim on it, for the caller to keep and release.
+    """Choose, unlock or create a case file; when accepted, `session` is open and `claim`
+    is this window's claim on its file, for the caller to keep and release.
 
     `use_remembered_key=False` always asks for the passphrase (unlocking after the app
     locked itself should not be undone by the keychain alone). `held` is the claim the
@@ -109,7 +95,7 @@ class OpenCaseFileDialog(QDialog):
         held: InUse | None = None,
     ) -> None:
         super().__init__(parent)
-        self.case_file: CaseFile | None = None
+        self.session: Session | None = None
         self.claim: InUse | None = None
         self._held = held
         self.path: Path | None = None
@@ -134,7 +120,7 @@ class OpenCaseFileDialog(QDialog):
 
     def exec(self) -> int:
         """Opened already with the key this computer remembers: there is nothing to ask."""
-        if self.case_file is not None:
+        if self.session is not None:
             return int(QDialog.DialogCode.Accepted.value)
         return super().exec()
 
@@ -221,17 +207,11 @@ class OpenCaseFileDialog(QDialog):
         self.pages.setCurrentWidget(self.unlock_page)
         self.passphrase.setFocus()
         try:
-            check_can_open(path)
-            self._check_not_in_use(path)
-            if self._use_remembered_key and keychain.recall(read_salt(path)) is not None:
-                self._opened(*open_claimed(path, lambda: CaseFile.open(path), self._held))
+            ready_to_open(path, self._held)
+            if self._use_remembered_key and keychain.remembers(path):
+                self._opened(*open_claimed(path, lambda: Session.open(path), self._held))
         except (MaraError, OSError) as error:
             self.unlock_problem.problem(sentence(error, path))
-
-    def _check_not_in_use(self, path: Path) -> None:
-        """Said before the chair types a passphrase for a file that cannot be opened here."""
-        if self._held is None or not _same_file(self._held.path, path):
-            InUse.claim(path).release()
 
     def unlock(self) -> None:
         path = self.path
@@ -245,8 +225,8 @@ class OpenCaseFileDialog(QDialog):
         passphrase = self.passphrase.text()
         try:
             with _waiting():
-                case_file, claim = open_claimed(
-                    path, lambda: CaseFile.open(path, passphrase=passphrase), self._held
+                session, claim = open_claimed(
+                    path, lambda: Session.open(path, passphrase=passphrase), self._held
                 )
         except WrongPassphrase as error:
             self.unlock_problem.problem(sentence(error, path))
@@ -258,11 +238,11 @@ class OpenCaseFileDialog(QDialog):
             return
         self.passphrase.clear()
         if self.remember.isChecked():
-            _remember(case_file)
-        self._opened(case_file, claim)
+            session.remember_or_warn()
+        self._opened(session, claim)
 
-    def _opened(self, case_file: CaseFile, claim: InUse) -> None:
-        self.case_file = case_file
+    def _opened(self, session: Session, claim: InUse) -> None:
+        self.session = session
         self.claim = claim
         self.accept()
 
@@ -363,9 +343,9 @@ class OpenCaseFileDialog(QDialog):
         path, protocol_path = self.new_path, self.protocols.currentData()
         try:
             with _waiting():
-                case_file, claim = open_claimed(
+                session, claim = open_claimed(
                     path,
-                    lambda: CaseFile.create(path, first, protocol_path.read_text("utf-8")),
+                    lambda: Session.create(path, first, protocol_path.read_text("utf-8")),
                 )
         except (MaraError, OSError) as error:
             self.create_problem.problem(sentence(error, path))
@@ -373,8 +353,8 @@ class OpenCaseFileDialog(QDialog):
         self.new_passphrase.clear()
         self.repeat.clear()
         if self.create_remember.isChecked():
-            _remember(case_file)
-        self._opened(case_file, claim)
+            session.remember_or_warn()
+        self._opened(session, claim)
 
 
 def _passphrase_problem(first: str, second: str) -> str | None:
@@ -403,18 +383,6 @@ def _remember_box() -> tuple[QCheckBox, QLabel]:
     label = note(state.sentence, "About remembering")
     box.setAccessibleDescription(state.sentence)
     return box, label
-
-
-def _remember(case_file: CaseFile) -> None:
-    """A keychain that refuses is not a reason to stay locked out: the file opens anyway and
-    the console shows why it was not remembered."""
-    try:
-        case_file.remember_on_this_device()
-    except MaraError as error:
-        case_file.warnings.append(
-            f"The key could not be kept in this computer's keychain ({error}); "
-            "type the passphrase next time."
-        )
 
 
 def _row(*buttons: QPushButton, left: QPushButton | None = None) -> QHBoxLayout:

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_PASSPHRASE
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.in_use import InUse
+from mara_desktop.session import InUse, Session
 from mara_desktop.ui.appearance import application
 from mara_desktop.ui.console import ChairConsole
 
@@ -26,7 +25,7 @@ def qapp() -> QApplication:
 def console(qtbot: QtBot, demo_path: Path) -> Iterator[ChairConsole]:
     """The chair's console on a private copy of the demo, shown, with its shared screen."""
     claim = InUse.claim(demo_path)
-    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
+    window = ChairConsole(Session.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(window)
     qtbot.addWidget(window.participant)
     window.show()

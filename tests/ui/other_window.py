@@ -17,7 +17,7 @@ from tests.support.cli import environment
 _HOLD = """
 import sys
 from pathlib import Path
-from mara_desktop.store.in_use import InUse
+from mara_desktop.session import InUse
 claim = InUse.claim(Path(sys.argv[1]))
 print("held", flush=True)
 sys.stdin.read()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mara_desktop.store.errors import DamagedCaseFile
+from mara_desktop.session import DamagedCaseFile
 from mara_desktop.store.in_use import is_in_use
 from mara_desktop.ui import app
 
@@ -42,10 +42,10 @@ def test_an_app_error_no_window_caught_is_shown_as_its_sentence(
 
 
 def test_the_demo_is_claimed_like_any_case_file(tmp_path: Path) -> None:
-    case_file, claim = app.open_demo(tmp_path)
+    session, claim = app.open_demo(tmp_path)
     try:
-        assert is_in_use(case_file.path)
+        assert is_in_use(session.path) and "case-03" in session.case_ids()
     finally:
-        case_file.close()
+        session.close()
         claim.release()
-    assert not is_in_use(case_file.path)
+    assert not is_in_use(session.path)

@@ -6,15 +6,14 @@ from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_CONFERENCE
 from mara_desktop.domain import OBSERVER, AttendanceStatus
-from mara_desktop.store.casefile import CaseFile
+from mara_desktop.session import Session
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
-from mara_desktop.ui.meeting import Meeting
 
 
 def test_removing_the_observer_and_adding_an_apology_is_saved(
-    qtbot: QtBot, demo_file: CaseFile
+    qtbot: QtBot, demo_session: Session
 ) -> None:
-    dialog = AttendanceDialog(demo_file, DEMO_CONFERENCE)
+    dialog = AttendanceDialog(demo_session, DEMO_CONFERENCE)
     qtbot.addWidget(dialog)
     observer_row = next(i for i, line in enumerate(dialog.lines()) if line.agency == OBSERVER)
     dialog.table.selectRow(observer_row)
@@ -26,15 +25,15 @@ def test_removing_the_observer_and_adding_an_apology_is_saved(
     status.setCurrentIndex(status.findData(AttendanceStatus.APOLOGIES))
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    conference = demo_file.conference(DEMO_CONFERENCE)
-    assert conference is not None
-    meeting = Meeting(demo_file, conference)
+    conference = demo_session.conference(DEMO_CONFERENCE)
+    meeting = demo_session.meeting(DEMO_CONFERENCE)
+    assert conference is not None and meeting is not None
     assert OBSERVER not in meeting.room.agencies
     assert conference.attendance[-1].name == "Watch manager Example"
 
 
-def test_an_observer_line_cannot_be_marked_present(qtbot: QtBot, demo_file: CaseFile) -> None:
-    dialog = AttendanceDialog(demo_file, DEMO_CONFERENCE)
+def test_an_observer_line_cannot_be_marked_present(qtbot: QtBot, demo_session: Session) -> None:
+    dialog = AttendanceDialog(demo_session, DEMO_CONFERENCE)
     qtbot.addWidget(dialog)
     dialog.add_line(None)
     last = dialog.table.rowCount() - 1
@@ -44,12 +43,12 @@ def test_an_observer_line_cannot_be_marked_present(qtbot: QtBot, demo_file: Case
 
 
 def test_a_line_without_a_name_is_refused_with_a_sentence(
-    qtbot: QtBot, demo_file: CaseFile
+    qtbot: QtBot, demo_session: Session
 ) -> None:
-    before = demo_file.conference(DEMO_CONFERENCE)
-    dialog = AttendanceDialog(demo_file, DEMO_CONFERENCE)
+    before = demo_session.conference(DEMO_CONFERENCE)
+    dialog = AttendanceDialog(demo_session, DEMO_CONFERENCE)
     qtbot.addWidget(dialog)
     dialog.add_line(None)
     dialog.save()
-    assert "name of each person" in dialog.problem.text()
-    assert demo_file.conference(DEMO_CONFERENCE) == before
+    assert dialog.problem.text() == "Give the name of each person attending."
+    assert demo_session.conference(DEMO_CONFERENCE) == before

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLineEdit, QRadioButton, QTreeWidget
 
 from mara_desktop.domain import ConsentState
-from mara_desktop.store import audit
 from mara_desktop.ui.consent_dialog import ConsentDialog
 
 
@@ -18,8 +17,8 @@ def history_rows(dialog: ConsentDialog) -> list[list[str]]:
     ]
 
 
-def test_the_history_is_shown_newest_first(qtbot, demo_file):
-    dialog = ConsentDialog(demo_file, "case-03")
+def test_the_history_is_shown_newest_first(qtbot, demo_session):
+    dialog = ConsentDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     rows = history_rows(dialog)
     assert [r[1] for r in rows] == ["Withdrawn (decides now)", "Given"]
@@ -27,48 +26,49 @@ def test_the_history_is_shown_newest_first(qtbot, demo_file):
     assert dialog.windowTitle() == "Record consent — MARA Desktop"
 
 
-def test_a_refusal_is_recorded_audited_and_shown(qtbot, demo_file):
-    before = len(demo_file.case("case-03").consents)
-    dialog = ConsentDialog(demo_file, "case-03")
+def test_a_refusal_is_recorded_audited_and_shown(qtbot, demo_session):
+    before = len(demo_session.case_records("case-03").consents)
+    dialog = ConsentDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     dialog.state_buttons[ConsentState.REFUSED].setChecked(True)
     dialog.agencies.choose(["housing", "police"])
     qtbot.keyClicks(dialog.recorded_by, "Jo Bloggs (IDVA)")
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted.value
-    case = demo_file.case("case-03")
-    assert len(case.consents) == before + 1
-    latest = case.latest_consent()
+    consents = demo_session.case_records("case-03").consents
+    assert len(consents) == before + 1
+    latest = consents[0]  # newest first
     assert latest.state is ConsentState.REFUSED
     assert set(latest.agencies) == {"housing", "police"} and latest.categories == ("*",)
     assert latest.recorded_by == "Jo Bloggs (IDVA)"
-    assert audit.records(demo_file.connection)[-1].action == "consent-recorded"
-    again = ConsentDialog(demo_file, "case-03")
+    assert demo_session.audit_records()[-1].action == "consent-recorded"
+    again = ConsentDialog(demo_session, "case-03")
     qtbot.addWidget(again)
     newest = history_rows(again)[0]
     assert newest[1] == "Refused (decides now)" and newest[4] == "Jo Bloggs (IDVA)"
     assert "Police" in newest[2] and "Housing and registered social landlords" in newest[2]
 
 
-def test_nothing_is_recorded_without_an_answer_or_a_name(qtbot, demo_file):
-    before = demo_file.case("case-03").consents
-    dialog = ConsentDialog(demo_file, "case-03")
+def test_nothing_is_recorded_without_an_answer_or_a_name(qtbot, demo_session):
+    before = demo_session.case_records("case-03").consents
+    dialog = ConsentDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     dialog.record()
     assert "Choose her answer" in dialog.problem.text()
     dialog.state_buttons[ConsentState.GIVEN].setChecked(True)
     dialog.record()
     assert dialog.problem.text() == "Name who recorded her answer."
+    assert dialog.focusWidget() is dialog.recorded_by  # the field to mend
     dialog.recorded_by.setText("Jo")
     dialog.agencies.choose([])
     dialog.record()
     assert "at least one agency" in dialog.problem.text()
-    assert demo_file.case("case-03").consents == before
+    assert demo_session.case_records("case-03").consents == before
     assert dialog.result() == 0
 
 
-def test_every_field_has_an_accessible_name(qtbot, demo_file):
-    dialog = ConsentDialog(demo_file, "case-03")
+def test_every_field_has_an_accessible_name(qtbot, demo_session):
+    dialog = ConsentDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     for kind in (QLineEdit, QDateTimeEdit, QCheckBox, QRadioButton, QTreeWidget):
         for widget in dialog.findChildren(kind):

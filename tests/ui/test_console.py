@@ -11,9 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.domain import OBSERVER, ActionStatus, Audience
-from mara_desktop.store.audit import records
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.in_use import InUse, is_in_use
+from mara_desktop.session import InUse, Session
+from mara_desktop.store.in_use import is_in_use
 from mara_desktop.ui import clipboard
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.console import TITLE, ChairConsole
@@ -46,14 +45,14 @@ def test_keys_walk_the_meeting_and_present_it(qtbot: QtBot, console: ChairConsol
     _key(qtbot, console, Qt.Key.Key_F5)
     assert console.presenting and console.participant.isVisible()
     assert console.commands.blank.isEnabled() and console.commands.stop.isEnabled()
-    statement = console.case_file.protocol.confidentiality_statement  # type: ignore[union-attr]
+    statement = console.session.protocol.confidentiality_statement  # type: ignore[union-attr]
     assert statement in widget_texts(console.participant)
     _key(qtbot, console, Qt.Key.Key_PageDown)
-    assert meeting.current is meeting.order[0]
+    assert meeting.current == meeting.order[0]
     _key(qtbot, console, Qt.Key.Key_PageDown)
-    assert meeting.current is meeting.order[1]
+    assert meeting.current == meeting.order[1]
     _key(qtbot, console, Qt.Key.Key_PageUp)
-    assert meeting.current is meeting.order[0]
+    assert meeting.current == meeting.order[0]
     _key(qtbot, console, Qt.Key.Key_B)
     assert console.participant.blanked
     _key(qtbot, console, Qt.Key.Key_Escape)
@@ -69,54 +68,53 @@ def test_the_shared_screen_follows_who_has_left(qtbot: QtBot, console: ChairCons
     meeting.set_left(OBSERVER, True)
     console.present()
     console.go_to(0)
-    case = meeting.current
-    assert case is not None
+    case_id = meeting.current
+    assert case_id is not None and console.session is not None
     shown = "\n".join(widget_texts(console.participant))
-    location = next(i for i in case.items if i.category == "victim-location")
+    everything = meeting.view(case_id, Audience.chair())
+    location = next(i for i in everything.items if i.category == "victim-location")
     assert location.text in shown  # police and IDVA may both see where she is
     meeting.set_left("idva", False)
     meeting.set_left("housing", False)
     console.refresh()
     shown = "\n".join(widget_texts(console.participant))
     assert location.text not in shown
-    for text in withheld_texts(meeting.builder, case, meeting.room):
+    for text in withheld_texts(console.session, case_id, meeting.room):
         assert text not in shown
 
 
 def test_view_as_shows_exactly_that_agencys_view(console: ChairConsole) -> None:
     meeting = console.meeting
-    assert meeting is not None
-    console.go_to(meeting.order.index(meeting.case("case-03")))  # type: ignore[arg-type]
+    assert meeting is not None and console.session is not None
+    console.go_to(meeting.order.index("case-03"))
     console.view_as.setCurrentIndex(console.view_as.findData("housing"))
     page = console.page
     assert not page.preview_banner.isHidden()
     assert "Housing" in page.preview_banner.text()
-    case = meeting.case("case-03")
-    assert case is not None
     shown = "\n".join(widget_texts(page))
-    for text in withheld_texts(meeting.builder, case, Audience.of(["housing"])):
+    for text in withheld_texts(console.session, "case-03", Audience.of(["housing"])):
         assert text not in shown
     assert not page.consent_button.isEnabled()
     console.view_as.setCurrentIndex(console.view_as.findData("chair"))
     assert page.preview_banner.isHidden() and page.consent_button.isEnabled()
-    assert all(i.text in "\n".join(widget_texts(page)) for i in case.items)
+    everything = meeting.view("case-03", Audience.chair())
+    assert all(i.text in "\n".join(widget_texts(page)) for i in everything.items)
 
 
 def test_an_action_edited_in_place_is_saved_and_audited(console: ChairConsole) -> None:
     meeting = console.meeting
-    assert meeting is not None and console.case_file is not None
+    assert meeting is not None and console.session is not None
     console.go_to(0)
     model = console.page.actions_model
     action = model.action_at(0)
     index = model.index(0, ActionColumn.STATUS)
     assert model.setData(index, ActionStatus.DONE)
-    case = meeting.current
-    assert case is not None
-    saved = next(a for a in case.actions if a.id == action.id)
+    case_id = meeting.current
+    assert case_id is not None
+    saved = next(a for a in meeting.view(case_id, Audience.chair()).actions if a.id == action.id)
     assert saved.status is ActionStatus.DONE
     assert model.data(index) == "Done"
-    with console.case_file.reading() as conn:
-        last = records(conn)[-1]
+    last = console.session.audit_records()[-1]
     assert last.action == "action-updated"
 
 
@@ -125,16 +123,17 @@ def test_locking_closes_the_file_and_drops_every_view(qtbot: QtBot, console: Cha
     assert meeting is not None
     console.present()
     console.go_to(0)
-    case = meeting.current
-    assert case is not None
+    case_id = meeting.current
+    assert case_id is not None
+    everything = meeting.view(case_id, Audience.chair())
     qtbot.keyClick(console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert console.locked and console.meeting is None
     assert console.page.items_model.rowCount() == 0 and console.page.actions_model.rowCount() == 0
     assert console.participant.blanked and not console.participant.isVisible()
     qtbot.wait(0)
-    everything = "\n".join(widget_texts(console) + widget_texts(console.participant))
-    assert case.reference not in everything
-    assert all(item.text not in everything for item in case.items)
+    shown = "\n".join(widget_texts(console) + widget_texts(console.participant))
+    assert everything.title not in shown
+    assert all(item.text not in shown for item in everything.items)
 
 
 def test_case_text_copied_is_cleared_from_the_clipboard(
@@ -142,7 +141,7 @@ def test_case_text_copied_is_cleared_from_the_clipboard(
 ) -> None:
     monkeypatch.setattr(clipboard, "CLEAR_AFTER_MS", 50)
     claim = InUse.claim(demo_path)
-    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
+    window = ChairConsole(Session.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(window)
     board = QGuiApplication.clipboard()
     board.setText("Safe number 07700 900123")
@@ -154,16 +153,16 @@ def test_reordering_the_agenda_is_saved_but_children_still_come_first(
     console: ChairConsole,
 ) -> None:
     meeting = console.meeting
-    assert meeting is not None and console.case_file is not None
-    ids = [c.id for c in meeting.order]
-    children = [c.id for c in meeting.order if c.children_involved]
-    adults = [c.id for c in meeting.order if not c.children_involved]
+    assert meeting is not None and console.session is not None
+    ids = list(meeting.order)
+    children = [e.case_id for e in meeting.agenda() if e.children_involved]
+    adults = [e.case_id for e in meeting.agenda() if not e.children_involved]
     wanted = [*reversed(adults), children[1], children[0], *children[2:]]
     console._reorder(wanted)
-    order = [c.id for c in meeting.order]
+    order = meeting.order
     assert order == [children[1], children[0], *children[2:], *reversed(adults)]
     assert order != ids
-    saved = console.case_file.conference(meeting.conference.id)
+    saved = console.session.conference(meeting.conference.id)
     assert saved is not None and list(saved.agenda) == wanted
 
 
@@ -171,14 +170,13 @@ def test_what_the_room_and_previews_were_shown_is_audited_once_each(
     console: ChairConsole,
 ) -> None:
     meeting = console.meeting
-    assert meeting is not None and console.case_file is not None
+    assert meeting is not None and console.session is not None
     console.present()
     console.go_to(0)
     console.refresh()
     console.view_as.setCurrentIndex(console.view_as.findData("housing"))
-    with console.case_file.reading() as conn:
-        views = [r.details for r in records(conn) if r.action == "view"]
-    case_id = meeting.order[0].id
+    views = [r.details for r in console.session.audit_records() if r.action == "view"]
+    case_id = meeting.order[0]
     assert {"case": case_id, "audience": ["housing"], "via": "preview"} in views
     shared = [v for v in views if v["via"] == "shared screen"]
     assert len(shared) == 1 and shared[0]["case"] == case_id
@@ -240,5 +238,5 @@ def test_unlocking_on_another_file_gives_back_the_first(
     other = private_copy(demo_path, tmp_path / "other.mara")
     console.lock()
     unlock_console(console, DEMO_PASSPHRASE, other_file=other)
-    assert console.case_file is not None and console.case_file.path == other
+    assert console.session is not None and console.session.path == other
     assert is_in_use(other) and not is_in_use(demo_path)

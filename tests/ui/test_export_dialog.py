@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_CONFERENCE
-from mara_desktop.store.casefile import CaseFile
+from mara_desktop.session import Session
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.pdf_preview import PdfPreviewDialog, load_pdf, paint_pages
 
@@ -25,9 +25,9 @@ def _only(dialog: ExportDialog, agencies: set[str]) -> None:
 
 
 def test_the_dialog_exports_checked_minutes_and_lists_them(
-    qtbot: QtBot, demo_file: CaseFile, tmp_path: Path
+    qtbot: QtBot, demo_session: Session, tmp_path: Path
 ) -> None:
-    dialog = ExportDialog(demo_file, DEMO_CONFERENCE)
+    dialog = ExportDialog(demo_session, DEMO_CONFERENCE)
     qtbot.addWidget(dialog)
     assert not dialog.export_button.isEnabled()  # no folder yet
     _only(dialog, {"police", "housing"})
@@ -45,7 +45,7 @@ def test_the_dialog_exports_checked_minutes_and_lists_them(
 
 
 def test_an_export_that_would_overwrite_is_refused_with_a_message(
-    qtbot: QtBot, demo_file: CaseFile, tmp_path: Path, monkeypatch
+    qtbot: QtBot, demo_session: Session, tmp_path: Path, monkeypatch
 ) -> None:
     (tmp_path / "2026-11-26-minutes-police.pdf").write_bytes(b"earlier copy")
     warnings: list[str] = []
@@ -53,7 +53,7 @@ def test_an_export_that_would_overwrite_is_refused_with_a_message(
         "mara_desktop.ui.export_dialog.QMessageBox.warning",
         lambda _parent, _title, text: warnings.append(text),
     )
-    dialog = ExportDialog(demo_file, DEMO_CONFERENCE)
+    dialog = ExportDialog(demo_session, DEMO_CONFERENCE)
     qtbot.addWidget(dialog)
     _only(dialog, {"police"})
     dialog.set_folder(tmp_path)
@@ -64,9 +64,9 @@ def test_an_export_that_would_overwrite_is_refused_with_a_message(
 
 
 def test_preview_and_print_render_the_exported_pdf(
-    qtbot: QtBot, demo_file: CaseFile, tmp_path: Path
+    qtbot: QtBot, demo_session: Session, tmp_path: Path
 ) -> None:
-    dialog = ExportDialog(demo_file, DEMO_CONFERENCE)
+    dialog = ExportDialog(demo_session, DEMO_CONFERENCE)
     qtbot.addWidget(dialog)
     _only(dialog, {"idva"})
     dialog.set_folder(tmp_path / "out")

@@ -14,10 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_PASSPHRASE, demo_data_path
 from mara_desktop.domain import ActionStatus
-from mara_desktop.store.audit import records
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.in_use import InUse
-from mara_desktop.store.page_check import Soundness
+from mara_desktop.session import InUse, Session, Soundness
 from mara_desktop.ui import console as console_module
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.console import CHANGED_ELSEWHERE, ChairConsole
@@ -40,22 +37,21 @@ def damaged_demo(path: Path) -> Path:
 
 
 def test_a_sound_file_has_its_opening_recorded_as_soon_as_the_check_ends(
-    demo_file: CaseFile,
+    demo_session: Session,
 ) -> None:
-    watch = FileWatch(demo_file)
-    assert demo_file.soundness(wait=True) is Soundness.SOUND
+    watch = FileWatch(demo_session)
+    assert demo_session.soundness(wait=True) is Soundness.SOUND
     assert watch.look() == FileNews()
     assert watch.look() == FileNews()
-    with demo_file.reading() as conn:
-        actions = [r.action for r in records(conn)]
+    actions = [r.action for r in demo_session.audit_records()]
     assert actions[-1] == "open" and actions.count("open") == 1
 
 
 def test_damage_is_told_once_and_nothing_is_written(demo_path: Path) -> None:
     before = digest(damaged_demo(demo_path))
-    with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as case_file:
-        watch = FileWatch(case_file)
-        assert case_file.soundness(wait=True) is Soundness.DAMAGED
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE) as session:
+        watch = FileWatch(session)
+        assert session.soundness(wait=True) is Soundness.DAMAGED
         news = watch.look()
         assert news.damage is not None and news.damage.startswith(f"{demo_path}: the case file")
         assert "restore your latest backup and keep this copy" in news.damage
@@ -64,10 +60,10 @@ def test_damage_is_told_once_and_nothing_is_written(demo_path: Path) -> None:
 
 
 def test_a_change_committed_by_another_program_is_told_once(
-    demo_path: Path, demo_file: CaseFile
+    demo_path: Path, demo_session: Session
 ) -> None:
-    watch = FileWatch(demo_file)
-    with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as elsewhere:
+    watch = FileWatch(demo_session)
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE) as elsewhere:
         elsewhere.record("view", {"case": "case-01", "audience": ["police"]})
     assert watch.look().changed_elsewhere
     assert not watch.look().changed_elsewhere
@@ -99,8 +95,8 @@ def test_an_import_on_the_command_line_shows_on_the_console_on_the_chairs_case(
     qtbot.waitUntil(
         lambda: console.statusBar().currentMessage() == CHANGED_ELSEWHERE, timeout=10_000
     )
-    assert meeting.current is not None and meeting.current.id == "case-03"
-    assert next(c.id for c in meeting.order if not c.children_involved) != "case-03"
+    assert meeting.current == "case-03"
+    assert next(e.case_id for e in meeting.agenda() if not e.children_involved) != "case-03"
     assert console.agenda.agenda.currentItem().data(Qt.ItemDataRole.UserRole) == "case-03"
     assert NEW_ITEM in widget_texts(console.page)
 
@@ -124,7 +120,7 @@ def test_a_damaged_file_shows_the_band_and_nothing_can_be_changed(
     )
     before = digest(damaged_demo(demo_path))
     claim = InUse.claim(demo_path)
-    console = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
+    console = ChairConsole(Session.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(console)
     qtbot.addWidget(console.participant)
     console.show()

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_PASSPHRASE
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.in_use import InUse
+from mara_desktop.session import InUse, Session
 from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.locking import IdleWatch
 
@@ -38,7 +37,7 @@ print("available" if watch.available else "unavailable")
 @pytest.fixture
 def console(qtbot: QtBot, demo_path: Path) -> ChairConsole:
     claim = InUse.claim(demo_path)
-    window = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
+    window = ChairConsole(Session.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(window)
     qtbot.addWidget(window.participant)
     return window

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_PASSPHRASE
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.in_use import InUse
+from mara_desktop.session import InUse, Session
 from mara_desktop.ui.console import ChairConsole
 from tests.support.tampering import cut_audit_tail
 from tests.ui.unlocking import unlock_console
@@ -36,17 +35,17 @@ def test_each_warning_at_opening_has_a_band_until_the_chair_dismisses_it(
     """Records cut from the audit log since this computer last saw it, and a file others
     could read: both are said, each in its own band; a dismissed one is not repeated when
     the chair unlocks again, though the file still warrants it."""
-    with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as case_file:
-        case_file.remember_on_this_device()
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE) as session:
+        session.remember_on_this_device()
     cut_audit_tail(demo_path, keep=3)
     os.chmod(demo_path, 0o644)
     claim = InUse.claim(demo_path)
-    console = ChairConsole(CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
+    console = ChairConsole(Session.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(console)
     console.show()
     qtbot.waitExposed(console)
-    assert console.case_file is not None
-    warnings = console.case_file.warnings
+    assert console.session is not None
+    warnings = console.session.warnings
     lost = next(w for w in warnings if "records were removed" in w)
     readable = next(w for w in warnings if "could be read by other accounts" in w)
     assert shown_bands(console) == warnings == [lost, readable]
@@ -56,6 +55,6 @@ def test_each_warning_at_opening_has_a_band_until_the_chair_dismisses_it(
     console.lock()
     assert shown_bands(console) == []
     unlock_console(console, DEMO_PASSPHRASE)
-    assert console.case_file.warnings == [lost]
+    assert console.session.warnings == [lost]
     assert shown_bands(console) == []
     console.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QTreeWidget
 
-from mara_desktop.store import audit
+from mara_desktop.domain import Audience
 from mara_desktop.ui.override_dialog import OverrideDialog
 
 JUSTIFICATION = "He found the leaflet; she is at risk of being taken abroad."
@@ -26,8 +26,8 @@ def fill(dialog: OverrideDialog) -> None:
     dialog.agencies.choose(["housing"])
 
 
-def test_the_preview_names_housing_and_the_safe_contact_details(qtbot, demo_file):
-    dialog = OverrideDialog(demo_file, "case-03")
+def test_the_preview_names_housing_and_the_safe_contact_details(qtbot, demo_session):
+    dialog = OverrideDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     assert "Tick the information" in dialog.summary.text()
     fill(dialog)
@@ -36,16 +36,17 @@ def test_the_preview_names_housing_and_the_safe_contact_details(qtbot, demo_file
         "Victim's safe contact details (from By-and-for specialist service)",
     ]
     assert dialog.summary.text().startswith("1 entry of this case would become visible to 1 agency")
-    item_text = demo_file.case("case-03").items[3].text
+    item_text = demo_session.case_view("case-03", Audience.chair()).items[3].text
     assert all(item_text not in t for t in [*preview_texts(dialog), dialog.summary.text()])
 
 
-def test_the_bar_is_held_in_the_dialog(qtbot, demo_file):
-    dialog = OverrideDialog(demo_file, "case-03")
+def test_the_bar_is_held_in_the_dialog(qtbot, demo_session):
+    dialog = OverrideDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     fill(dialog)
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert dialog.problem.text() == "Choose the lawful basis from the protocol."
+    assert dialog.focusWidget() is dialog.lawful_basis
     dialog.lawful_basis.setCurrentIndex(dialog.lawful_basis.findData("vital-interests"))
     dialog.record()
     assert "justification in full (at least 20 characters)" in dialog.problem.text()
@@ -56,7 +57,8 @@ def test_the_bar_is_held_in_the_dialog(qtbot, demo_file):
     dialog.justification.setPlainText(JUSTIFICATION)
     dialog.record()
     assert dialog.problem.text() == "Name the person who decided."
-    assert demo_file.case("case-03").overrides == ()
+    assert dialog.focusWidget() is dialog.decided_by
+    assert demo_session.case_records("case-03").overrides == ()
     assert dialog.result() == 0
 
 
@@ -68,36 +70,36 @@ def fill_completely(qtbot, dialog: OverrideDialog) -> None:
     qtbot.keyClicks(dialog.decided_by, "DI Sam Example")
 
 
-def test_a_complete_override_is_recorded_and_audited(qtbot, demo_file):
-    dialog = OverrideDialog(demo_file, "case-03")
+def test_a_complete_override_is_recorded_and_audited(qtbot, demo_session):
+    dialog = OverrideDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     fill_completely(qtbot, dialog)
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted.value
-    (override,) = demo_file.case("case-03").overrides
+    (override,) = demo_session.case_records("case-03").overrides
     assert override.categories == ("victim-contact",) and override.agencies == ("housing",)
     assert override.lawful_basis == "vital-interests"
     assert override.justification == JUSTIFICATION and override.decided_by == "DI Sam Example"
-    last = audit.records(demo_file.connection)[-1]
+    last = demo_session.audit_records()[-1]
     assert last.action == "override-recorded" and last.details["agencies"] == ["housing"]
-    again = OverrideDialog(demo_file, "case-03")
+    again = OverrideDialog(demo_session, "case-03")
     qtbot.addWidget(again)
     fill(again)
     assert again.effect() == []
     assert "Nothing withheld now would become visible" in again.summary.text()
 
 
-def test_every_field_has_an_accessible_name(qtbot, demo_file):
-    dialog = OverrideDialog(demo_file, "case-03")
+def test_every_field_has_an_accessible_name(qtbot, demo_session):
+    dialog = OverrideDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     for kind in (QLineEdit, QPlainTextEdit, QComboBox, QCheckBox, QTreeWidget):
         for widget in dialog.findChildren(kind):
             assert widget.accessibleName(), widget
 
 
-def test_enter_never_records_an_override(qtbot, demo_file):
-    dialog = OverrideDialog(demo_file, "case-03")
+def test_enter_never_records_an_override(qtbot, demo_session):
+    dialog = OverrideDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     fill_completely(qtbot, dialog)
     qtbot.keyClick(dialog.decided_by, Qt.Key.Key_Return)
-    assert demo_file.case("case-03").overrides == ()
+    assert demo_session.case_records("case-03").overrides == ()

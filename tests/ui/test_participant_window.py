@@ -13,19 +13,24 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.domain import OBSERVER, Audience
-from mara_desktop.store.casefile import CaseFile
-from mara_desktop.ui.meeting import Meeting
+from mara_desktop.session import Meeting, Session
 from mara_desktop.ui.participant_window import TITLE, ParticipantWindow
+from mara_desktop.views.model import CaseView
 from tests.ui.widget_text import widget_texts
 from tests.ui.withheld import withheld_texts
 
 DEMO = "ns-2026-11-26"
 
 
-def _meeting(case_file: CaseFile) -> Meeting:
-    conference = case_file.conference(DEMO)
-    assert conference is not None
-    return Meeting(case_file, conference)
+def _meeting(session: Session) -> Meeting:
+    meeting = session.meeting(DEMO)
+    assert meeting is not None
+    return meeting
+
+
+def _everything(meeting: Meeting, case_id: str) -> CaseView:
+    """The case as the chair sees it: every entry of it."""
+    return meeting.view(case_id, Audience.chair())
 
 
 def _shown_text(window: ParticipantWindow) -> str:
@@ -33,26 +38,26 @@ def _shown_text(window: ParticipantWindow) -> str:
 
 
 def test_each_case_shows_only_what_every_agency_in_the_room_may_see(
-    qtbot: QtBot, demo_file: CaseFile
+    qtbot: QtBot, demo_session: Session
 ) -> None:
-    meeting = _meeting(demo_file)
+    meeting = _meeting(demo_session)
     everyone_but_observers = set(meeting.present())
-    window = ParticipantWindow(demo_file.protocol)
+    window = ParticipantWindow(demo_session.protocol)
     qtbot.addWidget(window)
     room = Audience.of(everyone_but_observers)
-    other_cases = {c.id: c for c in meeting.order}
-    for position, case in enumerate(meeting.order):
+    references = {entry.case_id: entry.title for entry in meeting.agenda()}
+    for position, case_id in enumerate(meeting.order):
         meeting.go_to(position)
-        view = meeting.view(case, room)
+        view = meeting.view(case_id, room)
         window.show_case(view, ["the room"])
         shown = _shown_text(window)
-        for text in withheld_texts(meeting.builder, case, room):
-            assert text not in shown, f"{case.id}: a withheld value is on the shared screen"
+        for text in withheld_texts(demo_session, case_id, room):
+            assert text not in shown, f"{case_id}: a withheld value is on the shared screen"
         for item in view.items:
             assert item.text in shown
-        for other in other_cases.values():
-            if other.id != case.id:
-                assert other.reference not in shown
+        for other, reference in references.items():
+            if other != case_id:
+                assert reference not in shown
 
 
 @settings(
@@ -62,48 +67,49 @@ def test_each_case_shows_only_what_every_agency_in_the_room_may_see(
 )
 @given(data=st.data())
 def test_random_rooms_never_see_a_withheld_value(
-    qtbot: QtBot, demo_file: CaseFile, data: st.DataObject
+    qtbot: QtBot, demo_session: Session, data: st.DataObject
 ) -> None:
-    meeting = _meeting(demo_file)
+    meeting = _meeting(demo_session)
     present = meeting.present()
     left = data.draw(st.sets(st.sampled_from(present)), label="left")
     for agency in left:
         meeting.set_left(agency, True)
     meeting.go_to(data.draw(st.integers(0, len(meeting.order) - 1), label="position"))
-    case = meeting.current
-    assert case is not None
+    case_id = meeting.current
+    assert case_id is not None
     view = meeting.room_view()
     assert view is not None
-    window = ParticipantWindow(demo_file.protocol)
+    window = ParticipantWindow(demo_session.protocol)
     qtbot.addWidget(window)
     window.show_case(view, meeting.room_names())
     shown = _shown_text(window)
-    for text in withheld_texts(meeting.builder, case, meeting.room):
+    for text in withheld_texts(demo_session, case_id, meeting.room):
         assert text not in shown
 
 
-def test_a_room_with_an_observer_sees_no_case_data(qtbot: QtBot, demo_file: CaseFile) -> None:
-    meeting = _meeting(demo_file)
+def test_a_room_with_an_observer_sees_no_case_data(qtbot: QtBot, demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
     assert OBSERVER in meeting.room.agencies
-    window = ParticipantWindow(demo_file.protocol)
+    window = ParticipantWindow(demo_session.protocol)
     qtbot.addWidget(window)
-    for position, case in enumerate(meeting.order):
+    for position, case_id in enumerate(meeting.order):
         meeting.go_to(position)
         view = meeting.room_view()
         assert view is not None
         window.show_case(view, meeting.room_names())
         shown = _shown_text(window)
+        everything = _everything(meeting, case_id)
         assert "Nothing about this case may be shown" in shown
-        assert case.reference not in shown
-        assert all(item.text not in shown for item in case.items)
+        assert everything.title not in shown
+        assert all(item.text not in shown for item in everything.items)
 
 
-def test_blanking_removes_every_case_text(qtbot: QtBot, demo_file: CaseFile) -> None:
-    meeting = _meeting(demo_file)
+def test_blanking_removes_every_case_text(qtbot: QtBot, demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
     for agency in meeting.present():
         meeting.set_left(agency, agency != "police")
     meeting.set_left(OBSERVER, True)
-    window = ParticipantWindow(demo_file.protocol)
+    window = ParticipantWindow(demo_session.protocol)
     qtbot.addWidget(window)
     meeting.go_to(0)
     view = meeting.room_view()
@@ -118,26 +124,24 @@ def test_blanking_removes_every_case_text(qtbot: QtBot, demo_file: CaseFile) -> 
 
 
 def test_the_meeting_opens_on_the_confidentiality_statement(
-    qtbot: QtBot, demo_file: CaseFile
+    qtbot: QtBot, demo_session: Session
 ) -> None:
-    meeting = _meeting(demo_file)
-    window = ParticipantWindow(demo_file.protocol)
+    meeting = _meeting(demo_session)
+    window = ParticipantWindow(demo_session.protocol)
     qtbot.addWidget(window)
     assert meeting.room_view() is None
     window.show_statement(meeting.room_names())
     shown = _shown_text(window)
-    assert demo_file.protocol.confidentiality_statement in shown
+    assert demo_session.protocol.confidentiality_statement in shown
     assert "Shown to: " in shown
-    assert all(c.reference not in shown for c in meeting.order)
+    assert all(entry.title not in shown for entry in meeting.agenda())
 
 
-def test_markup_in_case_text_is_shown_as_written(qtbot: QtBot, demo_file: CaseFile) -> None:
-    meeting = _meeting(demo_file)
-    case = meeting.case("case-07")
-    assert case is not None
-    window = ParticipantWindow(demo_file.protocol)
+def test_markup_in_case_text_is_shown_as_written(qtbot: QtBot, demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
+    window = ParticipantWindow(demo_session.protocol)
     qtbot.addWidget(window)
-    window.show_case(meeting.view(case, Audience.of(["police"])), ["Police"])
+    window.show_case(meeting.view("case-07", Audience.of(["police"])), ["Police"])
     assert any("risk <high> & rising" in t for t in widget_texts(window))
 
 
@@ -176,18 +180,16 @@ def test_presenting_fills_the_second_screen_when_there_is_one(tmp_path: Path) ->
 
 
 def test_the_chair_scrolls_a_long_case_on_the_shared_screen(
-    qtbot: QtBot, demo_file: CaseFile
+    qtbot: QtBot, demo_session: Session
 ) -> None:
     from PySide6.QtWidgets import QScrollArea
 
-    meeting = _meeting(demo_file)
-    case = meeting.case("case-01")
-    assert case is not None
-    window = ParticipantWindow(demo_file.protocol)
+    meeting = _meeting(demo_session)
+    window = ParticipantWindow(demo_session.protocol)
     qtbot.addWidget(window)
     window.resize(800, 300)
     window.show()
-    window.show_case(meeting.view(case, Audience.of(["police"])), ["Police"])
+    window.show_case(meeting.view("case-01", Audience.of(["police"])), ["Police"])
     bar = window.findChild(QScrollArea, "shownCase").verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)  # once the case is laid out
     assert bar.value() == 0

@@ -7,8 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from mara_desktop.domain import Item, Subject
-from mara_desktop.store.editing import add_item, free_id, set_attendance
-from mara_desktop.store.verification import VerifyReport
+from mara_desktop.session import VerifyReport
 from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
 
@@ -48,8 +47,8 @@ def test_a_protocol_past_its_review_date_says_so(qtbot, protocol):
     assert "due for review by 31 March 2027" in dialog.review_warning.text()
 
 
-def test_the_audit_log_is_shown_and_verifies(qtbot, demo_file):
-    dialog = AuditDialog(demo_file)
+def test_the_audit_log_is_shown_and_verifies(qtbot, demo_session):
+    dialog = AuditDialog(demo_session)
     qtbot.addWidget(dialog)
     rows = dialog.table.rowCount()
     assert dialog.table.item(0, 3).text().startswith("Created the case file")
@@ -58,10 +57,10 @@ def test_the_audit_log_is_shown_and_verifies(qtbot, demo_file):
     assert dialog.table.rowCount() == rows  # checking writes nothing, not even its own record
 
 
-def test_a_broken_chain_is_named(qtbot, demo_file, monkeypatch):
+def test_a_broken_chain_is_named(qtbot, demo_session, monkeypatch):
     broken = VerifyReport(["audit chain: audit record 5 has been altered"], 9)
-    monkeypatch.setattr(demo_file, "verify", lambda: broken)
-    dialog = AuditDialog(demo_file)
+    monkeypatch.setattr(demo_session, "verify", lambda: broken)
+    dialog = AuditDialog(demo_session)
     qtbot.addWidget(dialog)
     dialog.verify()
     assert "The check failed: audit chain: audit record 5 has been altered." in (
@@ -70,14 +69,12 @@ def test_a_broken_chain_is_named(qtbot, demo_file, monkeypatch):
     assert "restore your latest backup" in dialog.result_line.text()
 
 
-def test_what_is_done_at_the_meeting_is_named_in_words(qtbot, demo_file):
-    case = demo_file.case("case-01")
-    add_item(
-        demo_file, case.id, Item(free_id(case, "i"), "risk-summary", "police", Subject.CASE, "x")
-    )
-    conference = demo_file.conference("ns-2026-11-26")
-    set_attendance(demo_file, conference.id, list(conference.attendance))
-    dialog = AuditDialog(demo_file)
+def test_what_is_done_at_the_meeting_is_named_in_words(qtbot, demo_session):
+    item_id = demo_session.new_entry_id("case-01", "i")
+    demo_session.record_item("case-01", Item(item_id, "risk-summary", "police", Subject.CASE, "x"))
+    conference = demo_session.conference("ns-2026-11-26")
+    demo_session.set_attendance(conference.id, list(conference.attendance))
+    dialog = AuditDialog(demo_session)
     qtbot.addWidget(dialog)
     last = [dialog.table.item(dialog.table.rowCount() - n, 3).text() for n in (2, 1)]
     assert last[0].startswith("Recorded information shared at the meeting (case: case-01")

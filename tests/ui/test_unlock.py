@@ -6,10 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from mara_desktop.demo import DEMO_PASSPHRASE
-from mara_desktop.store import keychain
-from mara_desktop.store.casefile import CaseFile
+from mara_desktop.session import Session, keychain
+from mara_desktop.session.keychain import KeychainStatus
 from mara_desktop.store.in_use import is_in_use
-from mara_desktop.store.keychain import KeychainStatus
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from tests.support.files import digest
 from tests.ui.file_dialog_answers import FileDialogAnswers
@@ -25,8 +24,8 @@ def unlock_with(qtbot, dialog: OpenCaseFileDialog, passphrase: str) -> None:
 
 def close(dialog: OpenCaseFileDialog) -> None:
     """What the console does with what the dialog opened, when it closes."""
-    assert dialog.case_file is not None and dialog.claim is not None
-    dialog.case_file.close()
+    assert dialog.session is not None and dialog.claim is not None
+    dialog.session.close()
     dialog.claim.release()
 
 
@@ -37,8 +36,8 @@ def test_the_demo_passphrase_opens_the_case_file(qtbot, demo_path):
     assert dialog.passphrase.echoMode() is QLineEdit.EchoMode.Password
     unlock_with(qtbot, dialog, DEMO_PASSPHRASE)
     assert dialog.result() == dialog.DialogCode.Accepted.value
-    assert dialog.case_file is not None and dialog.case_file.is_open
-    assert "case-03" in dialog.case_file.case_ids()
+    assert dialog.session is not None and dialog.session.is_open
+    assert "case-03" in dialog.session.case_ids()
     assert dialog.passphrase.text() == ""
     assert is_in_use(demo_path)
     close(dialog)
@@ -51,7 +50,7 @@ def test_a_wrong_passphrase_keeps_the_dialog_and_the_file_as_they_were(qtbot, de
     qtbot.addWidget(dialog)
     dialog.show()
     unlock_with(qtbot, dialog, "not the passphrase at all")
-    assert dialog.case_file is None and dialog.isVisible()
+    assert dialog.session is None and dialog.isVisible()
     assert dialog.unlock_problem.text().startswith("Wrong passphrase")
     assert "try again" in dialog.unlock_problem.text()
     assert str(demo_path) not in dialog.unlock_problem.text()
@@ -74,7 +73,7 @@ def test_a_file_open_in_another_window_is_refused_and_left_untouched(qtbot, demo
         )
         assert dialog.unlock_problem.text() == in_use
         unlock_with(qtbot, dialog, DEMO_PASSPHRASE)
-        assert dialog.case_file is None and dialog.isVisible()
+        assert dialog.session is None and dialog.isVisible()
         assert dialog.unlock_problem.text() == in_use
     assert digest(demo_path) == before
     assert [p.name for p in demo_path.parent.iterdir()] == ["demo.mara"]
@@ -96,16 +95,16 @@ def test_a_missing_file_is_said_at_once(qtbot, tmp_path):
 
 
 def test_a_remembered_key_opens_without_asking(qtbot, demo_path):
-    with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as case_file:
-        case_file.remember_on_this_device()
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE) as session:
+        session.remember_on_this_device()
     dialog = OpenCaseFileDialog(demo_path)
     qtbot.addWidget(dialog)
     assert dialog.exec() == dialog.DialogCode.Accepted.value
-    assert dialog.case_file is not None and dialog.case_file.is_open
+    assert dialog.session is not None and dialog.session.is_open
     close(dialog)
     asking = OpenCaseFileDialog(demo_path, use_remembered_key=False)
     qtbot.addWidget(asking)
-    assert asking.case_file is None
+    assert asking.session is None
 
 
 def test_remembering_is_offered_only_with_a_secure_keychain(qtbot, demo_path, monkeypatch):
@@ -146,7 +145,7 @@ def test_create_refuses_a_short_or_mismatched_passphrase(qtbot, tmp_path):
     assert "differ" in dialog.strength.text()
     dialog.create_case_file()
     assert "differ" in dialog.create_problem.text()
-    assert dialog.case_file is None
+    assert dialog.session is None
     assert not (tmp_path / "northshire.mara").exists()
 
 
@@ -162,10 +161,11 @@ def test_create_makes_an_open_case_file_under_the_chosen_protocol(qtbot, tmp_pat
     dialog.repeat.setText(GOOD)
     assert "both are the same" in dialog.strength.text()
     dialog.create_case_file()
-    assert dialog.case_file is not None
-    assert dialog.case_file.protocol.id == "england-wales-marac"
+    assert dialog.session is not None
+    assert dialog.session.protocol.id == "england-wales-marac"
     close(dialog)
-    assert CaseFile.open(tmp_path / "northshire.mara", passphrase=GOOD).case_ids() == set()
+    with Session.open(tmp_path / "northshire.mara", passphrase=GOOD) as created:
+        assert created.case_ids() == set()
 
 
 def test_create_never_writes_over_a_file(qtbot, tmp_path):

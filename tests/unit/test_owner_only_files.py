@@ -15,6 +15,7 @@ from mara_desktop.interchange.writer import write_interchange
 from mara_desktop.minutes.export import MinutesRequest, export_minutes
 from mara_desktop.minutes.notice import Reader
 from mara_desktop.minutes.notice_pdf import write_notice
+from mara_desktop.session import Session
 from mara_desktop.store.casefile import CaseFile
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="Windows: the profile's ACL")
@@ -52,7 +53,7 @@ def test_backups_and_exports_are_owner_only(demo_file, tmp_path):
 def test_minutes_their_manifest_and_the_folders_made_for_them_are_owner_only(demo_file, tmp_path):
     os.chmod(tmp_path, 0o755)
     out = tmp_path / "minutes" / "november"
-    export_minutes(demo_file, MinutesRequest(DEMO_CONFERENCE, ("police", "chair"), out))
+    export_minutes(Session(demo_file), MinutesRequest(DEMO_CONFERENCE, ("police", "chair"), out))
     assert {p.name: mode(p) for p in out.iterdir()} == {
         "2026-11-26-minutes-police.pdf": 0o600,
         "2026-11-26-minutes-chair.pdf": 0o600,

@@ -20,6 +20,7 @@ from mara_desktop.domain import Audience, Case, Conference
 from mara_desktop.minutes.export import MinutesRequest, distribution, export_minutes
 from mara_desktop.minutes.page_text import page_text
 from mara_desktop.minutes.text import has_right_to_left
+from mara_desktop.session import Session
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
 from mara_desktop.views.withheld import withheld_values
@@ -62,7 +63,7 @@ def exported(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         request = MinutesRequest(
             DEMO_CONFERENCE, (*agencies, "chair"), folder / "out", reproducible=True
         )
-        export_minutes(case_file, request)
+        export_minutes(Session(case_file), request)
         cases = {c.id: c for c in case_file.cases()}
         builder = ViewBuilder(case_file.protocol)
     return Exported(folder / "out", conference, cases, builder, agencies)

@@ -17,7 +17,7 @@ from mara_desktop.minutes import export as export_module
 from mara_desktop.minutes.export import LeakFound, MinutesError, MinutesRequest, export_minutes
 from mara_desktop.minutes.leak_check import LeakCheckError
 from mara_desktop.minutes.protect import KEYCHAIN_SERVICE
-from mara_desktop.store import audit
+from mara_desktop.session import ConferenceViews, Session
 from tests.support.documents import full_document
 from tests.support.importing import load
 from tests.support.pdf_text import normalised, page_texts
@@ -27,9 +27,9 @@ def request(out, *agencies, **options) -> MinutesRequest:
     return MinutesRequest(DEMO_CONFERENCE, agencies or ("police",), out, **options)
 
 
-def test_reproducible_minutes_are_identical_bytes(demo_file, tmp_path):
-    export_minutes(demo_file, request(tmp_path / "a", "housing", "chair", reproducible=True))
-    export_minutes(demo_file, request(tmp_path / "b", "housing", "chair", reproducible=True))
+def test_reproducible_minutes_are_identical_bytes(demo_session, tmp_path):
+    export_minutes(demo_session, request(tmp_path / "a", "housing", "chair", reproducible=True))
+    export_minutes(demo_session, request(tmp_path / "b", "housing", "chair", reproducible=True))
     for name in ("2026-11-26-minutes-housing.pdf", "2026-11-26-minutes-chair.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert same_but_the_audit_record(tmp_path / "a", tmp_path / "b")
@@ -41,28 +41,28 @@ def same_but_the_audit_record(first: Path, second: Path) -> bool:
     return one.pop("audit")["record"] != two.pop("audit")["record"] and one == two
 
 
-def test_copies_made_without_reproducible_have_their_own_ids(demo_file, tmp_path):
-    first = export_minutes(demo_file, request(tmp_path / "a"))
-    second = export_minutes(demo_file, request(tmp_path / "b"))
+def test_copies_made_without_reproducible_have_their_own_ids(demo_session, tmp_path):
+    first = export_minutes(demo_session, request(tmp_path / "a"))
+    second = export_minutes(demo_session, request(tmp_path / "b"))
     assert first.copies[0].entry.copy_id != second.copies[0].entry.copy_id
 
 
-def test_an_existing_copy_is_never_overwritten_and_nothing_is_written(demo_file, tmp_path):
+def test_an_existing_copy_is_never_overwritten_and_nothing_is_written(demo_session, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "2026-11-26-minutes-idva.pdf").write_bytes(b"an earlier copy")
     with pytest.raises(MinutesError, match="already exists"):
-        export_minutes(demo_file, request(out, "police", "idva"))
+        export_minutes(demo_session, request(out, "police", "idva"))
     assert sorted(p.name for p in out.iterdir()) == ["2026-11-26-minutes-idva.pdf"]
     assert (out / "2026-11-26-minutes-idva.pdf").read_bytes() == b"an earlier copy"
 
 
-def test_unknown_conference_and_agency_are_refused_by_name(demo_file, tmp_path):
+def test_unknown_conference_and_agency_are_refused_by_name(demo_session, tmp_path):
     out = tmp_path / "out"
     with pytest.raises(MinutesError, match='no conference "ns-2026-11-27"'):
-        export_minutes(demo_file, MinutesRequest("ns-2026-11-27", ("police",), out))
+        export_minutes(demo_session, MinutesRequest("ns-2026-11-27", ("police",), out))
     with pytest.raises(MinutesError, match='unknown agency "polise" \\(did you mean "police"'):
-        export_minutes(demo_file, request(out, "polise"))
+        export_minutes(demo_session, request(out, "polise"))
     assert not out.exists()
 
 
@@ -71,32 +71,32 @@ def withhold_the_venue_from(agency: str, monkeypatch) -> str:
     then find it. Returns the venue."""
     venue = "Northtown Civic Centre"
     monkeypatch.setattr(
-        export_module,
+        ConferenceViews,
         "withheld_values",
-        lambda builder, conference, cases, view: (
-            [venue] if view.audience.agencies == {agency} else []
-        ),
+        lambda _views, view: [venue] if view.audience.agencies == {agency} else [],
     )
     return venue
 
 
-def test_a_leak_deletes_every_copy_of_the_export_and_is_audited(demo_file, tmp_path, monkeypatch):
+def test_a_leak_deletes_every_copy_of_the_export_and_is_audited(
+    demo_session, tmp_path, monkeypatch
+):
     venue = withhold_the_venue_from("idva", monkeypatch)
     out = tmp_path / "out"
     with pytest.raises(LeakFound) as raised:
-        export_minutes(demo_file, request(out, "police", "idva", "housing"))
+        export_minutes(demo_session, request(out, "police", "idva", "housing"))
     assert venue not in str(raised.value)
     assert not list(out.iterdir())
-    records = audit.records(demo_file.connection)
+    records = demo_session.audit_records()
     leak = next(r for r in records if r.action == "minutes-leak")
     assert leak.details["agency"] == "idva" and leak.details["values"] == 1
     assert venue not in str(leak.details)
     assert not [r for r in records if r.action == "minutes"]
 
 
-def test_an_export_is_audited_with_ids_only(demo_file, tmp_path):
-    export_minutes(demo_file, request(tmp_path, "gp", "chair"))
-    record = audit.records(demo_file.connection)[-1]
+def test_an_export_is_audited_with_ids_only(demo_session, tmp_path):
+    export_minutes(demo_session, request(tmp_path, "gp", "chair"))
+    record = demo_session.audit_records()[-1]
     assert record.action == "minutes"
     assert record.details == {
         "conference": DEMO_CONFERENCE,
@@ -108,9 +108,9 @@ def test_an_export_is_audited_with_ids_only(demo_file, tmp_path):
 
 
 def test_password_protected_copies_use_aes_256_and_the_keychain(
-    demo_file, tmp_path, memory_keychain
+    demo_session, tmp_path, memory_keychain
 ):
-    result = export_minutes(demo_file, request(tmp_path, "police", "gp", password=True))
+    result = export_minutes(demo_session, request(tmp_path, "police", "gp", password=True))
     passwords = set()
     for written in result.copies:
         assert written.in_keychain and written.password
@@ -127,16 +127,16 @@ def test_password_protected_copies_use_aes_256_and_the_keychain(
     assert len(passwords) == 2
 
 
-def test_without_a_secure_keychain_the_password_is_returned_once(demo_file, tmp_path):
+def test_without_a_secure_keychain_the_password_is_returned_once(demo_session, tmp_path):
     keyring.set_keyring(FailKeyring())
-    result = export_minutes(demo_file, request(tmp_path, "police", password=True))
+    result = export_minutes(demo_session, request(tmp_path, "police", password=True))
     assert not result.copies[0].in_keychain
     assert page_texts(result.copies[0].path.read_bytes(), result.copies[0].password)
 
 
 def test_markup_typed_into_a_note_prints_as_written(new_file, tmp_path):
     load(new_file, full_document(cases=1))
-    result = export_minutes(new_file, MinutesRequest("conf-1", ("gp",), tmp_path))
+    result = export_minutes(Session(new_file), MinutesRequest("conf-1", ("gp",), tmp_path))
     text = normalised(" ".join(page_texts(result.copies[0].path.read_bytes())))
     assert "Health note 1 <b>& more</b>" in text
 
@@ -149,7 +149,9 @@ def test_a_long_actions_table_repeats_its_header_on_every_page(new_file, tmp_pat
         for n in range(70)
     ]
     load(new_file, document)
-    result = export_minutes(new_file, MinutesRequest("conf-1", ("housing",), tmp_path / "out"))
+    result = export_minutes(
+        Session(new_file), MinutesRequest("conf-1", ("housing",), tmp_path / "out")
+    )
     pages = page_texts(result.copies[0].path.read_bytes())
     holding = [p for p in pages if "Numbered action" in p]
     assert len(holding) >= 2
@@ -159,30 +161,34 @@ def test_a_long_actions_table_repeats_its_header_on_every_page(new_file, tmp_pat
     assert all(f"Numbered action {n} of the plan." in text for n in range(70))
 
 
-def test_a_copy_the_check_cannot_read_is_deleted_and_audited(demo_file, tmp_path, monkeypatch):
+def test_a_copy_the_check_cannot_read_is_deleted_and_audited(demo_session, tmp_path, monkeypatch):
     def unreadable(pdf, withheld, *, password=None):
         raise LeakCheckError("The PDF cannot be read back, so it cannot be checked for leaks.")
 
     monkeypatch.setattr(export_module, "find_leaks", unreadable)
     out = tmp_path / "out"
     with pytest.raises(LeakCheckError):
-        export_minutes(demo_file, request(out, "police", "gp"))
+        export_minutes(demo_session, request(out, "police", "gp"))
     assert not list(out.iterdir())
-    assert audit.records(demo_file.connection)[-1].action == "minutes-leak"
+    assert demo_session.audit_records()[-1].action == "minutes-leak"
 
 
-def test_progress_is_told_after_each_copy(demo_file, tmp_path):
+def test_progress_is_told_after_each_copy(demo_session, tmp_path):
     told: list[tuple[int, int]] = []
     export_minutes(
-        demo_file,
+        demo_session,
         request(tmp_path / "out", "police", "gp", "chair"),
         progress=lambda done, total: told.append((done, total)),
     )
     assert told == [(1, 3), (2, 3), (3, 3)]
 
 
-def test_minutes_of_an_earlier_meeting_hold_none_of_the_later_meetings_actions(demo_file, tmp_path):
-    result = export_minutes(demo_file, MinutesRequest("ns-2026-10-29", ("police",), tmp_path / "o"))
+def test_minutes_of_an_earlier_meeting_hold_none_of_the_later_meetings_actions(
+    demo_session, tmp_path
+):
+    result = export_minutes(
+        demo_session, MinutesRequest("ns-2026-10-29", ("police",), tmp_path / "o")
+    )
     text = normalised(" ".join(page_texts(result.copies[0].path.read_bytes())))
     assert "Arrest for breach of bail and oppose bail." in text  # agreed on 29 October
     assert "Child protection conference for Ruby." not in text  # agreed on 26 November
@@ -194,18 +200,20 @@ def test_an_action_longer_than_a_page_breaks_across_pages(new_file, tmp_path):
     long_text = " ".join(f"Step {n} of a very long safety plan." for n in range(400))
     document["cases"][0]["actions"][0]["text"] = long_text
     load(new_file, document)
-    result = export_minutes(new_file, MinutesRequest("conf-1", ("housing",), tmp_path / "out"))
+    result = export_minutes(
+        Session(new_file), MinutesRequest("conf-1", ("housing",), tmp_path / "out")
+    )
     assert result.copies[0].entry.pages >= 3
     text = normalised(" ".join(page_texts(result.copies[0].path.read_bytes())))
     assert all(f"Step {n} of a very long safety plan." in text for n in (0, 199, 399))
 
 
-def test_copies_made_in_worker_processes_are_the_same_bytes(demo_file, tmp_path):
+def test_copies_made_in_worker_processes_are_the_same_bytes(demo_session, tmp_path):
     agencies = ("police", "housing", "chair")
-    export_minutes(demo_file, request(tmp_path / "a", *agencies, reproducible=True), workers=0)
+    export_minutes(demo_session, request(tmp_path / "a", *agencies, reproducible=True), workers=0)
     told: list[tuple[int, int]] = []
     export_minutes(
-        demo_file,
+        demo_session,
         request(tmp_path / "b", *agencies, reproducible=True),
         workers=2,
         progress=lambda done, total: told.append((done, total)),
@@ -220,15 +228,15 @@ def test_copies_made_in_worker_processes_are_the_same_bytes(demo_file, tmp_path)
 
 
 def test_a_leak_found_in_a_worker_deletes_every_copy_and_is_audited(
-    demo_file, tmp_path, monkeypatch
+    demo_session, tmp_path, monkeypatch
 ):
     venue = withhold_the_venue_from("gp", monkeypatch)
     out = tmp_path / "out"
     with pytest.raises(LeakFound) as raised:
-        export_minutes(demo_file, request(out, "police", "gp", "housing", "idva"), workers=2)
+        export_minutes(demo_session, request(out, "police", "gp", "housing", "idva"), workers=2)
     assert venue not in str(raised.value)
     assert not list(out.iterdir())
-    records = audit.records(demo_file.connection)
+    records = demo_session.audit_records()
     leak = next(r for r in records if r.action == "minutes-leak")
     assert leak.details["agency"] == "gp" and leak.details["values"] == 1
     assert not [r for r in records if r.action == "minutes"]

@@ -13,6 +13,7 @@ import string
 
 from mara_desktop.domain.text_rules import LONG_TEXT
 from mara_desktop.minutes.export import MinutesRequest, export_minutes
+from mara_desktop.session import Session
 from tests.support.documents import full_document
 from tests.support.importing import load
 from tests.support.pdf_text import page_texts
@@ -27,7 +28,9 @@ def test_a_word_of_the_longest_length_allowed_is_wrapped_in_every_copy(new_file,
     case["items"][0]["text"] = WORD
     case["actions"][0]["text"] = WORD
     load(new_file, document)
-    result = export_minutes(new_file, MinutesRequest("conf-1", ("gp", "chair"), tmp_path / "out"))
+    result = export_minutes(
+        Session(new_file), MinutesRequest("conf-1", ("gp", "chair"), tmp_path / "out")
+    )
     assert result.manifest is not None
     manifest = json.loads(result.manifest.read_text("utf-8"))
     assert [f["leak_check"] for f in manifest["files"]] == ["passed", "passed"]

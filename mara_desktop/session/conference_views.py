@@ -1,0 +1,52 @@
+"""A conference and its cases, read once, as minutes need them.
+
+Minutes are made for several recipients from one reading of the file: each recipient's
+view of the conference (through `views/`, the one door), and, for the leak check, every
+value that view withholds (views/withheld.py: decided by the same rule and the same
+entries, so the check and the minutes cannot disagree). Only those leave; the cases stay
+here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mara_desktop.domain import Audience, Case, Conference
+from mara_desktop.protocol.model import Protocol
+from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
+from mara_desktop.views.withheld import withheld_values
+
+
+class ConferenceViews:
+    """`conference` and its cases as they stood when read; `earlier` are the ids of the
+    conferences held before it (their actions are reviewed, not agreed, at this one)."""
+
+    def __init__(
+        self,
+        builder: ViewBuilder,
+        conference: Conference,
+        cases: Sequence[Case],
+        earlier: frozenset[str],
+    ) -> None:
+        self.conference = conference
+        self.earlier = earlier
+        self._builder = builder
+        self._cases = {case.id: case for case in cases}
+
+    @property
+    def protocol(self) -> Protocol:
+        return self._builder.protocol
+
+    @property
+    def entries(self) -> int:
+        """Items and actions of the conference's cases: what laying out and checking a copy
+        of its minutes take time in proportion to."""
+        return sum(len(case.items) + len(case.actions) for case in self._cases.values())
+
+    def view(self, audience: Audience) -> ConferenceView:
+        return conference_view(self._builder, self.conference, self._cases, audience)
+
+    def withheld_values(self, view: ConferenceView) -> list[str]:
+        """Every text value of the conference's cases that `view`'s audience may not see,
+        except those it sees elsewhere in the same view."""
+        return withheld_values(self._builder, self.conference, self._cases, view)

@@ -1,0 +1,120 @@
+"""What the session hands out: views of cases and conferences, each for an audience.
+
+Everything here is built by `views/` from the cases read by key, and decided by the
+protocol's one rule; the cases themselves never leave. Where a dialog must show what an
+entry not yet recorded would do (who would see a new item, what an override would make
+visible), it passes the entry and a case id, and gets the answer, not the case.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import date
+
+from mara_desktop.domain import Audience, Case, Conference, Item, Override
+from mara_desktop.errors import MaraError
+from mara_desktop.protocol.model import LawfulBasis
+from mara_desktop.protocol.records import RecordRules
+from mara_desktop.protocol.rule import Decision
+from mara_desktop.session.conference_views import ConferenceViews
+from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import free_id
+from mara_desktop.views.builder import ViewBuilder
+from mara_desktop.views.model import Access, CaseRecords, CaseView
+from mara_desktop.views.override_effect import Newly, override_effect
+
+
+class UnknownCase(MaraError):
+    """A case id the file does not hold (exit code 4)."""
+
+
+class Reading:
+    """The reads of a `Session` (session.py), over its open case file."""
+
+    _file: CaseFile
+    _views: ViewBuilder | None = None
+
+    def _builder(self) -> ViewBuilder:
+        """One builder for the file's protocol (it remembers decisions between views); a
+        new one when the file is governed by another protocol."""
+        protocol = self._file.protocol
+        if self._views is None or self._views.protocol is not protocol:
+            self._views = ViewBuilder(protocol)
+        return self._views
+
+    def _cases(self, case_ids: Iterable[str]) -> list[Case]:
+        """Cases by id, read by key; for this package only (the meeting, minutes)."""
+        return self._file.cases(list(case_ids))
+
+    def _case(self, case_id: str) -> Case:
+        case = self._file.case(case_id)
+        if case is None:
+            raise UnknownCase(f'{self._file.path}: no case "{case_id}" in this case file.')
+        return case
+
+    # -- conferences ---------------------------------------------------------------------
+
+    def conferences(self) -> list[Conference]:
+        """Every conference, the earliest first: the meeting's own record (title, date,
+        agenda, who attended), which every copy of its minutes prints."""
+        return sorted(self._file.conferences(), key=lambda c: c.date)
+
+    def conference(self, conference_id: str) -> Conference | None:
+        return self._file.conference(conference_id)
+
+    def conference_ids(self) -> set[str]:
+        return self._file.conference_ids()
+
+    def case_ids(self) -> set[str]:
+        return self._file.case_ids()
+
+    def conference_views(self, conference_id: str) -> ConferenceViews | None:
+        """A conference and its cases read as of one moment, to make each audience's view
+        of it (minutes); None when the file holds no such conference."""
+        with self._file.snapshot():
+            conference = self._file.conference(conference_id)
+            if conference is None:
+                return None
+            cases = self._cases(conference.agenda)
+            earlier = frozenset(c.id for c in self._file.conferences() if c.date < conference.date)
+        return ConferenceViews(self._builder(), conference, cases, earlier)
+
+    # -- one case ------------------------------------------------------------------------
+
+    def case_view(self, case_id: str, audience: Audience, *, on: date | None = None) -> CaseView:
+        """What `audience` may see of the case (the chair's audience sees everything, each
+        entry marked with who else may); `on` is the date open actions are overdue by."""
+        return self._builder().case_view(self._case(case_id), audience, on=on)
+
+    def case_records(self, case_id: str) -> CaseRecords:
+        """The case's consent and override history, newest first: the chair's alone."""
+        return self._builder().records(self._case(case_id), Audience.chair())
+
+    def explain(self, case_id: str, entry_id: str, audience: Audience) -> Decision | None:
+        """Why one entry (an item, action, person or the header) is shown to `audience` or
+        withheld from it; None when the case has no such entry."""
+        decisions = self._builder().decisions_for(self._case(case_id), audience, [entry_id])
+        return decisions.get(entry_id)
+
+    def new_entry_id(self, case_id: str, prefix: str) -> str:
+        """An id no item or action of the case uses yet: prefix01, prefix02, …"""
+        return free_id(self._case(case_id), prefix)
+
+    # -- what an entry not yet recorded would do -----------------------------------------
+
+    def access_if_recorded(self, case_id: str, item: Item) -> Access:
+        """Who would see `item` if it were added to the case, and why the others would not:
+        decided as the chair's view will decide it once it is recorded."""
+        case = self._case(case_id)
+        with_item = dataclasses.replace(case, items=(*case.items, item))
+        return self._builder().access_for_chair(item, with_item)
+
+    def override_effect(self, case_id: str, override: Override) -> list[Newly]:
+        """Every entry of the case withheld from an agency now and visible to it with
+        `override` recorded (described by category and source, never by its text)."""
+        return override_effect(self._builder(), self._case(case_id), override)
+
+    def override_bases(self) -> list[LawfulBasis]:
+        """The lawful bases an override may rest on (all of the protocol's but consent)."""
+        return RecordRules(self._file.protocol).override_bases()

@@ -1,0 +1,157 @@
+"""Walking a meeting: hearing order, the room following attendance, agencies leaving, the
+chair's place kept when the file changes, and only views handed out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mara_desktop.demo import DEMO_CONFERENCE, DEMO_PASSPHRASE
+from mara_desktop.domain import OBSERVER, ActionStatus, Audience
+from mara_desktop.session import START, Meeting, Session
+
+
+def _meeting(session: Session) -> Meeting:
+    meeting = session.meeting(DEMO_CONFERENCE)
+    assert meeting is not None
+    return meeting
+
+
+def _children(meeting: Meeting) -> list[bool]:
+    return [entry.children_involved for entry in meeting.agenda()]
+
+
+def test_children_cases_are_heard_first(demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
+    flags = _children(meeting)
+    assert flags == sorted(flags, reverse=True) and True in flags and False in flags
+    assert len(meeting.order) == len(meeting.conference.agenda)
+
+
+def test_the_meeting_starts_before_the_first_case_and_stays_in_bounds(
+    demo_session: Session,
+) -> None:
+    meeting = _meeting(demo_session)
+    assert meeting.position == START and meeting.current is None
+    meeting.previous()
+    assert meeting.position == START
+    for _ in range(100):
+        meeting.next()
+    assert meeting.current == meeting.order[-1]
+
+
+def test_the_room_is_who_is_present_and_has_not_left(demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
+    present = set(meeting.present())
+    assert meeting.room.agencies == present | {OBSERVER}
+    assert "specialist" not in meeting.room.agencies  # sent apologies
+    meeting.set_left(OBSERVER, True)
+    meeting.set_left("csc", True)
+    assert meeting.room.agencies == present - {"csc"}
+    meeting.set_left("csc", False)
+    assert "csc" in meeting.room.agencies
+
+
+def test_children_only_agencies_are_known_once_children_cases_are_heard(
+    demo_session: Session,
+) -> None:
+    meeting = _meeting(demo_session)
+    assert set(meeting.children_only_present()) == {"csc", "education"}
+    last_children_case = max(n for n, children in enumerate(_children(meeting)) if children)
+    meeting.go_to(last_children_case)
+    assert not meeting.children_cases_heard()
+    meeting.next()
+    assert meeting.children_cases_heard()
+
+
+def test_the_agenda_names_cases_as_the_chair_sees_them(demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
+    entries = meeting.agenda()
+    assert [entry.case_id for entry in entries] == meeting.order
+    assert entries[0].title.startswith("NS-2026-")
+
+
+def test_the_opening_reviews_actions_from_earlier_meetings(demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
+    earlier = meeting.earlier_actions()
+    assert earlier and all(a.conference == "ns-2026-10-29" for a in earlier)
+    assert any(a.overdue for a in earlier)
+
+
+def test_the_room_gets_its_view_of_the_current_case_and_nothing_more(
+    demo_session: Session,
+) -> None:
+    """The room's view is the one the session gives that audience; the chair's holds more."""
+    meeting = _meeting(demo_session)
+    assert meeting.room_view() is None
+    meeting.set_left(OBSERVER, True)
+    meeting.next()
+    case_id = meeting.current
+    assert case_id is not None
+    shown = meeting.room_view()
+    assert shown == meeting.view(case_id, meeting.room)
+    assert shown.audience == meeting.room and shown.number == 1
+    chair = meeting.view(case_id, Audience.chair())
+    assert len(chair.items) > len(shown.items)
+    assert meeting.records(case_id, meeting.room).consents == ()
+    assert meeting.records(case_id, Audience.chair()).consents
+
+
+def test_what_is_shown_is_audited_once_until_it_changes(demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
+    meeting.next()
+    case_id = meeting.current
+    assert case_id is not None
+    for _ in range(3):
+        meeting.shown(case_id, meeting.room, "shared screen")
+    meeting.shown(case_id, Audience.of(["housing"]), "preview")
+    meeting.set_left(OBSERVER, True)
+    meeting.shown(case_id, meeting.room, "shared screen")
+    views = [r.details for r in demo_session.audit_records() if r.action == "view"]
+    assert [v["via"] for v in views] == ["shared screen", "preview", "shared screen"]
+    assert views[1] == {"case": case_id, "audience": ["housing"], "via": "preview"}
+
+
+def test_an_action_added_at_the_meeting_is_the_referrers_due_in_two_weeks(
+    demo_session: Session,
+) -> None:
+    meeting = _meeting(demo_session)
+    meeting.next()
+    case_id = meeting.current
+    assert case_id is not None
+    before = {a.id for a in meeting.view(case_id, Audience.chair()).actions}
+    meeting.add_action("  Refer to the sanctuary scheme  ")
+    meeting.reload()
+    (added,) = [a for a in meeting.view(case_id, Audience.chair()).actions if a.id not in before]
+    assert added.id.startswith("m") and added.text == "Refer to the sanctuary scheme"
+    assert added.status is ActionStatus.OPEN and added.conference == DEMO_CONFERENCE
+    assert (added.due - meeting.on).days == 14
+    assert demo_session.audit_records()[-1].action == "action-added"
+
+
+def test_reading_the_meeting_again_keeps_the_case_being_heard(
+    demo_path: Path, demo_session: Session
+) -> None:
+    """Another program reorders the agenda: the chair stays on the same case."""
+    meeting = _meeting(demo_session)
+    adults = [e.case_id for e in meeting.agenda() if not e.children_involved]
+    meeting.go_to(meeting.number_of(adults[0]) - 1)
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE) as elsewhere:
+        children = [c for c in meeting.conference.agenda if c not in adults]
+        elsewhere.set_agenda(meeting.conference.id, [*children, *reversed(adults)])
+    meeting.reload()
+    assert meeting.current == adults[0]
+    assert meeting.number_of(adults[0]) == len(meeting.order)
+
+
+def test_a_case_taken_off_the_agenda_gives_its_place_to_the_next(
+    demo_path: Path, demo_session: Session
+) -> None:
+    meeting = _meeting(demo_session)
+    meeting.go_to(1)
+    gone, following = meeting.order[1], meeting.order[2]
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE) as elsewhere:
+        agenda = [c for c in meeting.conference.agenda if c != gone]
+        elsewhere.set_agenda(meeting.conference.id, agenda)
+    meeting.reload()
+    assert meeting.current == following
+    assert gone not in meeting.order
