@@ -120,6 +120,7 @@ class CaseFile:
         case_file._opening_recorded = True  # its "create" record says it
         case_file._backup = False
         case_file._protocol = protocol
+        case_file._data_version = data_version(case_file.connection)
         return case_file
 
     @classmethod

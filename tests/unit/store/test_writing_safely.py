@@ -115,3 +115,7 @@ def test_a_backup_that_cannot_be_written_names_the_backup(demo_file, tmp_path):
             demo_file.backup(usb / "backup.mara")
         assert str(caught.value).startswith(f"{usb / 'backup.mara'}: the disk is full")
         assert list(usb.iterdir()) == []
+
+
+def test_a_new_file_has_not_been_changed_by_another_program(new_file):
+    assert not new_file.changed_elsewhere()
