@@ -1,8 +1,12 @@
 """Qt table models over a case view: the information items and the actions.
 
-The console and the participant window share these models; only their look differs. A
-model holds a `CaseView` and nothing else, so it can only show what the view's audience may
-see. `clear()` drops the view, which is what locking relies on.
+A model holds what one `CaseView` says and nothing else, so it can only show what the
+view's audience may see. `clear()` drops it, which is what locking relies on. The shared
+screen writes the same cells (`action_cells`) into its page.
+
+Qt asks a model for each cell's data many times over, role by role, whenever it sizes a row
+or paints it (a 40-row case: some 2,000 calls into Python per switch). So a model works out
+its cells' texts once, when it is given a view, and `data` only looks them up.
 """
 
 from __future__ import annotations
@@ -18,6 +22,11 @@ from mara_desktop.protocol.model import Protocol
 from mara_desktop.views.model import Access, ActionView, CaseView, ItemView, PersonView
 
 Index = QModelIndex | QPersistentModelIndex
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 
 
 def person_heading(person: PersonView | None) -> str:
@@ -52,8 +61,10 @@ def why_not_text(access: Access | None) -> str:
 
 @dataclass(frozen=True)
 class _ItemRow:
-    about: str
     item: ItemView
+    texts: tuple[str, ...]
+    """What each column shows, in ItemColumn order."""
+    tooltips: tuple[str | None, ...]
 
 
 class ItemColumn(IntEnum):
@@ -81,8 +92,27 @@ class ItemsModel(QAbstractTableModel):
         self._rows = []
         if view is not None:
             for person, items in view.groups():
-                self._rows.extend(_ItemRow(person_heading(person), item) for item in items)
+                about = person_heading(person)
+                self._rows.extend(self._row(about, item) for item in items)
         self.endResetModel()
+
+    def _row(self, about: str, item: ItemView) -> _ItemRow:
+        texts = (
+            about,
+            item.category_name,
+            item.source_name,
+            item.text,
+            seen_by_text(item.access, self._protocol),
+        )
+        tooltips: tuple[str | None, ...] = (None,) * len(texts)
+        if self._with_access:
+            restricted = None
+            if item.restricted_to:
+                names = ", ".join(self._protocol.agency_name(a) for a in item.restricted_to)
+                restricted = f"The supplying agency restricted this to: {names}"
+            seen_by = why_not_text(item.access) or "Every agency may see this."
+            tooltips = (None, None, restricted, None, seen_by)
+        return _ItemRow(item, texts, tooltips)
 
     def clear(self) -> None:
         self.show(None)
@@ -99,30 +129,15 @@ class ItemsModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | None:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation is Qt.Orientation.Horizontal and role == _DISPLAY:
             return _ITEM_HEADERS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
-        if not index.isValid():
+        if role not in (_DISPLAY, _TOOLTIP) or not index.isValid():
             return None
         row = self._rows[index.row()]
-        column = ItemColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                ItemColumn.ABOUT: row.about,
-                ItemColumn.WHAT: row.item.category_name,
-                ItemColumn.SOURCE: row.item.source_name,
-                ItemColumn.TEXT: row.item.text,
-                ItemColumn.SEEN_BY: seen_by_text(row.item.access, self._protocol),
-            }[column]
-        if role == Qt.ItemDataRole.ToolTipRole and self._with_access:
-            if column is ItemColumn.SEEN_BY:
-                return why_not_text(row.item.access) or "Every agency may see this."
-            if column is ItemColumn.SOURCE and row.item.restricted_to:
-                names = ", ".join(self._protocol.agency_name(a) for a in row.item.restricted_to)
-                return f"The supplying agency restricted this to: {names}"
-        return None
+        return (row.texts if role == _DISPLAY else row.tooltips)[index.column()]
 
 
 class ActionColumn(IntEnum):
@@ -135,8 +150,9 @@ class ActionColumn(IntEnum):
     SEEN_BY = 6
 
 
-_ACTION_HEADERS = ("No.", "Action", "Agency", "Owner", "Due", "Status", "Who may see it")
-_OVERDUE = QColor("#b3261e")
+ACTION_HEADERS = ("No.", "Action", "Agency", "Owner", "Due", "Status", "Who may see it")
+OVERDUE = QColor("#b3261e")
+"""The colour of an overdue action's due date, on the chair's page and the shared screen."""
 
 
 EDITABLE = frozenset(
@@ -150,9 +166,33 @@ EDITABLE = frozenset(
 )
 
 
+def action_cells(number: int, action: ActionView, protocol: Protocol) -> tuple[str, ...]:
+    """What an action's row shows, in ActionColumn order; `number` is its place, from 1."""
+    due = f"{action.due:%d %b %Y}" if action.due else "—"
+    if action.overdue:
+        due += " (overdue)"
+    return (
+        str(number),
+        action.text,
+        action.owner_agency_name,
+        action.owner_name or "—",
+        due,
+        ActionStatus(action.status).label,
+        seen_by_text(action.access, protocol),
+    )
+
+
+@dataclass(frozen=True)
+class _ActionRow:
+    action: ActionView
+    texts: tuple[str, ...]
+    tooltip: str | None
+    """For the Who may see it column."""
+
+
 class ActionsModel(QAbstractTableModel):
     """The actions table. An edit is not applied here: `edited` asks the console to save
-    the action through the store, after which the console shows the fresh view."""
+    the action through the session, after which the console shows the fresh view."""
 
     edited = Signal(str, int, object)
     """Action id, ActionColumn, new value (agency id, text, date or None, ActionStatus)."""
@@ -162,81 +202,82 @@ class ActionsModel(QAbstractTableModel):
         self._protocol = protocol
         self._with_access = with_access
         self._editable = editable
-        self._actions: list[ActionView] = []
+        self._rows: list[_ActionRow] = []
+        self._overdue = QBrush(OVERDUE)
 
     def show(self, view: CaseView | None) -> None:
         self.show_actions(list(view.actions) if view is not None else [])
 
     def show_actions(self, actions: list[ActionView]) -> None:
         self.beginResetModel()
-        self._actions = actions
+        self._rows = [
+            _ActionRow(
+                action,
+                action_cells(number, action, self._protocol),
+                (why_not_text(action.access) or "Every agency may see this.")
+                if self._with_access
+                else None,
+            )
+            for number, action in enumerate(actions, start=1)
+        ]
         self.endResetModel()
 
     def clear(self) -> None:
         self.show(None)
 
     def action_at(self, row: int) -> ActionView:
-        return self._actions[row]
+        return self._rows[row].action
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._actions)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(_ACTION_HEADERS) if self._with_access else len(_ACTION_HEADERS) - 1
+        return len(ACTION_HEADERS) if self._with_access else len(ACTION_HEADERS) - 1
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | None:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _ACTION_HEADERS[section]
+        if orientation is Qt.Orientation.Horizontal and role == _DISPLAY:
+            return ACTION_HEADERS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if self._editable and index.isValid() and ActionColumn(index.column()) in EDITABLE:
+        if self._editable and index.isValid() and index.column() in EDITABLE:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not (self._editable and index.isValid() and role == Qt.ItemDataRole.EditRole):
+        if not (self._editable and index.isValid() and role == _EDIT):
             return False
-        self.edited.emit(self._actions[index.row()].id, index.column(), value)
+        self.edited.emit(self._rows[index.row()].action.id, index.column(), value)
         return True
 
     def data(
         self, index: Index, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | QBrush | object | None:
-        if not index.isValid():
+        if role not in _ACTION_ROLES or not index.isValid():
             return None
-        action = self._actions[index.row()]
-        column = ActionColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.row(), action, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return {
-                ActionColumn.TEXT: action.text,
-                ActionColumn.OWNER: action.owner,
-                ActionColumn.OWNER_NAME: action.owner_name,
-                ActionColumn.DUE: action.due,
-                ActionColumn.STATUS: ActionStatus(action.status),
-            }.get(column)
-        if role == Qt.ItemDataRole.ForegroundRole and action.overdue and column is ActionColumn.DUE:
-            return QBrush(_OVERDUE)
-        tooltip = role == Qt.ItemDataRole.ToolTipRole and self._with_access
-        if tooltip and column is ActionColumn.SEEN_BY:
-            return why_not_text(action.access) or "Every agency may see this."
-        return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            return row.texts[column]
+        if role == _EDIT:
+            return _edit_value(row.action, column)
+        if role == _FOREGROUND:
+            return self._overdue if row.action.overdue and column == ActionColumn.DUE else None
+        return row.tooltip if column == ActionColumn.SEEN_BY else None
 
-    def _display(self, row: int, action: ActionView, column: ActionColumn) -> str:
-        due = f"{action.due:%d %b %Y}" if action.due else "—"
-        if action.overdue:
-            due += " (overdue)"
-        return {
-            ActionColumn.NUMBER: str(row + 1),
-            ActionColumn.TEXT: action.text,
-            ActionColumn.OWNER: action.owner_agency_name,
-            ActionColumn.OWNER_NAME: action.owner_name or "—",
-            ActionColumn.DUE: due,
-            ActionColumn.STATUS: ActionStatus(action.status).label,
-            ActionColumn.SEEN_BY: seen_by_text(action.access, self._protocol),
-        }[column]
+
+_ACTION_ROLES = frozenset({_DISPLAY, _EDIT, _FOREGROUND, _TOOLTIP})
+
+
+def _edit_value(action: ActionView, column: int) -> object:
+    """What an editor starts from: the agency's id, not its name; the date, not its text."""
+    return {
+        ActionColumn.TEXT: action.text,
+        ActionColumn.OWNER: action.owner,
+        ActionColumn.OWNER_NAME: action.owner_name,
+        ActionColumn.DUE: action.due,
+        ActionColumn.STATUS: ActionStatus(action.status),
+    }.get(ActionColumn(column))

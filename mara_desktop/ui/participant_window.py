@@ -3,27 +3,23 @@
 It shows one thing at a time, in large type: the confidentiality statement at the start of
 the meeting, or the current case as the room may see it (a `CaseView` built for the room's
 audience, so it cannot hold anything withheld from anyone present). It never shows reasons,
-counts of what was held back, the chair's notes or another case. Blanking removes every
-widget that held case text, not just hides it.
+counts of what was held back, the chair's notes or another case.
+
+While it shows something, one page stays up (the marking, the text, who it is shown to) and
+its text is written afresh for each case (ui/shared_page.py): building that page again at
+every case, a widget per line, was most of what the chair waited for at each Page Down.
+Blanking removes that page and every widget that held case text, not just hides it; the
+next case shown builds a new one.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QFrame,
-    QHeaderView,
-    QLabel,
-    QScrollArea,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from mara_desktop.protocol.model import Protocol
-from mara_desktop.ui.case_models import ActionsModel, person_heading
-from mara_desktop.ui.case_page import header_text
+from mara_desktop.ui.shared_page import write_case, write_statement
 from mara_desktop.ui.text import plain_label
 from mara_desktop.views.model import CaseView
 
@@ -42,6 +38,8 @@ class ParticipantWindow(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._page: QWidget | None = None
+        self._text: QTextEdit | None = None
+        self._shown_to: QLabel | None = None
         self.blank()
 
     # -- what is shown ---------------------------------------------------------------------
@@ -52,40 +50,33 @@ class ParticipantWindow(QWidget):
         page.setObjectName("blank")
         page.setAccessibleName("Blank screen")
         self._replace(page)
-        self.blanked = True
 
     def show_statement(self, room: list[str]) -> None:
         """The start of the meeting: the confidentiality statement, to be read out."""
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self._heading("Confidentiality statement"))
-        layout.addWidget(self._text(self._protocol.confidentiality_statement, "statement"))
-        layout.addStretch()
-        self._replace(self._framed(body, room))
+        text = self._shown_page(room)
+        write_statement(text.document(), self._protocol.confidentiality_statement)
+        self._from_the_top(text)
 
     def show_case(self, view: CaseView, room: list[str]) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(
-            self._heading(f"{view.number}. {view.title}" if view.number else view.title)
-        )
-        if view.header is not None:
-            layout.addWidget(self._text(header_text(view), "referral"))
-        for person, items in view.groups():
-            layout.addWidget(self._subheading(person_heading(person)))
-            for item in items:
-                layout.addWidget(self._text(f"{item.category_name}: {item.text}", "detail"))
-        if view.actions:
-            layout.addWidget(self._subheading("Actions"))
-            layout.addWidget(self._actions(view))
-        if not view.header and not view.items and not view.actions and not view.people:
-            layout.addWidget(
-                self._text("Nothing about this case may be shown to everyone in the room.", "note")
-            )
-        layout.addStretch()
-        self._replace(self._framed(body, room))
+        text = self._shown_page(room)
+        write_case(text.document(), view, self._protocol)
+        self._from_the_top(text)
 
-    def _framed(self, body: QWidget, room: list[str]) -> QWidget:
+    def _shown_page(self, room: list[str]) -> QTextEdit:
+        """The page that shows the room something (made anew after a blank), told who it
+        is shown to; returns the view of the text to write into."""
+        if self._text is None or self._shown_to is None:
+            self._text, self._shown_to = self._framed()
+        self._shown_to.setText(f"Shown to: {', '.join(room) or 'nobody'}")
+        return self._text
+
+    @staticmethod
+    def _from_the_top(text: QTextEdit) -> None:
+        """Writing moves the view's own cursor to the end, and the view follows its cursor."""
+        text.moveCursor(QTextCursor.MoveOperation.Start)
+        text.verticalScrollBar().setValue(0)
+
+    def _framed(self) -> tuple[QTextEdit, QLabel]:
         """Marking at the top, the case in the middle, who it is shown to at the bottom."""
         page = QWidget()
         page.setObjectName("shown")
@@ -94,16 +85,21 @@ class ParticipantWindow(QWidget):
         marking.setObjectName("marking")
         marking.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(marking)
-        scroll = QScrollArea()
-        scroll.setObjectName("shownCase")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        shown_to = plain_label(f"Shown to: {', '.join(room) or 'nobody'}", "Shown to")
+        text = QTextEdit()
+        text.setObjectName("shownCase")
+        text.setAccessibleName("What the room is shown")
+        text.setReadOnly(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        text.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        text.setFrameShape(QFrame.Shape.NoFrame)
+        text.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        layout.addWidget(text, 1)
+        shown_to = plain_label("", "Shown to")
         shown_to.setObjectName("shownTo")
         layout.addWidget(shown_to)
-        return page
+        self._replace(page)
+        return text, shown_to
 
     def _replace(self, page: QWidget) -> None:
         if self._page is not None:
@@ -111,56 +107,16 @@ class ParticipantWindow(QWidget):
             self._page.hide()
             self._page.setParent(None)  # out of the widget tree now, not at the next event
             self._page.deleteLater()
+        self._text = self._shown_to = None
         self._page = page
         self._layout.addWidget(page)
         self.blanked = page.objectName() == "blank"
 
-    @staticmethod
-    def _heading(text: str) -> QLabel:
-        label = plain_label(text, "Heading")
-        label.setObjectName("heading")
-        return label
-
-    @staticmethod
-    def _subheading(text: str) -> QLabel:
-        label = plain_label(text, "Section")
-        label.setObjectName("subheading")
-        return label
-
-    @staticmethod
-    def _text(text: str, name: str) -> QLabel:
-        label = plain_label(text, name.capitalize())
-        label.setObjectName("text")
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        return label
-
-    def _actions(self, view: CaseView) -> QTableView:
-        model = ActionsModel(self._protocol, with_access=False)
-        model.show(view)
-        table = QTableView()
-        table.setModel(model)
-        model.setParent(table)
-        table.setAccessibleName("Actions")
-        table.verticalHeader().setVisible(False)
-        table.setWordWrap(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.setMinimumHeight(
-            header.height() + sum(table.rowHeight(r) for r in range(model.rowCount())) + 4
-        )
-        return table
-
     def scroll_page(self, pages: int) -> None:
         """Move a case longer than the screen on by part of a screen (the chair's
         Ctrl+Page Down / Ctrl+Page Up); the room never has to touch this window."""
-        if self._page is None:
-            return
-        scroll = self._page.findChild(QScrollArea, "shownCase")
-        if scroll is not None:
-            bar = scroll.verticalScrollBar()
+        if self._text is not None:
+            bar = self._text.verticalScrollBar()
             bar.setValue(bar.value() + pages * bar.pageStep())
 
     # -- placement -------------------------------------------------------------------------

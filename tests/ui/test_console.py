@@ -46,7 +46,7 @@ def test_keys_walk_the_meeting_and_present_it(qtbot: QtBot, console: ChairConsol
     assert console.presenting and console.participant.isVisible()
     assert console.commands.blank.isEnabled() and console.commands.stop.isEnabled()
     statement = console.session.protocol.confidentiality_statement  # type: ignore[union-attr]
-    assert statement in widget_texts(console.participant)
+    assert statement in "\n".join(widget_texts(console.participant))
     _key(qtbot, console, Qt.Key.Key_PageDown)
     assert meeting.current == meeting.order[0]
     _key(qtbot, console, Qt.Key.Key_PageDown)
