@@ -47,7 +47,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from casefile import bulk_document  # noqa: E402
 from page_check import PASSPHRASE, build  # noqa: E402
 
-from mara_desktop.domain import CaseFileContent, Conference  # noqa: E402
+from mara_desktop.domain import (  # noqa: E402
+    Attendance,
+    AttendanceStatus,
+    CaseFileContent,
+    Conference,
+)
 from mara_desktop.store.casefile import CaseFile  # noqa: E402
 from mara_desktop.store.importer import import_content  # noqa: E402
 
@@ -56,14 +61,21 @@ CONFERENCE = "bench-conference"
 
 
 def build_with_conference(path: Path, cases: int, items: int) -> None:
-    """A case file of `cases` cases and one conference hearing 25 of them, spread evenly."""
+    """A case file of `cases` cases and one conference hearing 25 of them, spread evenly,
+    every agency of the protocol present (so that minutes go to each)."""
     build(path, cases, items)
     step = max(1, cases // AGENDA)
     agenda = tuple(f"bench-{n:05d}" for n in range(0, step * AGENDA, step))
     with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
-        conference = Conference(
-            CONFERENCE, "Benchmark MARAC", date(2026, 11, 26), "Town Hall", "Chair", agenda
+        present = [a.id for a in case_file.protocol.agencies]
+        attendance = tuple(
+            Attendance(agency, f"Officer {n}", AttendanceStatus.PRESENT)
+            for n, agency in enumerate(present)
         )
+        conference = Conference(
+            CONFERENCE, "Benchmark MARAC", date(2026, 11, 26), "Town Hall", "Chair", agenda,
+            attendance,
+        )  # fmt: skip
         import_content(case_file, CaseFileContent(conferences=(conference,)), update=False)
 
 

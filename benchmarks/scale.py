@@ -1,0 +1,152 @@
+"""What the console and the commands cost on a file kept for six years, against a new one.
+
+    .venv/bin/python benchmarks/scale.py [--cases 20000 --items 15 --repeat 5 --folder DIR]
+
+The two case files of benchmarks/reads.py (built the same way, shared with `--folder`): one
+of 25 cases and one of `--cases`, each with a conference hearing 25 cases (in the large
+file spread across it), every agency present. For each file it prints:
+
+- opening the conference in the console: what `ChairConsole.choose_conference` asks the
+  session for, Qt's own drawing left out: the meeting (the conference and its cases), the
+  agenda as the chair sees it, and the opening page's review of earlier actions;
+- the console after an edit: a consent record written (a SQLCipher transaction) and what
+  the console then reads again: the meeting, the agenda, the current case's page for the
+  chair (its view and history);
+- `mara-desktop view` of one of the conference's cases and `mara-desktop minutes --all`
+  of the conference, each as a new process (start-up and key derivation in), for every
+  agency present (15 copies of 25 cases of 15 items).
+
+Each figure is the median of `--repeat` runs (the in-process ones of 5 x `--repeat`), the
+two files taking turns so that the machine's load falls on both alike; the goal is that the
+large file costs at most 1.2x the small one. Figures only: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from page_check import PASSPHRASE  # noqa: E402
+from reads import AGENDA, CONFERENCE, built, command, copy_of  # noqa: E402
+
+from mara_desktop.domain import Audience, Consent, ConsentState  # noqa: E402
+from mara_desktop.session import Session  # noqa: E402
+from mara_desktop.session.meeting import Meeting  # noqa: E402
+
+
+def opening(session: Session) -> Callable[[], object]:
+    def open_conference() -> Meeting:
+        meeting = session.meeting(CONFERENCE)
+        assert meeting is not None
+        meeting.agenda()
+        meeting.earlier_actions()
+        return meeting
+
+    return open_conference
+
+
+def after_an_edit(session: Session) -> Callable[[], object]:
+    meeting = opening(session)()
+    meeting.next()
+    chair = Audience.chair()
+
+    def edit_and_reload() -> None:
+        case_id = meeting.current
+        assert case_id is not None
+        consent = Consent(
+            ConsentState.GIVEN, ("idva",), ("*",), datetime.now(UTC), "Benchmark IDVA"
+        )
+        session.record_consent(case_id, consent)
+        meeting.reload()
+        meeting.agenda()
+        meeting.view(case_id, chair)
+        meeting.records(case_id, chair)
+
+    return edit_and_reload
+
+
+def in_process(paths: tuple[Path, Path], repeat: int) -> dict[str, list[float]]:
+    """Median seconds of each console step for each file; the first run of each, which
+    fills the caches (and, for an edit, waits for the page check), is not counted."""
+    figures: dict[str, list[float]] = {}
+    sessions = [Session.open(path, passphrase=PASSPHRASE) for path in paths]
+    try:
+        for name, make in (("open the conference", opening), ("after an edit", after_an_edit)):
+            works = [make(session) for session in sessions]
+            times: list[list[float]] = [[], []]
+            for _ in range(repeat + 1):
+                for work, taken in zip(works, times, strict=True):
+                    start = time.perf_counter()
+                    work()
+                    taken.append(time.perf_counter() - start)
+            figures[name] = [statistics.median(taken[1:]) for taken in times]
+    finally:
+        for session in sessions:
+            session.close()
+    return figures
+
+
+def commands(folder: Path, paths: tuple[Path, Path], repeat: int) -> dict[str, list[float]]:
+    """Median seconds of whole `view` and `minutes --all` processes for each file."""
+    with Session.open(paths[0], passphrase=PASSPHRASE, read_only=True) as session:
+        conference = session.conference(CONFERENCE)
+        assert conference is not None
+        case_id = conference.agenda[AGENDA // 2]
+    figures: dict[str, list[float]] = {}
+    for name in ("view", "minutes --all"):
+        times: list[list[float]] = [[], []]
+        for run in range(repeat):
+            for path, taken in zip(paths, times, strict=True):
+                if name == "view":
+                    args: tuple[object, ...] = ("view", path, "--case", case_id, "--as", "police")
+                else:
+                    out = folder / f"minutes-{path.stem}-{run}"
+                    args = ("minutes", path, "--conference", CONFERENCE, "--all", "--out", out)
+                taken.append(command(folder, *args)[0])
+        figures[name] = [statistics.median(taken) for taken in times]
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=20_000)
+    parser.add_argument("--items", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--folder", type=Path, help="build the files here once and reuse them")
+    args = parser.parse_args()
+    if args.folder:
+        args.folder.mkdir(parents=True, exist_ok=True)
+        run(args.folder, args)
+        return
+    with tempfile.TemporaryDirectory(prefix="mara-bench-") as folder:
+        run(Path(folder), args)
+
+
+def run(folder: Path, args: argparse.Namespace) -> None:
+    small, large = built(folder, AGENDA, args.items), built(folder, args.cases, args.items)
+    paths = (copy_of(small), copy_of(large))
+    figures = in_process(paths, 5 * args.repeat)
+    figures.update(commands(folder, paths, args.repeat))
+    uptime = subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout
+    load = uptime.rpartition("load average:")[2].strip()
+    print(f"A {AGENDA}-case conference, {args.items} items a case, in a {AGENDA}-case file and "
+          f"a {args.cases:,}-case file (medians; load average {load})")  # fmt: skip
+    for name, (small_figure, large_figure) in figures.items():
+        scale, suffix = (1, "s ") if name in ("view", "minutes --all") else (1000, "ms")
+        print(f"  {name:22} {small_figure * scale:8.2f} {suffix}  {large_figure * scale:8.2f} "
+              f"{suffix}  {large_figure / small_figure:5.2f}x  (goal <= 1.2x)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
