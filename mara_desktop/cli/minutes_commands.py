@@ -15,7 +15,7 @@ from mara_desktop.minutes.export import (
     export_minutes,
     find_conference,
 )
-from mara_desktop.minutes.protect import KEYCHAIN_SERVICE
+from mara_desktop.minutes.passwords import KEYCHAIN_SERVICE
 
 
 class MinutesUsage(MaraError):

@@ -7,7 +7,6 @@ instructions). Each part of the minutes follows DOMAIN.md ("Minutes") in its ord
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -22,6 +21,7 @@ from mara_desktop.minutes.case_section import (
     ruled_table,
     status_text,
 )
+from mara_desktop.minutes.copy_job import Copy
 from mara_desktop.minutes.fonts import register_fonts
 from mara_desktop.minutes.paragraphs import SharedParagraph
 from mara_desktop.minutes.text import markup
@@ -30,19 +30,6 @@ from mara_desktop.views import ActionView, CaseView, ConferenceView
 
 WIDTH = 174 * mm
 """The text width of an A4 page within the margins."""
-
-
-@dataclass(frozen=True)
-class Copy:
-    """Who one copy of the minutes is for, and what it must say about itself."""
-
-    recipient: str
-    """The agency's name, or the chair's copy's label."""
-    distribution: tuple[str, ...]
-    """The names of the agencies the minutes go to."""
-    earlier_conferences: frozenset[str]
-    """Ids of the meetings held before this one, whose actions are reviewed."""
-    chair: bool = False
 
 
 def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowable]:

@@ -19,7 +19,6 @@ an e-mail attachment must not reveal a name or a case reference.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import hashlib
 import multiprocessing
@@ -30,14 +29,21 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from mara_desktop.atomic import make_private_folder, write_atomically
+from mara_desktop.atomic import make_private_folder
 from mara_desktop.domain import CHAIR, OBSERVER, AttendanceStatus, Audience, Conference
 from mara_desktop.errors import MaraError, did_you_mean
-from mara_desktop.minutes.document import Copy, minutes_story
-from mara_desktop.minutes.fonts import register_fonts
-from mara_desktop.minutes.leak_check import Leak, LeakCheckError, find_leaks
+from mara_desktop.minutes.copy_job import (
+    Copy,
+    CopyJob,
+    Furniture,
+    Outcome,
+    make_copy,
+    making_here,
+    ready,
+    start_worker,
+)
 from mara_desktop.minutes.manifest import (
     NAME,
     AuditWitness,
@@ -45,13 +51,14 @@ from mara_desktop.minutes.manifest import (
     manifest_data,
     write_manifest,
 )
-from mara_desktop.minutes.paragraphs import share_for_this_process, sharing
-from mara_desktop.minutes.protect import encrypt, keep_in_keychain, keychain_account, new_password
-from mara_desktop.minutes.render import Furniture, render
+from mara_desktop.minutes.passwords import keep_in_keychain, keychain_account, new_password
 from mara_desktop.minutes.text import drawn_forms
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import ConferenceViews, Session
 from mara_desktop.views import ConferenceView
+
+if TYPE_CHECKING:
+    from mara_desktop.minutes.leak_check import Leak
 
 CHAIR_LINE = "CHAIR'S COPY — NOT FOR DISTRIBUTION"
 
@@ -187,31 +194,14 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
         yield None
         return
     pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
     )
     try:
         for _ in range(workers):  # the pool starts a worker only for a task that needs one
-            pool.submit(_ready)
+            pool.submit(ready)
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _start_worker() -> None:
-    """Prepare a worker process: paragraphs shared between the copies it makes, fonts read
-    before its first copy arrives, and a quick end.
-
-    When the pool closes, a worker would take 0.35 s (benchmarks/minutes.py) to free every
-    object of the copies it made, one by one, while the export waits for it. It holds
-    nothing that needs it: its files are written and checked and its results sent (the
-    pool's result queue writes as it is given). So it ends as soon as Python begins to."""
-    share_for_this_process()
-    register_fonts()
-    atexit.register(os._exit, 0)
-
-
-def _ready() -> None:
-    """Nothing: a task that makes the pool start a worker."""
 
 
 def _processors() -> int:
@@ -222,14 +212,9 @@ def _processors() -> int:
     return os.cpu_count() or 1
 
 
-def _entries(job: _CopyJob) -> int:
-    """Items and actions in the copy: what its layout and check time grow with."""
-    return sum(len(case.items) + len(case.actions) for case in job.view.cases)
-
-
 def _make_copies(
     exporter: _CopyExporter,
-    jobs: list[_CopyJob],
+    jobs: list[CopyJob],
     pool: ProcessPoolExecutor | None,
     ran: list[Path],
     progress: Progress | None,
@@ -242,20 +227,20 @@ def _make_copies(
     under way (they may still write their file) before it is raised."""
     written: dict[int, WrittenCopy] = {}
 
-    def done(index: int, outcome: _Outcome) -> None:
+    def done(index: int, outcome: Outcome) -> None:
         written[index] = exporter.finish(jobs[index], outcome)
         if progress is not None:
             progress(len(written), len(jobs))
 
     if pool is None:
-        with sharing():
+        with making_here() as make:
             for index, job in enumerate(jobs):
                 ran.append(job.path)
-                done(index, _make_copy(job))
+                done(index, make(job))
         return [written[i] for i in range(len(jobs))]
     # the biggest copies first, so that the last one to finish is a small one
-    order = sorted(range(len(jobs)), key=lambda index: -_entries(jobs[index]))
-    futures = {pool.submit(_make_copy, jobs[index]): index for index in order}
+    order = sorted(range(len(jobs)), key=lambda index: -jobs[index].entries)
+    futures = {pool.submit(make_copy, jobs[index]): index for index in order}
     try:
         for future in as_completed(futures):
             done(futures[future], future.result())
@@ -320,64 +305,6 @@ def _check_free(paths: list[Path]) -> None:
         ) from None
 
 
-@dataclass(frozen=True)
-class _CopyJob:
-    """All one copy needs to be laid out, written and checked, without the case file: it
-    may be sent to another process, where only views and values taken from them arrive."""
-
-    agency: str
-    path: Path
-    view: ConferenceView
-    protocol: Protocol
-    copy: Copy
-    furniture: Furniture
-    reproducible: bool
-    password: str | None
-    needles: tuple[str, ...]
-    """Every form of every value withheld from the agency."""
-    owners: tuple[int, ...]
-    """For each needle, the position of the withheld value it is a form of."""
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    """What became of one job. A copy with `leaks` or an `unreadable` reason was deleted
-    where it was written; neither holds a withheld value, only its position and place."""
-
-    pages: int
-    sha256: str
-    leaks: tuple[Leak, ...] = ()
-    unreadable: str | None = None
-
-
-def _make_copy(job: _CopyJob) -> _Outcome:
-    """Lay out, encrypt if asked, write atomically, read back from the disk and check.
-
-    Runs in a worker process or in the caller's: it touches only the job's own file, and
-    deletes it on any failure after writing, so an unchecked copy is never left behind."""
-    story = minutes_story(job.view, job.protocol, job.copy)
-    rendered = render(story, job.furniture, reproducible=job.reproducible)
-    pdf = encrypt(rendered.pdf, job.password) if job.password else rendered.pdf
-
-    def fill(temp: Path) -> None:
-        temp.write_bytes(pdf)
-
-    write_atomically(job.path, fill)
-    try:
-        on_disk = job.path.read_bytes()
-        leaks = find_leaks(on_disk, job.needles, password=job.password)
-    except LeakCheckError as error:
-        job.path.unlink()
-        return _Outcome(rendered.pages, "", unreadable=str(error))
-    except BaseException:
-        job.path.unlink()
-        raise
-    if leaks:
-        job.path.unlink()
-        return _Outcome(rendered.pages, "", leaks=tuple(leaks))
-    return _Outcome(rendered.pages, hashlib.sha256(on_disk).hexdigest())
-
-
 @dataclass
 class _CopyExporter:
     session: Session
@@ -391,7 +318,7 @@ class _CopyExporter:
             self.protocol.agency_name(a) for a in distribution(self.conference)
         )
 
-    def job(self, agency: str, path: Path) -> _CopyJob:
+    def job(self, agency: str, path: Path) -> CopyJob:
         """The copy's view (through `views/`, the one door) and what its check searches for
         (every value withheld from the agency, in every form it may be drawn in; the chair's
         copy withholds nothing)."""
@@ -406,7 +333,7 @@ class _CopyExporter:
         forms = [
             (form, index) for index, value in enumerate(withheld) for form in drawn_forms(value)
         ]
-        return _CopyJob(
+        return CopyJob(
             agency,
             path,
             view,
@@ -427,7 +354,7 @@ class _CopyExporter:
         seed = "\n".join((self.conference.id, agency, self.protocol.sha256, repr(view)))
         return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:8].upper()
 
-    def finish(self, job: _CopyJob, outcome: _Outcome) -> WrittenCopy:
+    def finish(self, job: CopyJob, outcome: Outcome) -> WrittenCopy:
         """The written copy, or the audited failure of its check."""
         path, agency = job.path, job.agency
         if outcome.unreadable is not None:
@@ -436,6 +363,8 @@ class _CopyExporter:
                 {"conference": self.conference.id, "agency": agency, "file": path.name,
                  "values": None, "where": ["the file could not be read back"]},
             )  # fmt: skip
+            from mara_desktop.minutes.leak_check import LeakCheckError  # noqa: PLC0415  (copy_job.py)
+
             raise LeakCheckError(outcome.unreadable)
         if outcome.leaks:
             self._leaked(job, outcome.leaks)
@@ -449,7 +378,7 @@ class _CopyExporter:
         )
         return WrittenCopy(path, entry, job.password)
 
-    def _leaked(self, job: _CopyJob, leaks: tuple[Leak, ...]) -> NoReturn:
+    def _leaked(self, job: CopyJob, leaks: tuple[Leak, ...]) -> NoReturn:
         places = sorted({leak.where for leak in leaks})
         values = len({job.owners[leak.value_index] for leak in leaks})
         self.session.record(

@@ -25,22 +25,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from mara_desktop import __version__
+from mara_desktop.minutes.copy_job import Furniture
 from mara_desktop.minutes.fonts import BOLD, REGULAR, register_fonts
 from mara_desktop.minutes.styles import MUTED, PAGE_MARGIN, RULE
 from mara_desktop.minutes.text import display_text
 
 TITLE = "MARAC minutes"
 AUTHOR = "MARA Desktop"
-
-
-@dataclass(frozen=True)
-class Furniture:
-    """What every page of one copy says about the copy."""
-
-    marking: str
-    recipient_line: str
-    """"Prepared for: Police", or the chair's copy's warning."""
-    copy_id: str
+MARGINS = (PAGE_MARGIN + 4 * mm, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+"""Top, right, bottom, left: the frame the minutes' text is laid out in, on A4."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +131,7 @@ def render(story: list[Flowable], furniture: Furniture, *, reproducible: bool) -
     document = neutral_document(
         buffer,
         TITLE,
-        margins=(PAGE_MARGIN + 4 * mm, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN),
+        margins=MARGINS,
         reproducible=reproducible,
     )
     document.build(story, canvasmaker=partial(_FurnishedCanvas, furniture=furniture))

@@ -7,8 +7,9 @@ from reportlab.platypus import Paragraph
 
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.case_section import ACTION_WIDTHS, ruled_table
+from mara_desktop.minutes.copy_job import Furniture
 from mara_desktop.minutes.fonts import register_fonts
-from mara_desktop.minutes.render import Furniture, render
+from mara_desktop.minutes.render import render
 from tests.support.pdf_text import page_texts
 
 

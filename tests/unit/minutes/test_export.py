@@ -13,10 +13,10 @@ from keyring.backends.fail import Keyring as FailKeyring
 from pypdf import PdfReader
 
 from mara_desktop.demo import DEMO_CONFERENCE
-from mara_desktop.minutes import export as export_module
+from mara_desktop.minutes import worker as worker_module
 from mara_desktop.minutes.export import LeakFound, MinutesError, MinutesRequest, export_minutes
 from mara_desktop.minutes.leak_check import LeakCheckError
-from mara_desktop.minutes.protect import KEYCHAIN_SERVICE
+from mara_desktop.minutes.passwords import KEYCHAIN_SERVICE
 from mara_desktop.session import ConferenceViews, Session
 from tests.support.documents import full_document
 from tests.support.importing import load
@@ -165,7 +165,7 @@ def test_a_copy_the_check_cannot_read_is_deleted_and_audited(demo_session, tmp_p
     def unreadable(pdf, withheld, *, password=None):
         raise LeakCheckError("The PDF cannot be read back, so it cannot be checked for leaks.")
 
-    monkeypatch.setattr(export_module, "find_leaks", unreadable)
+    monkeypatch.setattr(worker_module, "find_leaks", unreadable)
     out = tmp_path / "out"
     with pytest.raises(LeakCheckError):
         export_minutes(demo_session, request(out, "police", "gp"))

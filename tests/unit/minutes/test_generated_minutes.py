@@ -8,8 +8,9 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 
 from mara_desktop.domain import Attendance, AttendanceStatus, Audience, Case, Conference
-from mara_desktop.minutes.document import Copy, minutes_story
-from mara_desktop.minutes.render import Furniture, render
+from mara_desktop.minutes.copy_job import Copy, Furniture
+from mara_desktop.minutes.document import minutes_story
+from mara_desktop.minutes.render import render
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ViewBuilder, conference_view
 from mara_desktop.views.withheld import withheld_values

@@ -7,9 +7,10 @@ from __future__ import annotations
 from mara_desktop.demo import DEMO_CONFERENCE
 from mara_desktop.domain import Audience
 from mara_desktop.minutes import paragraphs
-from mara_desktop.minutes.document import Copy, minutes_story
+from mara_desktop.minutes.copy_job import Copy, Furniture
+from mara_desktop.minutes.document import minutes_story
 from mara_desktop.minutes.paragraphs import SharedParagraph, sharing
-from mara_desktop.minutes.render import Furniture, render
+from mara_desktop.minutes.render import render
 from mara_desktop.minutes.styles import BODY
 from mara_desktop.views import ViewBuilder, conference_view
 from tests.support.documents import full_document

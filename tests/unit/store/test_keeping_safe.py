@@ -8,7 +8,7 @@ from keyring.backends import fail, null
 from keyring.backends.chainer import ChainerBackend
 
 from mara_desktop.atomic import WriteError
-from mara_desktop.minutes.protect import keep_in_keychain
+from mara_desktop.minutes.passwords import keep_in_keychain
 from mara_desktop.store import keychain
 from mara_desktop.store.casefile import CaseFile, forget_without_opening
 from mara_desktop.store.errors import KeyUnavailable, WrongPassphrase
