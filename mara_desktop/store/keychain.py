@@ -20,15 +20,14 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import keyring
-import keyring.core
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from mara_desktop.store.audit import Head
 from mara_desktop.store.errors import KeyUnavailable
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "MARA Desktop case file"
 _NOT_SECURE = ("fail", "null", "plaintext", "file", "keyrings.alt")
@@ -52,6 +51,16 @@ class Remembered:
     key: bytes
     audit: Head | None
     """The newest audit record this computer saw in the file, when it last closed it."""
+
+
+def _keyring() -> ModuleType:
+    """keyring, loaded on first use: importing it takes 0.1 s on a slow machine (it brings
+    in urllib and http.client), and the first use comes while the key is being derived in
+    another thread (store/casefile.py), where it costs a command nothing."""
+    import keyring  # noqa: PLC0415
+    import keyring.core  # noqa: PLC0415
+
+    return keyring
 
 
 @contextlib.contextmanager
@@ -100,13 +109,16 @@ def _system_keychain() -> KeyringBackend:
     own ranking would find neither without it). What the user configured for keyring
     itself (PYTHON_KEYRING_BACKEND, keyringrc.cfg) wins; a backend a program already set
     (the tests' in-memory one) is kept."""
+    keyring = _keyring()
     chosen = getattr(keyring.core, "_keyring_backend", None)  # set already: keep it
     if chosen is not None:
-        return keyring.get_keyring()
+        return keyring.get_keyring()  # type: ignore[no-any-return]
     configured = keyring.core.load_env() or keyring.core.load_config()
     names = _SYSTEM_KEYCHAINS.get(sys.platform)
     if names is None:
         names = _FREEDESKTOP_KEYCHAINS if os.environ.get("DBUS_SESSION_BUS_ADDRESS") else ()
+    from keyring.backends import fail  # noqa: PLC0415  (see _keyring)
+
     backend = configured or _first_that_loads(names) or fail.Keyring()  # type: ignore[no-untyped-call]
     keyring.set_keyring(backend)
     return backend
@@ -115,7 +127,7 @@ def _system_keychain() -> KeyringBackend:
 def _first_that_loads(names: tuple[str, ...]) -> KeyringBackend | None:
     for name in names:
         try:
-            return keyring.core.load_keyring(name)
+            return _keyring().core.load_keyring(name)  # type: ignore[no-any-return]
         except Exception:  # not installed, or not usable here (each says so its own way)
             continue
     return None
@@ -148,7 +160,7 @@ def remember(salt: bytes, key: bytes, audit: Head | None) -> None:
     _require()
     value = json.dumps({"key": key.hex(), "audit": audit.text() if audit else None})
     with _asking("keep the case file's key"):
-        keyring.set_password(SERVICE, _account(salt), value)
+        _keyring().set_password(SERVICE, _account(salt), value)
 
 
 def recall(salt: bytes) -> Remembered | None:
@@ -158,7 +170,7 @@ def recall(salt: bytes) -> Remembered | None:
         return None
     try:
         with _asking("give the case file's key"):
-            stored = keyring.get_password(SERVICE, _account(salt))
+            stored = _keyring().get_password(SERVICE, _account(salt))
     except KeyUnavailable:
         return None
     return _parse(stored) if stored else None
@@ -183,9 +195,11 @@ def forget(salt: bytes) -> bool:
             "No secure keychain answers on this computer, so it cannot be asked whether it "
             "remembers this case file's key; nothing was removed."
         )
+    from keyring.errors import PasswordDeleteError  # noqa: PLC0415  (see _keyring)
+
     with _asking("remove the case file's key"):
         try:
-            keyring.delete_password(SERVICE, _account(salt))
+            _keyring().delete_password(SERVICE, _account(salt))
         except PasswordDeleteError:
             return False
     return True
@@ -198,7 +212,7 @@ def keep_password(service: str, account: str, password: str) -> bool:
         return False
     try:
         with _asking("keep a password"):
-            keyring.set_password(service, account, password)
+            _keyring().set_password(service, account, password)
     except KeyUnavailable:
         return False
     return True

@@ -35,3 +35,13 @@ def test_a_command_that_lays_out_nothing_loads_no_pdf_library(demo_path, command
         check=True,
     )
     assert done.stderr.split() == ["0"]
+
+
+def test_opening_a_case_file_loads_the_keychain_library_only_when_it_asks():
+    """keyring costs 0.1 s to import; its first question comes while the key is derived in
+    another thread (store/casefile.py), so it must not be imported before."""
+    probe = "import sys, mara_desktop.session; print('keyring' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
