@@ -9,9 +9,10 @@ Prints, each the median of `--repeat` new processes on the bundled demo:
   derivation, 256,000 iterations of PBKDF2, is a fixed 0.15-0.3 s of it by design);
 - `mara-desktop verify FILE`;
 - the first keychain open in a new process: `CaseFile.open` of a remembered file, timed
-  inside the process from after the imports to the file being open (what the keychain
-  costs the first time; closing, which leaves the newest audit record with the keychain,
-  is not in it).
+  inside the process from after the app's imports to the file being open (what the
+  keychain costs the first time, loading `keyring` included, since the app loads it at its
+  first question; closing, which leaves the newest audit record with the keychain, is not
+  in it).
   The keychain is the machine's own when it is a secure one; for a real Secret Service
   on a headless machine run the script under `dbus-run-session` (benchmarks/README.md).
 
