@@ -68,7 +68,11 @@ class AgendaPanel(QWidget):
         header = self.attendance.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.attendance.setWordWrap(False)
+        # A chair must read every agency's name: long ones wrap onto a second line.
+        self.attendance.setWordWrap(True)
+        rows = self.attendance.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMinimumSectionSize(self.fontMetrics().height() + 10)  # room for the tick box
         self.children_leave = QPushButton("Children's agencies leave")
         self.children_leave.setToolTip(
             "Mark the agencies that serve only children as having left, after the children's "

@@ -153,6 +153,8 @@ class ActionColumn(IntEnum):
 ACTION_HEADERS = ("No.", "Action", "Agency", "Owner", "Due", "Status", "Who may see it")
 OVERDUE = QColor("#b3261e")
 """The colour of an overdue action's due date, on the chair's page and the shared screen."""
+NO_VALUE = "—"
+"""A cell with nothing to say (no named owner, no due date)."""
 
 
 EDITABLE = frozenset(
@@ -168,14 +170,14 @@ EDITABLE = frozenset(
 
 def action_cells(number: int, action: ActionView, protocol: Protocol) -> tuple[str, ...]:
     """What an action's row shows, in ActionColumn order; `number` is its place, from 1."""
-    due = f"{action.due:%d %b %Y}" if action.due else "—"
+    due = f"{action.due:%d %b %Y}" if action.due else NO_VALUE
     if action.overdue:
         due += " (overdue)"
     return (
         str(number),
         action.text,
         action.owner_agency_name,
-        action.owner_name or "—",
+        action.owner_name or NO_VALUE,
         due,
         ActionStatus(action.status).label,
         seen_by_text(action.access, protocol),

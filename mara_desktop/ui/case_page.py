@@ -46,13 +46,14 @@ def header_text(view: CaseView) -> str:
 
 
 def people_text(view: CaseView) -> str:
+    """One line that wraps, not a line per person: the height is the information's."""
     lines = []
     for person in view.people:
         if person.name is None:
             continue
         born = f" (born {person.born:%d %b %Y})" if person.born else ""
         lines.append(f"{person.label}: {person.name}{born}")
-    return "\n".join(lines) or "No names are shared with this audience."
+    return "   ·   ".join(lines) or "No names are shared with this audience."
 
 
 def access_text(access: Access | None, protocol: Protocol) -> str:
@@ -92,6 +93,10 @@ def records_text(records: CaseRecords, protocol: Protocol) -> str:
     return "\n".join(lines) or "No consent or override recorded."
 
 
+WHY_LINES = 4
+"""The explanation under the information: a few lines, the rest scrolls."""
+RECORDS_LINES = 3
+
 _EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked
     | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -99,13 +104,15 @@ _EDIT_TRIGGERS = (
 )
 
 
-def _reading_pane(name: str, height: int) -> QPlainTextEdit:
-    """Read-only text that scrolls, for explanations that can run to a dozen lines."""
+def _reading_pane(name: str, lines: int) -> QPlainTextEdit:
+    """Read-only text that scrolls, for explanations that can run to a dozen lines: no
+    taller than `lines`, so the table above it, which the chair reads, keeps the height."""
     pane = QPlainTextEdit()
     pane.setReadOnly(True)
     pane.setAccessibleName(name)
-    pane.setMaximumHeight(height)
     pane.setFrameShape(QFrame.Shape.NoFrame)
+    margins = 2 * pane.document().documentMargin() + 2
+    pane.setMaximumHeight(round(pane.fontMetrics().lineSpacing() * lines + margins))
     return pane
 
 
@@ -171,7 +178,7 @@ class CasePage(QWidget):
             },
             ItemColumn.TEXT,
         )
-        self.item_detail = _reading_pane("Who may see the selected information", 110)
+        self.item_detail = _reading_pane("Who may see the selected information", WHY_LINES)
         self.item_detail.setPlaceholderText(
             "Select a row to read who may see it and why the others may not."
         )
@@ -198,7 +205,7 @@ class CasePage(QWidget):
         self.add_action_button = QPushButton("Add action…")
         self.add_action_button.clicked.connect(self.add_action)
 
-        self.records = _reading_pane("Consent and override history", 140)
+        self.records = _reading_pane("Consent and override history", RECORDS_LINES)
         self.consent_button = QPushButton("Record consent…")
         self.consent_button.clicked.connect(self.record_consent)
         self.override_button = QPushButton("Record override…")
@@ -224,9 +231,12 @@ class CasePage(QWidget):
         records_buttons.addWidget(self.consent_button)
         records_buttons.addWidget(self.override_button)
         splitter.addWidget(self._box("Consent and overrides", self.records, records_buttons))
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([430, 250, 170])
+        # The information is what the meeting reads: it takes every pixel the others do not
+        # need (the actions, a few rows; the history, a few lines; both can be dragged).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([600, 200, 100])
         layout.addWidget(splitter, 1)
 
     @staticmethod

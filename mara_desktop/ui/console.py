@@ -320,6 +320,12 @@ class ChairConsole(QMainWindow):
     def scroll_shared_screen(self, pages: int) -> None:
         self.participant.scroll_page(pages)
 
+    def zoom_shared_screen(self, steps: int) -> None:
+        """Ctrl+plus / Ctrl+minus / Ctrl+0: the chair sizes the room's type from here (the
+        room never touches the shared screen), and reads the new size on the console."""
+        percent = self.participant.zoom_by(steps)
+        self.statusBar().showMessage(f"Text on the shared screen: {percent}%", 4000)
+
     def stop_presenting(self) -> None:
         self._set_presenting(False)
         self.participant.blank()

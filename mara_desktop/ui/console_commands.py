@@ -26,6 +26,7 @@ class Console(Protocol):
     def previous(self) -> None: ...
     def next(self) -> None: ...
     def scroll_shared_screen(self, pages: int) -> None: ...
+    def zoom_shared_screen(self, steps: int) -> None: ...
     def export_minutes(self) -> None: ...
     def show_protocol(self) -> None: ...
     def show_audit(self) -> None: ...
@@ -49,6 +50,17 @@ class ConsoleCommands:
         )
         self.scroll_up = command(
             "Scroll shared screen up", "Ctrl+PgUp", lambda: console.scroll_shared_screen(-1)
+        )
+        self.zoom_in = command(
+            "Larger text on the shared screen", "Ctrl++", lambda: console.zoom_shared_screen(1)
+        )
+        # Ctrl and the = key, for a keyboard where + needs Shift and the chair leaves it out.
+        self.zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_out = command(
+            "Smaller text on the shared screen", "Ctrl+-", lambda: console.zoom_shared_screen(-1)
+        )
+        self.zoom_normal = command(
+            "Normal text size on the shared screen", "Ctrl+0", lambda: console.zoom_shared_screen(0)
         )
         self.export = command("Export minutes…", "Ctrl+E", console.export_minutes)
         self.lock = command("Lock", "Ctrl+L", console.lock)
@@ -87,6 +99,9 @@ class ConsoleCommands:
             self.scroll_down,
             self.scroll_up,
         ):
+            meeting.addAction(action)
+        meeting.addSeparator()
+        for action in (self.zoom_in, self.zoom_out, self.zoom_normal):
             meeting.addAction(action)
         meeting.addSeparator()
         meeting.addAction(self.export)

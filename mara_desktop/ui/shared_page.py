@@ -14,18 +14,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import (
-    QColor,
     QFont,
+    QFontMetricsF,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextLength,
-    QTextTableFormat,
+    QTextOption,
 )
 
 from mara_desktop.protocol.model import Protocol
-from mara_desktop.ui.case_models import ACTION_HEADERS, OVERDUE, action_cells, person_heading
+from mara_desktop.ui.case_models import (
+    NO_VALUE,
+    OVERDUE,
+    ActionColumn,
+    action_cells,
+    person_heading,
+)
 from mara_desktop.ui.case_page import header_text
 from mara_desktop.views.model import ActionView, CaseView
 
@@ -35,21 +40,28 @@ STATEMENT_HEADING = "Confidentiality statement"
 
 @dataclass(frozen=True)
 class _Style:
+    """A kind of line, at the size it has in a 1024x720 window at normal zoom; `scale`
+    (ui/shared_zoom.py) grows the type and the spacing together."""
+
     points: float
     weight: QFont.Weight
     above: float = 0.0
     indent: float = 0.0
 
-    def block(self) -> QTextBlockFormat:
+    def block(self, scale: float, hang: float = 0.0) -> QTextBlockFormat:
+        """`hang`: the first line starts that far left of the others (an action's number)."""
         block = QTextBlockFormat()
-        block.setTopMargin(self.above)
-        block.setBottomMargin(6)
-        block.setLeftMargin(self.indent)
+        block.setTopMargin(self.above * scale)
+        block.setBottomMargin(6 * scale)
+        block.setLeftMargin(self.indent * scale + hang)
+        if hang:
+            block.setTextIndent(-hang)
+            block.setTabPositions([QTextOption.Tab(hang, QTextOption.TabType.LeftTab)])
         return block
 
-    def chars(self) -> QTextCharFormat:
+    def chars(self, scale: float) -> QTextCharFormat:
         chars = QTextCharFormat()
-        chars.setFontPointSize(self.points)
+        chars.setFontPointSize(self.points * scale)
         chars.setFontWeight(self.weight)
         return chars
 
@@ -57,18 +69,20 @@ class _Style:
 HEADING = _Style(30, QFont.Weight.Bold)
 SUBHEADING = _Style(22, QFont.Weight.DemiBold, above=12)
 TEXT = _Style(20, QFont.Weight.Normal, indent=16)
-TABLE_HEADER = _Style(14, QFont.Weight.DemiBold)
-TABLE_CELL = _Style(16, QFont.Weight.Normal)
-ACTION_TEXT_SHARE = 40
-"""Per cent of the table's width for the action's own words; the other columns fit theirs."""
+ACTION = _Style(20, QFont.Weight.Normal, above=10, indent=16)
+"""An action's number and words: as large as the case's text."""
+ACTION_FACTS = _Style(17, QFont.Weight.Normal, indent=16)
+"""The line under an action: agency, owner, due date, status."""
+SEPARATOR = " · "
 
 
 class _Writer:
     """Writes a document anew, laid out once when done (not after every insertion)."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, scale: float) -> None:
         document.setUndoRedoEnabled(False)  # no copy of an earlier case kept for undoing
         document.clear()
+        self.scale = scale
         self.cursor = QTextCursor(document)
         self.cursor.beginEditBlock()
         self._first = True
@@ -79,47 +93,60 @@ class _Writer:
     def __exit__(self, *_: object) -> None:
         self.cursor.endEditBlock()
 
-    def block(self, text: str, style: _Style) -> None:
+    def new_block(self, block: QTextBlockFormat) -> None:
         if self._first:
-            self.cursor.setBlockFormat(style.block())
+            self.cursor.setBlockFormat(block)
             self._first = False
         else:
-            self.cursor.insertBlock(style.block())
-        self.cursor.insertText(text, style.chars())
+            self.cursor.insertBlock(block)
+
+    def block(self, text: str, style: _Style) -> None:
+        self.new_block(style.block(self.scale))
+        self.cursor.insertText(text, style.chars(self.scale))
 
     def actions(self, actions: tuple[ActionView, ...], protocol: Protocol) -> None:
-        """The room's actions as a table with a heading row (no Who may see it column: that
-        is the chair's knowledge)."""
-        headers = ACTION_HEADERS[:-1]
-        table_format = QTextTableFormat()
-        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        table_format.setHeaderRowCount(1)
-        table_format.setCellPadding(4)
-        table_format.setCellSpacing(0)
-        table_format.setBorder(1)
-        table_format.setBorderBrush(QColor("#999999"))
-        table_format.setBorderCollapse(True)
-        widths = [QTextLength()] * len(headers)
-        widths[1] = QTextLength(QTextLength.Type.PercentageLength, ACTION_TEXT_SHARE)
-        table_format.setColumnWidthConstraints(widths)
-        table = self.cursor.insertTable(len(actions) + 1, len(headers), table_format)
-        for column, header in enumerate(headers):
-            table.cellAt(0, column).firstCursorPosition().insertText(header, TABLE_HEADER.chars())
-        overdue = TABLE_CELL.chars()
+        """One block per action, not a table: the number and the action's words in large
+        type, and under them its agency, owner, due date and status, so every field wraps
+        and shows at any width (no Who may see it: that is the chair's knowledge)."""
+        number_chars = ACTION.chars(self.scale)
+        number_chars.setFontWeight(QFont.Weight.Bold)
+        hang = QFontMetricsF(number_chars.font()).horizontalAdvance(f"{len(actions)}.  ")
+        facts = ACTION_FACTS.block(self.scale)
+        facts.setLeftMargin(facts.leftMargin() + hang)
+        overdue = ACTION_FACTS.chars(self.scale)
         overdue.setForeground(OVERDUE)
-        for row, action in enumerate(actions, start=1):
-            cells = action_cells(row, action, protocol)[: len(headers)]
-            for column, text in enumerate(cells):
-                due = column == headers.index("Due") and action.overdue
-                cursor = table.cellAt(row, column).firstCursorPosition()
-                cursor.insertText(text, overdue if due else TABLE_CELL.chars())
-        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        overdue.setFontWeight(QFont.Weight.Bold)
+        for number, action in enumerate(actions, start=1):
+            cells = action_cells(number, action, protocol)
+            self.new_block(ACTION.block(self.scale, hang))
+            self.cursor.insertText(f"{number}.\t", number_chars)
+            self.cursor.insertText(action.text, ACTION.chars(self.scale))
+            self.new_block(facts)
+            self._facts(cells, overdue if action.overdue else None)
+
+    def _facts(self, cells: tuple[str, ...], overdue: QTextCharFormat | None) -> None:
+        """The line "Agency · Owner · Due … · Status"; an overdue date red and marked."""
+        plain = ACTION_FACTS.chars(self.scale)
+        due = cells[ActionColumn.DUE]
+        parts = [
+            (cells[ActionColumn.OWNER], plain),
+            (cells[ActionColumn.OWNER_NAME], plain),
+            (f"Due {due}" if due != NO_VALUE else "No due date", overdue or plain),
+            (cells[ActionColumn.STATUS], plain),
+        ]
+        shown = [(text, chars) for text, chars in parts if text != NO_VALUE]
+        for place, (text, chars) in enumerate(shown):
+            if place:
+                self.cursor.insertText(SEPARATOR, plain)
+            self.cursor.insertText(text, chars)
 
 
-def write_case(document: QTextDocument, view: CaseView, protocol: Protocol) -> None:
+def write_case(
+    document: QTextDocument, view: CaseView, protocol: Protocol, scale: float = 1.0
+) -> None:
     """The case as the room may see it: title, referral, what is known of each person,
     the actions."""
-    with _Writer(document) as writer:
+    with _Writer(document, scale) as writer:
         writer.block(f"{view.number}. {view.title}" if view.number else view.title, HEADING)
         if view.header is not None:
             writer.block(header_text(view), TEXT)
@@ -134,8 +161,8 @@ def write_case(document: QTextDocument, view: CaseView, protocol: Protocol) -> N
             writer.block(NOTHING_SHOWN, TEXT)
 
 
-def write_statement(document: QTextDocument, statement: str) -> None:
+def write_statement(document: QTextDocument, statement: str, scale: float = 1.0) -> None:
     """The start of the meeting: the confidentiality statement, to be read out."""
-    with _Writer(document) as writer:
+    with _Writer(document, scale) as writer:
         writer.block(STATEMENT_HEADING, HEADING)
         writer.block(statement, TEXT)

@@ -10,12 +10,14 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.domain import OBSERVER, Audience
 from mara_desktop.session import Meeting, Session
-from mara_desktop.ui.participant_window import TITLE, ParticipantWindow
+from mara_desktop.ui.participant_window import MORE_BELOW, TITLE, ParticipantWindow
 from mara_desktop.views.model import CaseView
+from tests.ui.shared_screen import shared_screen
 from tests.ui.widget_text import widget_texts
 from tests.ui.withheld import withheld_texts
 
@@ -197,3 +199,23 @@ def test_the_chair_scrolls_a_long_case_on_the_shared_screen(
     assert bar.value() == min(bar.pageStep(), bar.maximum())
     window.scroll_page(-1)
     assert bar.value() == 0
+
+
+def test_the_room_is_told_when_the_case_goes_on_below_the_screen(
+    qtbot: QtBot, demo_session: Session
+) -> None:
+    meeting = _meeting(demo_session)
+    window = shared_screen(qtbot, demo_session.protocol)
+    window.show_case(meeting.view("case-11", Audience.of(meeting.present())), ["the room"])
+    qtbot.waitUntil(lambda: window.more_below)
+    assert MORE_BELOW in _shown_text(window)
+    for _ in range(10):  # the chair's Ctrl+Page Down, to the end of the case
+        window.scroll_page(1)
+    assert not window.more_below
+    window.scroll_page(-1)
+    assert window.more_below
+    # A case that fits on the screen says nothing of the kind.
+    window.show_case(meeting.view("case-11", meeting.room), meeting.room_names())
+    assert "Nothing about this case may be shown" in _shown_text(window)
+    window.findChild(QTextEdit, "shownCase").document().size()  # laid out: the range is set
+    assert not window.more_below
