@@ -30,6 +30,7 @@ for _name in ("MARA_PASSPHRASE", "MARA_NEW_PASSPHRASE", "PYTHON_KEYRING_BACKEND"
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo  # noqa: E402
 from mara_desktop.protocol.loader import load_protocol  # noqa: E402
@@ -38,6 +39,12 @@ from mara_desktop.resources import default_protocol_path  # noqa: E402
 from mara_desktop.session import Session  # noqa: E402
 from mara_desktop.store.casefile import CaseFile  # noqa: E402
 from tests.support.files import private_copy  # noqa: E402
+
+settings.register_profile("timeless", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("timeless")
+"""Hypothesis's deadline and "input generation is slow" check time the machine: on a busy
+2-core CI runner they failed tests that were right. Tests here never judge a wall-clock time
+(benchmarks/ measures speed), so neither may Hypothesis."""
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
