@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,7 +54,7 @@ def console_pictures(folder: Path) -> None:
     meeting = console.meeting
     assert meeting is not None
     # The observer has left and the meeting is on its second case (children involved).
-    meeting.set_left(OBSERVER, True)
+    meeting.set_left(OBSERVER, True, at=datetime(2026, 11, 26, 10, 5, tzinfo=UTC))
     console.agenda.show_meeting(meeting)
     console.go_to(1)
     console.page.items_table.selectRow(1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from mara_desktop.domain.enums import AttendanceStatus
 
@@ -19,7 +19,9 @@ class Attendance:
     """One line of the attendance list.
 
     For apologies, `information_sent` and `received_on` record whether the agency sent its
-    research in advance and when it arrived, as minutes must say.
+    research in advance and when it arrived, as minutes must say. `left_at` is when an
+    agency present (or the observers) left before the end: the room's audience no longer
+    counts it from then, and the minutes say when it went.
     """
 
     agency: str
@@ -28,6 +30,7 @@ class Attendance:
     conditionality_signed: bool = False
     information_sent: bool = False
     received_on: date | None = None
+    left_at: datetime | None = None
 
 
 @dataclass(frozen=True)

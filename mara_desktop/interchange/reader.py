@@ -41,6 +41,7 @@ _ATTENDANCE_FIELDS = (
     "conditionality_signed",
     "information_sent",
     "received_on",
+    "left_at",
 )
 _CASE_FIELDS = (
     "id",
@@ -157,10 +158,11 @@ class RecordReader:
         signed = c.boolean(obj, "conditionality_signed", path, default=False)
         sent = c.boolean(obj, "information_sent", path, default=False)
         received = c.day(obj, "received_on", path, required=False)
-        judged = self.rules.attendance(agency=agency, status=status, name=name)
+        left = c.moment(obj, "left_at", path, required=False)
+        judged = self.rules.attendance(agency=agency, status=status, name=name, left_at=left)
         if not self._judged(judged, path) or agency is None or name is None or status is None:
             return None
-        return Attendance(agency, name, status, signed, sent, received)
+        return Attendance(agency, name, status, signed, sent, received, left)
 
     def case(self, raw: Any, path: str) -> Case | None:
         c = self.check

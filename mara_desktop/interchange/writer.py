@@ -105,7 +105,9 @@ def _conference(c: Conference) -> dict[str, Any]:
 
 
 def _attendance(a: Attendance) -> dict[str, Any]:
-    return {
+    """`left_at` only where an agency left: a file with none still reads in a version that
+    knows no `left_at`."""
+    line: dict[str, Any] = {
         "agency": a.agency,
         "name": a.name,
         "status": a.status.value,
@@ -113,6 +115,9 @@ def _attendance(a: Attendance) -> dict[str, Any]:
         "information_sent": a.information_sent,
         "received_on": _day(a.received_on),
     }
+    if a.left_at is not None:
+        line["left_at"] = _moment(a.left_at)
+    return line
 
 
 def _case(c: Case) -> dict[str, Any]:

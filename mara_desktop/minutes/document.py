@@ -7,7 +7,7 @@ instructions). Each part of the minutes follows DOMAIN.md ("Minutes") in its ord
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
@@ -71,12 +71,16 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
 
 
 def _attendance(view: ConferenceView, protocol: Protocol) -> list[Flowable]:
-    """Present (agency, name); apologies with whether information was sent and when it
-    arrived; observers with whether they signed the conditionality statement."""
+    """Present (agency, name, and when it left if it left early); apologies with whether
+    information was sent and when it arrived; observers with whether they signed the
+    conditionality statement (and when they left)."""
     lines = {
         status: [a for a in view.attendance if a.status is status] for status in AttendanceStatus
     }
-    present = [[protocol.agency_name(a.agency), a.name] for a in lines[AttendanceStatus.PRESENT]]
+    present = [
+        [protocol.agency_name(a.agency) + _left_note(a.left_at), a.name]
+        for a in lines[AttendanceStatus.PRESENT]
+    ]
     apologies = [
         [
             protocol.agency_name(a.agency),
@@ -86,7 +90,7 @@ def _attendance(view: ConferenceView, protocol: Protocol) -> list[Flowable]:
         for a in lines[AttendanceStatus.APOLOGIES]
     ]
     observers = [
-        [a.name, "Signed" if a.conditionality_signed else "Not signed"]
+        [a.name + _left_note(a.left_at), "Signed" if a.conditionality_signed else "Not signed"]
         for a in lines[AttendanceStatus.OBSERVER]
     ]
     story: list[Flowable] = [SharedParagraph("Attendance", styles.SECTION)]
@@ -104,6 +108,11 @@ def _attendance(view: ConferenceView, protocol: Protocol) -> list[Flowable]:
         ]
         story.append(ruled_table(header, cells, [60 * mm] * (len(header) - 1) + [50 * mm]))
     return story
+
+
+def _left_note(left_at: datetime | None) -> str:
+    """When an agency left, by the clock of the chair's computer (the time recorded)."""
+    return f", left at {left_at:%H:%M}" if left_at else ""
 
 
 def _information_note(sent: bool, received: date | None) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from mara_desktop.domain import (
     OBSERVER,
@@ -171,7 +172,12 @@ class RecordRules:
         ]
 
     def attendance(
-        self, *, agency: str | None, status: AttendanceStatus | None, name: str | None
+        self,
+        *,
+        agency: str | None,
+        status: AttendanceStatus | None,
+        name: str | None,
+        left_at: datetime | None = None,
     ) -> list[Problem]:
         problems = self._known("agency", agency, [*self._agencies, OBSERVER], "agency")
         observer = status is AttendanceStatus.OBSERVER
@@ -185,7 +191,17 @@ class RecordRules:
             )
         label = f"The name given for {self.protocol.agency_name(agency or '')}"
         blank = "Give the name of each person attending."
-        return [*problems, *_text("name", name, SHORT_TEXT, label, blank=blank)]
+        problems += _text("name", name, SHORT_TEXT, label, blank=blank)
+        if left_at is not None and status is AttendanceStatus.APOLOGIES:
+            problems.append(
+                Problem(
+                    "left_at",
+                    "only those at the meeting can leave it (this line sent apologies)",
+                    f"{self.protocol.agency_name(agency or '')} sent apologies, so it was not "
+                    "at the meeting and cannot have left it.",
+                )
+            )
+        return problems
 
     # -- whole records, as a dialog or the command line makes them -------------------------
 
@@ -227,7 +243,9 @@ class RecordRules:
         )
 
     def of_attendance(self, line: Attendance) -> list[Problem]:
-        return self.attendance(agency=line.agency, status=line.status, name=line.name)
+        return self.attendance(
+            agency=line.agency, status=line.status, name=line.name, left_at=line.left_at
+        )
 
     # -- the parts -------------------------------------------------------------------------
 

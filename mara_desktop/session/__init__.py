@@ -9,7 +9,7 @@ records of the audit log.
 from mara_desktop.session.claims import open_claimed, ready_to_open
 from mara_desktop.session.conference_views import ConferenceViews
 from mara_desktop.session.edits import ActionField, changed_action
-from mara_desktop.session.meeting import START, AgendaEntry, Meeting
+from mara_desktop.session.meeting import START, AgendaEntry, Meeting, MeetingPlace
 from mara_desktop.session.reading import UnknownCase
 from mara_desktop.session.session import Session
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
@@ -46,6 +46,7 @@ __all__ = [
     "InUse",
     "KeyUnavailable",
     "Meeting",
+    "MeetingPlace",
     "Session",
     "Soundness",
     "UnknownCase",

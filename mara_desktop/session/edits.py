@@ -9,7 +9,7 @@ is the rule's, and whose `field` names the part of the record to mend; nothing i
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from mara_desktop.domain import Action, ActionStatus, Attendance, Consent, Item, Override
@@ -84,3 +84,7 @@ class Edits:
     def set_attendance(self, conference_id: str, lines: list[Attendance]) -> None:
         """The attendance as corrected at the meeting: the room follows it."""
         editing.set_attendance(self._file, conference_id, lines)
+
+    def set_left(self, conference_id: str, agency: str, left_at: datetime | None) -> None:
+        """An agency (or the observers) left the meeting at `left_at`; None: it is back."""
+        editing.set_left(self._file, conference_id, agency, left_at)

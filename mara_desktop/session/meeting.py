@@ -4,12 +4,16 @@ Plain Python, so the rules of walking a meeting (children's cases first, childre
 agencies leaving, the room following attendance) are tested without a display. It holds
 the conference's cases, as the session read them, and hands out only views of them built
 by `views/` for an audience: a screen names a case by its id and never gets the case.
+
+Who has left is recorded in the conference's attendance, with the time, as it happens: a
+meeting read again (after locking, say) has the same room. Where the chair stood is a
+`MeetingPlace`, ids and numbers only, which a screen may keep while it holds no case data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from mara_desktop.domain import Action, ActionStatus, AttendanceStatus, Audience, Case, Conference
@@ -29,6 +33,19 @@ ACTION_DUE_AFTER = timedelta(days=14)
 
 
 @dataclass(frozen=True)
+class MeetingPlace:
+    """Where the chair stood in a meeting: kept by the console while it is locked, so that
+    unlocking comes back to the same case. No case data: the conference's and the case's
+    ids, the position, and any "has left" tick the file could not record (a damaged file),
+    which must go on shaping the room."""
+
+    conference_id: str
+    case_id: str | None
+    position: int
+    unrecorded: tuple[tuple[str, datetime | None], ...] = ()
+
+
+@dataclass(frozen=True)
 class AgendaEntry:
     """A case on the agenda as the chair sees it."""
 
@@ -44,7 +61,7 @@ class Meeting:
     def __init__(self, session: Session, conference: Conference) -> None:
         self._session = session
         self.conference = conference
-        self.left: set[str] = set()
+        self._unrecorded: dict[str, datetime | None] = {}
         self.position = START
         self.order: list[str] = []
         self._cases: dict[str, Case] = {}
@@ -60,16 +77,34 @@ class Meeting:
         another program. The case being heard stays the current one wherever it now stands
         in the agenda; only if it left the agenda does its place go to the case now there."""
         current = self.current
-        fresh = self._session.conference(self.conference.id)
-        if fresh is not None:
-            self.conference = fresh
+        self._read_conference()
         cases = self._session._cases(self.conference.agenda)
         self._cases = {case.id: case for case in cases}
         self.order = [case.id for case in hearing_order(self.conference, self._cases)]
-        if current is not None and current in self._cases:
-            self.position = self.number_of(current) - 1
+        self._stand_at(current, self.position)
+
+    def _read_conference(self) -> None:
+        fresh = self._session.conference(self.conference.id)
+        if fresh is not None:
+            self.conference = fresh
+
+    def _stand_at(self, case_id: str | None, position: int) -> None:
+        """On the case wherever it now stands; if it left the agenda, at its old place."""
+        if case_id is not None and case_id in self._cases:
+            self.position = self.number_of(case_id) - 1
         else:
-            self.position = min(self.position, len(self.order) - 1)
+            self.position = min(position, len(self.order) - 1)
+
+    def place(self) -> MeetingPlace:
+        return MeetingPlace(
+            self.conference.id, self.current, self.position, tuple(self._unrecorded.items())
+        )
+
+    def return_to(self, place: MeetingPlace) -> None:
+        """Stand where the chair stood (a meeting read afresh after unlocking), with the
+        room as the chair left it."""
+        self._unrecorded = dict(place.unrecorded)
+        self._stand_at(place.case_id, place.position)
 
     @property
     def on(self) -> date:
@@ -110,11 +145,33 @@ class Meeting:
             if (agency := self.protocol.agency(a)) and agency.children_only
         ]
 
-    def set_left(self, agency: str, has_left: bool) -> None:
+    @property
+    def left(self) -> dict[str, datetime]:
+        """Who has left, and when: agencies present by id, the observers as `observer`."""
+        left = {
+            line.agency: line.left_at
+            for line in self.conference.attendance
+            if line.left_at is not None and line.status is not AttendanceStatus.APOLOGIES
+        }
+        for agency, when in self._unrecorded.items():
+            if when is None:
+                left.pop(agency, None)
+            else:
+                left[agency] = when
+        return left
+
+    def set_left(self, agency: str, has_left: bool, at: datetime | None = None) -> None:
+        """The agency left (at `at`, by default now) or is back. The room follows at once,
+        before the file records it: a tick the file cannot take (a damaged file) must still
+        change what the shared screen may show, above all when an agency comes back. Then
+        it is recorded in the attendance (checked, audited); a refusal is raised after."""
+        when = None
         if has_left:
-            self.left.add(agency)
-        else:
-            self.left.discard(agency)
+            when = (at or datetime.now().astimezone()).replace(microsecond=0)
+        self._unrecorded[agency] = when
+        self._session.set_left(self.conference.id, agency, when)
+        del self._unrecorded[agency]
+        self._read_conference()
 
     def children_cases_heard(self) -> bool:
         """True once the meeting has moved past its last children's case."""

@@ -1,5 +1,5 @@
 """Changes made during a meeting: information shared, consent and override records,
-actions, the agenda, the attendance.
+actions, the agenda, the attendance and who left.
 
 Each is one transaction with its audit record (ids and kinds, never values). Consent and
 override records are only ever added. Every record is checked here, not just in a dialog,
@@ -11,6 +11,7 @@ What only a case file can say is checked here too: the case exists, an id is fre
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 
 from mara_desktop.domain import (
     Action,
@@ -171,3 +172,27 @@ def set_attendance(case_file: CaseFile, conference_id: str, lines: list[Attendan
     updated = dataclasses.replace(conference, attendance=tuple(lines))
     kinds = [{"agency": a.agency, "status": a.status.value} for a in lines]
     _save_conference(case_file, updated, "attendance-changed", {"lines": kinds})
+
+
+def set_left(
+    case_file: CaseFile, conference_id: str, agency: str, left_at: datetime | None
+) -> None:
+    """Record that an agency present (or the observers, who leave together: every observer
+    line) left the meeting at `left_at`, or with None that it is back. The room's audience
+    follows it, and the minutes say when the agency went."""
+    conference = _conference(case_file, conference_id)
+    if not any(line.agency == agency for line in conference.attendance):
+        name = case_file.protocol.agency_name(agency)
+        raise EditError(f"{name} is not on this meeting's attendance list.", field="agency")
+    lines = tuple(
+        dataclasses.replace(line, left_at=left_at) if line.agency == agency else line
+        for line in conference.attendance
+    )
+    rules = RecordRules(case_file.protocol)
+    for line in lines:
+        if line.agency == agency:
+            _refuse(rules.of_attendance(line))
+    updated = dataclasses.replace(conference, attendance=lines)
+    _save_conference(
+        case_file, updated, "attendance-left", {"agency": agency, "left": left_at is not None}
+    )

@@ -173,11 +173,14 @@ def write_conference(
         [(conference.id, n, case_id) for n, case_id in enumerate(conference.agenda)],
     )
     conn.executemany(
-        "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO attendance (conference_id, position, agency, name, status, "
+        "conditionality_signed, information_sent, received_on, left_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 conference.id, n, a.agency, a.name, a.status.value,
                 int(a.conditionality_signed), int(a.information_sent), _date_text(a.received_on),
+                moment_text(a.left_at) if a.left_at else None,
             )
             for n, a in enumerate(conference.attendance)
         ],
@@ -207,11 +210,14 @@ def read_conferences(conn: Connection, conference_id: str | None = None) -> list
     attendance: dict[str, list[Attendance]] = {}
     for r in conn.execute(
         "SELECT conference_id, agency, name, status, conditionality_signed, information_sent, "
-        f"received_on FROM attendance {where} ORDER BY conference_id, position",
+        f"received_on, left_at FROM attendance {where} ORDER BY conference_id, position",
         args,
     ):
+        left_at = parse_moment(r[7]) if r[7] else None
         attendance.setdefault(r[0], []).append(
-            Attendance(r[1], r[2], AttendanceStatus(r[3]), bool(r[4]), bool(r[5]), _date(r[6]))
+            Attendance(
+                r[1], r[2], AttendanceStatus(r[3]), bool(r[4]), bool(r[5]), _date(r[6]), left_at
+            )
         )
     where = where.replace("conference_id", "id")
     rows = conn.execute(

@@ -167,9 +167,15 @@ def _to_v1(conn: Connection) -> None:
         conn.execute(statement)
 
 
+def _to_v2(conn: Connection) -> None:
+    """When an agency left the meeting, so that the room stays as the chair set it after
+    locking and the minutes can say when it went; NULL for every line until now."""
+    conn.execute("ALTER TABLE attendance ADD COLUMN left_at TEXT")
+
+
 Migration = Callable[[Connection], None]
 
-MIGRATIONS: list[Migration] = [_to_v1]
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2]
 """MIGRATIONS[n] turns schema version n into n + 1."""
 
 

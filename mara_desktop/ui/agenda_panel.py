@@ -2,7 +2,8 @@
 
 The agenda lists cases by their MARAC reference (the chair's view); the room's audience
 follows the attendance ticks here: an agency that has left no longer counts for what the
-shared screen may show.
+shared screen may show. A tick is the console's to record (the meeting writes it in the
+attendance, with the time); the table then shows who left and when.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import OBSERVER, AttendanceStatus, Conference
+from mara_desktop.domain import OBSERVER, Attendance, AttendanceStatus, Conference
 from mara_desktop.session import START, Meeting
 
 _STATUS = {
@@ -39,12 +40,29 @@ def conference_label(conference: Conference) -> str:
     return f"{conference.title}, {conference.date:%d %b %Y}"
 
 
+def _leaver(line: Attendance) -> str:
+    """Who leaves when this line's person does: observers come and go together (they are
+    one pseudo-agency to the rule)."""
+    return OBSERVER if line.status is AttendanceStatus.OBSERVER else line.agency
+
+
+def _status_text(line: Attendance, meeting: Meeting) -> str:
+    status = _STATUS[line.status]
+    if line.status is AttendanceStatus.OBSERVER:
+        status += ", signed" if line.conditionality_signed else ", NOT signed"
+    left_at = meeting.left.get(_leaver(line))
+    if line.status is not AttendanceStatus.APOLOGIES and left_at is not None:
+        status = f"Left at {left_at:%H:%M}"
+    return status
+
+
 class AgendaPanel(QWidget):
     conference_chosen = Signal(str)
     position_chosen = Signal(int)
     agenda_reordered = Signal(list)
     """The new agenda, as case ids, after the chair dragged a case."""
-    room_changed = Signal()
+    leaving = Signal(list, bool)
+    """Agencies (ids) the chair ticked as having left (True) or as back (False)."""
     edit_attendance = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -137,16 +155,12 @@ class AgendaPanel(QWidget):
         lines = meeting.conference.attendance
         self.attendance.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            status = _STATUS[line.status]
-            if line.status is AttendanceStatus.OBSERVER:
-                status += ", signed" if line.conditionality_signed else ", NOT signed"
             agency = QTableWidgetItem(protocol.agency_name(line.agency))
             agency.setToolTip(f"{protocol.agency_name(line.agency)}: {line.name}")
             self.attendance.setItem(row, 1, agency)
-            self.attendance.setItem(row, 2, QTableWidgetItem(status))
+            self.attendance.setItem(row, 2, QTableWidgetItem(_status_text(line, meeting)))
             if line.status is not AttendanceStatus.APOLOGIES:
-                # Observers come and go together: they are one pseudo-agency to the rule.
-                who = OBSERVER if line.status is AttendanceStatus.OBSERVER else line.agency
+                who = _leaver(line)
                 box = QCheckBox()
                 box.setAccessibleName(f"{protocol.agency_name(who)} has left")
                 box.setChecked(who in meeting.left)
@@ -165,9 +179,12 @@ class AgendaPanel(QWidget):
             )
         self.room.setText(text)
         self.children_leave.setEnabled(
-            bool(set(meeting.children_only_present()) - meeting.left)
-            and meeting.children_cases_heard()
+            bool(self._children_still_here(meeting)) and meeting.children_cases_heard()
         )
+
+    @staticmethod
+    def _children_still_here(meeting: Meeting) -> list[str]:
+        return [a for a in meeting.children_only_present() if a not in meeting.left]
 
     # -- gestures --------------------------------------------------------------------------
 
@@ -182,27 +199,27 @@ class AgendaPanel(QWidget):
         self.agenda_reordered.emit([i for i in ids if i])
 
     def _left(self, agency: str, has_left: bool) -> None:
-        if self._meeting is None:
-            return
-        self._meeting.set_left(agency, has_left)
-        self._sync_boxes(self._meeting)
-        self.room_changed.emit()
+        if self._meeting is not None:
+            self.leaving.emit([agency], has_left)
 
     def _children_leave(self) -> None:
-        if self._meeting is None:
-            return
-        for agency in self._meeting.children_only_present():
-            self._meeting.set_left(agency, True)
-        self._sync_boxes(self._meeting)
-        self.room_changed.emit()
+        if self._meeting is not None:
+            self.leaving.emit(self._children_still_here(self._meeting), True)
 
-    def _sync_boxes(self, meeting: Meeting) -> None:
-        """Tick every "has left" box that the meeting says has left (observers share one)."""
+    def show_who_left(self) -> None:
+        """Tick every "has left" box the meeting says has left (observers share one), and
+        say since when in the status column."""
+        meeting = self._meeting
+        if meeting is None:
+            return
         for box in self.attendance.findChildren(QCheckBox):
-            agency = box.property("agency")
             box.blockSignals(True)
-            box.setChecked(agency in meeting.left)
+            box.setChecked(box.property("agency") in meeting.left)
             box.blockSignals(False)
+        for row, line in enumerate(meeting.conference.attendance[: self.attendance.rowCount()]):
+            status = self.attendance.item(row, 2)
+            if status is not None:
+                status.setText(_status_text(line, meeting))
         self._show_room(meeting)
 
     def allow_editing(self, allowed: bool) -> None:

@@ -136,14 +136,18 @@ class AttendanceDialog(QDialog):
             assert isinstance(signed, QCheckBox) and isinstance(sent, QCheckBox)
             agency_id = str(agency.currentData())
             kept = self._kept.get(agency_id)
+            status_now = AttendanceStatus(status.currentData())
+            # When it left is kept, unless the line now says it was never there.
+            was_there = status_now is not AttendanceStatus.APOLOGIES
             result.append(
                 Attendance(
                     agency_id,
                     name.text().strip(),
-                    AttendanceStatus(status.currentData()),
+                    status_now,
                     signed.isChecked(),
                     sent.isChecked(),
                     kept.received_on if kept else None,
+                    kept.left_at if kept is not None and was_there else None,
                 )
             )
         return result

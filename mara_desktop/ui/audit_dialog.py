@@ -43,6 +43,7 @@ ACTIONS = {
     "action-updated": "Changed an action",
     "agenda-changed": "Changed the agenda",
     "attendance-changed": "Corrected the attendance",
+    "attendance-left": "Recorded an agency leaving the meeting, or coming back",
     "minutes": "Made minutes",
     "minutes-leak": "Minutes stopped by the leak check",
     "notice": "Made a notice for a victim or perpetrator",

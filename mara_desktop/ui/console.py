@@ -5,6 +5,13 @@ previews any audience's view, records consent, overrides and actions, and locks.
 the open file as a `Session` (session/): case data reaches it only as views (through the
 session's `Meeting`); edits go to the session, which checks and audits them, and the page
 is then rebuilt from a fresh view. Locking closes the session; unlocking opens a new one.
+Locking drops case data, not the meeting's place: the console keeps where the chair stood
+(a `MeetingPlace`: ids and numbers) and whether the shared screen was up, and unlocking on
+the same file comes back there, with the shared screen up again but blank. Who has left is
+in the file's attendance, so the room comes back with it.
+
+Blank (B) holds until the chair presses B again: nothing that rebuilds the page (another
+case, View as, an edit, a tick in the attendance) shows the room anything while it holds.
 
 The window keeps its claim on the file (session/claims.py) from opening until it closes,
 locked or not: the meeting stays this window's. While unlocked it hears of changes made by
@@ -35,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.domain import OBSERVER, Audience
 from mara_desktop.errors import MaraError
-from mara_desktop.session import DamagedCaseFile, InUse, Meeting, Session
+from mara_desktop.session import DamagedCaseFile, InUse, Meeting, MeetingPlace, Session
 from mara_desktop.ui.action_editing import FIELDS
 from mara_desktop.ui.agenda_panel import AgendaPanel
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
@@ -58,6 +65,7 @@ from mara_desktop.ui.locking import (
 from mara_desktop.ui.notice_bands import NoticeBands
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
+from mara_desktop.ui.presenting_bands import PresentingBands
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from mara_desktop.views.model import CaseRecords
@@ -71,6 +79,8 @@ CHANGED_ELSEWHERE = (
     "The case file was changed by another program (an import?): the console now shows it."
 )
 CASE_LEFT_AGENDA = " The case you had open is no longer on this meeting's agenda."
+QUIT_TITLE = "Quit while presenting?"
+QUIT_QUESTION = "The room's screen is showing. Quitting closes it and the case file. Quit now?"
 
 
 class ChairConsole(QMainWindow):
@@ -85,10 +95,16 @@ class ChairConsole(QMainWindow):
         self._claim = claim
         self.participant = ParticipantWindow(session.protocol)
         self.presenting = False
+        self.room_blank = False
+        self._place: MeetingPlace | None = None
+        self._presenting_when_locked = False
         self._build(session)
         self._set_presenting(False)
         self._idle = IdleWatch(saved_idle_minutes(), self)
         self._idle.idle.connect(self.lock)
+        self._idle.counting.connect(self._warn_of_lock)
+        self._idle.count_over.connect(self.presenting_bands.end_lock_warning)
+        self.presenting_bands.keep_open.connect(self._idle.keep_open)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._idle)
@@ -108,7 +124,7 @@ class ChairConsole(QMainWindow):
         self.agenda.conference_chosen.connect(self.choose_conference)
         self.agenda.position_chosen.connect(self.go_to)
         self.agenda.agenda_reordered.connect(self._reorder)
-        self.agenda.room_changed.connect(self.refresh)
+        self.agenda.leaving.connect(self._record_left)
         self.agenda.edit_attendance.connect(self.correct_attendance)
         self.page = CasePage(session.protocol)
         self.page.record_information.connect(self._record_information)
@@ -125,10 +141,12 @@ class ChairConsole(QMainWindow):
         self.locked_page = LockedPage()
         self.locked_page.unlock.connect(self.unlock)
         self.bands = NoticeBands()
+        self.presenting_bands = PresentingBands()
         meeting_page = QWidget()
         meeting_layout = QVBoxLayout(meeting_page)
         meeting_layout.setContentsMargins(0, 0, 0, 0)
         meeting_layout.addWidget(self.bands)
+        meeting_layout.addWidget(self.presenting_bands)
         meeting_layout.addWidget(splitter, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(meeting_page)
@@ -143,52 +161,64 @@ class ChairConsole(QMainWindow):
 
     # -- opening, locking ------------------------------------------------------------------
 
-    def open_case_file(self, session: Session, claim: InUse) -> None:
+    def open_case_file(
+        self, session: Session, claim: InUse, place: MeetingPlace | None = None
+    ) -> None:
         """Show the file (the one this window held, or another the chair chose on unlocking:
-        then the claim on the earlier one is given back)."""
+        then the claim on the earlier one is given back), at `place` in its meeting if
+        given, else at the start of its latest meeting."""
         if claim is not self._claim:
             self._claim.release()
             self._claim = claim
         self.session = session
         self._path = session.path
         self.stack.setCurrentIndex(0)
+        self._allow_meeting_commands(True)
         self._allow_editing(True)
         for warning in session.warnings:
             self.bands.warn(warning)
         self._fill_view_as()
         self.meeting = None
         with self._saying_why("Case file not read"):
-            self._show_latest_meeting(session)
+            self._show_latest_meeting(session, place)
         self.file_watcher.watch(session)
 
-    def _show_latest_meeting(self, session: Session) -> None:
+    def _show_latest_meeting(self, session: Session, place: MeetingPlace | None = None) -> None:
+        """The latest meeting from its start, or the one at `place` where the chair stood."""
         conferences = session.conferences()
         if not conferences:
             self.agenda.show_meeting(None)
             self.refresh()
             return
-        latest = conferences[-1]
-        self.agenda.set_conferences(conferences, latest.id)
-        self.choose_conference(latest.id)
+        ids = [conference.id for conference in conferences]
+        chosen = place.conference_id if place and place.conference_id in ids else ids[-1]
+        self.agenda.set_conferences(conferences, chosen)
+        self.choose_conference(chosen, place if place and chosen == place.conference_id else None)
 
-    def choose_conference(self, conference_id: str) -> None:
+    def choose_conference(self, conference_id: str, place: MeetingPlace | None = None) -> None:
         if self.session is None:
             return
         with self._saying_why("Meeting not read"):
             meeting = self.session.meeting(conference_id)
             if meeting is not None:
+                if place is not None:
+                    meeting.return_to(place)
                 self.meeting = meeting
                 self.agenda.show_meeting(meeting)
                 self.refresh()
 
     def lock(self) -> None:
-        """Blank the room, drop every view from the models, close the file."""
+        """Blank the room, drop every view from the models, close the file; keep only
+        where the chair stood (ids and numbers) and whether the shared screen was up."""
         if self.session is None:
             return
+        self._place = self.meeting.place() if self.meeting is not None else None
+        self._presenting_when_locked = self.presenting
         self.meeting = None  # first: clearing the widgets below may ask for a refresh
         self.participant.blank()
         self.participant.hide()
         self._set_presenting(False)
+        self.presenting_bands.end_lock_warning()
         self.page.show_case(None, self._no_records())
         self.agenda.show_meeting(None)
         self.view_as.clear()
@@ -199,13 +229,22 @@ class ChairConsole(QMainWindow):
         self.session.close()
         self.session = None
         self._idle.pause()
+        self._allow_meeting_commands(False)
         self.stack.setCurrentIndex(1)
 
     def unlock(self) -> None:
+        """On the same file, back where the chair stood, and the shared screen up again
+        but blank: the chair shows the room the case with B when ready."""
         dialog = OpenCaseFileDialog(self._path, self, use_remembered_key=False, held=self._claim)
         if dialog.exec() and dialog.session is not None and dialog.claim is not None:
+            same_file = dialog.claim is self._claim
+            place = self._place if same_file else None
+            self._place = None
             self._idle.resume()
-            self.open_case_file(dialog.session, dialog.claim)
+            self.open_case_file(dialog.session, dialog.claim, place)
+            if same_file and self._presenting_when_locked and self.meeting is not None:
+                self._set_room_blank(True)
+                self.present()
 
     @property
     def locked(self) -> bool:
@@ -298,8 +337,9 @@ class ChairConsole(QMainWindow):
 
     def _show_room(self) -> None:
         meeting = self.meeting
-        if meeting is None:
-            self.participant.blank()
+        if meeting is None or self.room_blank:
+            if not self.participant.blanked:
+                self.participant.blank()
             return
         view = meeting.room_view()
         if view is None:
@@ -315,7 +355,14 @@ class ChairConsole(QMainWindow):
                 self.meeting.shown(case_id, audience, via)
 
     def blank(self) -> None:
-        self.participant.blank()
+        """B: blank the room's screen at once; B again shows the room the case."""
+        self._set_room_blank(not self.room_blank)
+        self._show_room()
+
+    def _set_room_blank(self, blank: bool) -> None:
+        self.room_blank = blank
+        self.commands.blank.setChecked(blank)
+        self.presenting_bands.show_blank(blank and self.presenting)
 
     def scroll_shared_screen(self, pages: int) -> None:
         self.participant.scroll_page(pages)
@@ -333,10 +380,19 @@ class ChairConsole(QMainWindow):
 
     def _set_presenting(self, presenting: bool) -> None:
         """Blank and Stop presenting (B, Esc) act only while the shared screen is up; the
-        rest of the time Esc is left to whatever window has the keyboard."""
+        rest of the time Esc is left to whatever window has the keyboard. Presenting anew
+        starts unblanked."""
         self.presenting = presenting
         for action in (self.commands.blank, self.commands.stop):
             action.setEnabled(presenting)
+        if not presenting:
+            self.presenting_bands.end_lock_warning()
+        self._set_room_blank(self.room_blank and presenting)
+
+    def _warn_of_lock(self, seconds: int) -> None:
+        """The countdown to the idle lock, shown while the room is watching."""
+        if self.presenting:
+            self.presenting_bands.warn_of_lock(seconds)
 
     # -- edits -----------------------------------------------------------------------------
 
@@ -381,6 +437,18 @@ class ChairConsole(QMainWindow):
             self.session.change_action(case_id, action_id, field, value)
         self._reload_meeting()
 
+    def _record_left(self, agencies: list[str], has_left: bool) -> None:
+        """Ticked as having left, or back: the room changes at once, and the attendance
+        records it with the time."""
+        meeting = self.meeting
+        if meeting is None:
+            return
+        with self._saying_why("Not recorded in the attendance"):
+            for agency in agencies:
+                meeting.set_left(agency, has_left)
+        self.agenda.show_who_left()
+        self.refresh()
+
     def correct_attendance(self) -> None:
         meeting = self.meeting
         if self.session is None or meeting is None:
@@ -420,6 +488,23 @@ class ChairConsole(QMainWindow):
     def _damaged(self, sentence: str) -> None:
         self.bands.damage(sentence)
         self._allow_editing(False)
+
+    def _allow_meeting_commands(self, allowed: bool) -> None:
+        """What needs the open file: off while locked, so that nothing looks as if it would
+        work (Blank and Stop presenting follow presenting)."""
+        commands = self.commands
+        for action in (
+            commands.present,
+            commands.previous,
+            commands.next,
+            commands.scroll_down,
+            commands.scroll_up,
+            commands.export,
+            commands.protocol,
+            commands.audit,
+            commands.lock,
+        ):
+            action.setEnabled(allowed)
 
     def _allow_editing(self, allowed: bool) -> None:
         """Every way of changing the file from this window; minutes record their making in
@@ -463,6 +548,21 @@ class ChairConsole(QMainWindow):
     def show_audit(self) -> None:
         if self.session is not None:
             AuditDialog(self.session, self).exec()
+
+    def quit(self) -> None:
+        """Ctrl+Q: while the room is watching, ask first."""
+        if self.presenting and not self._sure_to_quit():
+            return
+        self.close()
+
+    def _sure_to_quit(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, QUIT_TITLE, QUIT_QUESTION, parent=self)
+        leave = box.addButton("Quit", QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton("Keep presenting", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is leave
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.participant.blank()

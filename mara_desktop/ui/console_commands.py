@@ -32,7 +32,7 @@ class Console(Protocol):
     def show_audit(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
     def lock(self) -> None: ...
-    def close(self) -> bool: ...
+    def quit(self) -> None: ...
 
 
 class ConsoleCommands:
@@ -41,7 +41,8 @@ class ConsoleCommands:
         self.present = command("Present", "F5", console.present)
         self.present.setToolTip("Show the current case to the room on a second window (F5)")
         self.blank = command("Blank", "B", console.blank)
-        self.blank.setToolTip("Blank the shared screen at once (B)")
+        self.blank.setCheckable(True)
+        self.blank.setToolTip("Blank the shared screen at once; B again shows the case (B)")
         self.stop = command("Stop presenting", "Esc", console.stop_presenting)
         self.previous = command("Previous case", "PgUp", console.previous)
         self.next = command("Next case", "PgDown", console.next)
@@ -64,6 +65,8 @@ class ConsoleCommands:
         )
         self.export = command("Export minutes…", "Ctrl+E", console.export_minutes)
         self.lock = command("Lock", "Ctrl+L", console.lock)
+        # Spelt out: the platform's standard Quit key is none on Windows and on some desktops.
+        self.quit = command("Quit", "Ctrl+Q", console.quit)
         self.protocol = command("Protocol…", "", console.show_protocol)
         self.audit = command("Audit log…", "", console.show_audit)
         window.addToolBar(self._toolbar(view_as))
@@ -111,7 +114,7 @@ class ConsoleCommands:
         file_menu.addAction("Lock after idle time…", console.choose_idle_minutes)
         file_menu.addSeparator()
         file_menu.addAction(self.lock)
-        file_menu.addAction("Quit", QKeySequence.StandardKey.Quit, console.close)
+        file_menu.addAction(self.quit)
         view = bar.addMenu("&View")
         schemes = QActionGroup(bar)
         for name, label in LABELS.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_CONFERENCE
@@ -52,3 +54,20 @@ def test_a_line_without_a_name_is_refused_with_a_sentence(
     dialog.save()
     assert dialog.problem.text() == "Give the name of each person attending."
     assert demo_session.conference(DEMO_CONFERENCE) == before
+
+
+def test_a_correction_keeps_when_agencies_left_unless_they_now_sent_apologies(
+    qtbot: QtBot, demo_session: Session
+) -> None:
+    left_at = datetime(2026, 11, 26, 11, 20, tzinfo=UTC)
+    for agency in ("police", "csc"):
+        demo_session.set_left(DEMO_CONFERENCE, agency, left_at)
+    dialog = AttendanceDialog(demo_session, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    csc_row = next(i for i, line in enumerate(dialog.lines()) if line.agency == "csc")
+    status = dialog.table.cellWidget(csc_row, 2)
+    status.setCurrentIndex(status.findData(AttendanceStatus.APOLOGIES))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    meeting = demo_session.meeting(DEMO_CONFERENCE)
+    assert meeting is not None and meeting.left == {"police": left_at}

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.session import InUse, Session
+from mara_desktop.ui import locking
 from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.locking import IdleWatch
 
@@ -95,3 +96,18 @@ def test_a_desktop_screen_lock_announced_over_dbus_is_heard() -> None:
         check=False,
     )
     assert done.stdout.split() == ["locked", "available"], done.stderr[-500:]
+
+
+def test_the_last_seconds_are_counted_and_input_ends_the_count(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(locking, "MINUTE_MS", 3_000)
+    monkeypatch.setattr(locking, "WARN_BEFORE_MS", 2_500)
+    watch = IdleWatch(1)
+    with qtbot.waitSignal(watch.counting, timeout=3_000) as counted:
+        watch.resume()
+    assert counted.args is not None and 1 <= counted.args[0] <= 3
+    with qtbot.waitSignal(watch.count_over, timeout=1_000):
+        watch.keep_open()
+    with qtbot.waitSignals([watch.counting, watch.idle], order="simple", timeout=10_000):
+        pass

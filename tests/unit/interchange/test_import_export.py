@@ -4,6 +4,7 @@ nothing; export gives back exactly what was imported."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
@@ -27,6 +28,18 @@ def test_export_gives_back_exactly_what_was_imported(new_file):
         case["consents"][1]["recorded_at"] = "2026-11-10T09:00:00+01:00"
     assert exported == expected
     assert json.loads(dumps(new_file.content())) == exported
+
+
+def test_when_an_agency_left_goes_out_and_comes_back_in(new_file):
+    """Only lines that left carry `left_at`: a file where nobody left is what it was."""
+    data = full_document()
+    data["conferences"][0]["attendance"][0]["left_at"] = "2026-11-26T11:20:00+00:00"
+    load(new_file, data)
+    (police, gp, observer) = document(new_file.content())["conferences"][0]["attendance"]
+    assert police["left_at"] == "2026-11-26T11:20:00Z"
+    assert "left_at" not in gp and "left_at" not in observer
+    (conference,) = new_file.conferences()
+    assert conference.attendance[0].left_at == datetime(2026, 11, 26, 11, 20, tzinfo=UTC)
 
 
 def test_optional_fields_are_filled_with_their_defaults(new_file):
@@ -75,13 +88,16 @@ def test_every_problem_is_reported_at_once(new_file):
         (lambda d: d["cases"][0]["referral"].update(dash_score=30), "cases[0].referral.dash_score: must be a whole number from 0 to 24"),
         (lambda d: d["conferences"][0]["agenda"].append("case-9"), 'conferences[0].agenda[2]: unknown case "case-9"'),
         (lambda d: d["conferences"][0]["attendance"][0].update(agency="observer"), "conferences[0].attendance[0].status: observers are listed"),
+        (lambda d: d["conferences"][0]["attendance"][1].update(left_at="2026-11-26T11:20:00Z"), "conferences[0].attendance[1].left_at: only those at the meeting can leave it"),
+        (lambda d: d["conferences"][0]["attendance"][0].update(left_at="11:20"), "conferences[0].attendance[0].left_at: bad value '11:20'"),
         (lambda d: d["cases"][0]["actions"][0].update(conference="conf-9"), 'cases[0].actions[0].conference: unknown conference "conf-9"'),
         (lambda d: d["cases"][0]["items"][0].update(restricted_to="police"), "cases[0].items[0].restricted_to: must be a list"),
         (lambda d: d["cases"][0]["overrides"][0].update(lawful_basis="consent"), "cases[0].overrides[0].lawful_basis: an override shares without consent"),
     ],
     ids=[
         "format", "missing", "dup-item", "item-action-clash", "dup-case", "person", "child",
-        "justification", "override-wildcard", "moment", "dash", "agenda", "observer", "conference",
+        "justification", "override-wildcard", "moment", "dash", "agenda", "observer",
+        "left-after-apologies", "left-not-a-moment", "conference",
         "restricted-type", "override-on-consent",
     ],
 )  # fmt: skip

@@ -82,6 +82,11 @@ GOOD: dict[str, tuple[Edit, str, dict[str, object]]] = {
             ],
         },
     ),
+    "left": (
+        lambda s: s.set_left(DEMO_CONFERENCE, "police", NOW),
+        "attendance-left",
+        {"conference": DEMO_CONFERENCE, "agency": "police", "left": True},
+    ),
 }
 
 
@@ -135,6 +140,11 @@ BAD: dict[str, tuple[Edit, str, str]] = {
         lambda s: s.set_attendance(DEMO_CONFERENCE, [Attendance("police", "", AttendanceStatus.PRESENT)]),
         "name",
         "Give the name of each person attending.",
+    ),
+    "left": (
+        lambda s: s.set_left(DEMO_CONFERENCE, "specialist", NOW),
+        "left_at",
+        "By-and-for specialist service sent apologies, so it was not at the meeting and cannot have left it.",
     ),
 }  # fmt: skip
 

@@ -3,10 +3,14 @@ chair's place kept when the file changes, and only views handed out."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
 
 from mara_desktop.demo import DEMO_CONFERENCE, DEMO_PASSPHRASE
 from mara_desktop.domain import OBSERVER, ActionStatus, Audience
+from mara_desktop.errors import MaraError
 from mara_desktop.session import START, Meeting, Session
 
 
@@ -155,3 +159,55 @@ def test_a_case_taken_off_the_agenda_gives_its_place_to_the_next(
     meeting.reload()
     assert meeting.current == following
     assert gone not in meeting.order
+
+
+LEFT_AT = datetime(2026, 11, 26, 11, 20, tzinfo=UTC)
+
+
+def test_who_left_and_when_is_in_the_attendance_for_the_next_reading(
+    demo_session: Session,
+) -> None:
+    """The room of a meeting read afresh (after locking) is the room the chair left."""
+    meeting = _meeting(demo_session)
+    meeting.set_left("csc", True, at=LEFT_AT)
+    meeting.set_left(OBSERVER, True, at=LEFT_AT)
+    again = _meeting(demo_session)
+    assert again.left == {"csc": LEFT_AT, OBSERVER: LEFT_AT}
+    assert again.room == meeting.room and "csc" not in again.room.agencies
+    (csc,) = [line for line in again.conference.attendance if line.agency == "csc"]
+    assert csc.left_at == LEFT_AT
+    again.set_left("csc", False)
+    assert "csc" in _meeting(demo_session).room.agencies
+
+
+def test_a_meeting_read_afresh_returns_to_the_chairs_place(demo_session: Session) -> None:
+    meeting = _meeting(demo_session)
+    meeting.go_to(2)
+    place = meeting.place()
+    assert place.case_id == meeting.current and place.conference_id == DEMO_CONFERENCE
+    again = _meeting(demo_session)
+    assert again.current is None
+    again.return_to(place)
+    assert again.position == 2 and again.current == meeting.current
+
+
+def test_a_tick_the_file_cannot_record_still_changes_the_room_and_keeps_its_place(
+    demo_path: Path,
+) -> None:
+    """An agency coming back must narrow the room even when the file takes no writes (a
+    damaged file); the place kept over a lock carries the tick to the next reading."""
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE) as session:
+        _meeting(session).set_left("police", True, at=LEFT_AT)
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE, read_only=True) as session:
+        meeting = _meeting(session)
+        assert "police" not in meeting.room.agencies
+        with pytest.raises(MaraError):
+            meeting.set_left("police", False)
+        assert "police" in meeting.room.agencies
+        meeting.reload()
+        assert "police" in meeting.room.agencies
+        place = meeting.place()
+    with Session.open(demo_path, passphrase=DEMO_PASSPHRASE, read_only=True) as session:
+        again = _meeting(session)
+        again.return_to(place)
+        assert "police" in again.room.agencies and "police" not in again.left

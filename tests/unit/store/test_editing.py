@@ -29,6 +29,7 @@ from mara_desktop.store.editing import (
     save_action,
     set_agenda,
     set_attendance,
+    set_left,
 )
 from tests.support.documents import full_document
 from tests.support.importing import load
@@ -137,6 +138,47 @@ def test_attendance_that_cannot_be_right_is_refused(filled, line, message):
     with pytest.raises(EditError, match=message):
         set_attendance(filled, conference_id, [line])
     assert filled.conference(conference_id).attendance == before
+
+
+ATTENDING = [
+    Attendance("police", "DS Example", AttendanceStatus.PRESENT),
+    Attendance("housing", "A. Sample", AttendanceStatus.APOLOGIES, information_sent=True),
+    Attendance(OBSERVER, "Student", AttendanceStatus.OBSERVER, conditionality_signed=True),
+    Attendance(OBSERVER, "Trainee", AttendanceStatus.OBSERVER, conditionality_signed=True),
+]
+
+
+def test_who_left_is_recorded_with_the_time_and_audited_by_id_only(filled):
+    set_attendance(filled, "conf-1", ATTENDING)
+    set_left(filled, "conf-1", "police", NOW)
+    set_left(filled, "conf-1", OBSERVER, NOW)
+    lines = filled.conference("conf-1").attendance
+    assert [line.left_at for line in lines] == [NOW, None, NOW, NOW]
+    records = audit.records(filled.connection)[-2:]
+    assert [(r.action, r.details) for r in records] == [
+        ("attendance-left", {"conference": "conf-1", "agency": "police", "left": True}),
+        ("attendance-left", {"conference": "conf-1", "agency": OBSERVER, "left": True}),
+    ]
+    set_left(filled, "conf-1", "police", None)
+    assert filled.conference("conf-1").attendance[0].left_at is None
+    assert audit.records(filled.connection)[-1].details["left"] is False
+
+
+@pytest.mark.parametrize(
+    ("agency", "message", "field"),
+    [
+        ("housing", "Housing and registered social landlords sent apologies, so it", "left_at"),
+        ("gp", r"Primary care \(GP\) is not on this meeting's attendance list\.", "agency"),
+    ],
+)
+def test_leaving_a_meeting_one_was_not_at_is_refused(filled, agency, message, field):
+    set_attendance(filled, "conf-1", ATTENDING)
+    before = audit.records(filled.connection)
+    with pytest.raises(EditError, match=message) as refused:
+        set_left(filled, "conf-1", agency, NOW)
+    assert refused.value.field == field
+    assert filled.conference("conf-1").attendance == tuple(ATTENDING)
+    assert audit.records(filled.connection) == before
 
 
 def item(**changes) -> Item:

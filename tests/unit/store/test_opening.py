@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from mara_desktop.errors import ExitCode
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.store import schema
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import set_left
 from mara_desktop.store.errors import (
     CaseFileError,
     DamagedCaseFile,
@@ -172,21 +174,45 @@ def test_weak_passphrases_are_refused_with_the_reason(tmp_path, weak):
 
 def test_an_older_file_is_migrated_after_a_backup_beside_it(tmp_path, monkeypatch):
     path = made(tmp_path)
+    made_at = schema.current_version()
 
     def add_column(conn) -> None:
         conn.execute("ALTER TABLE conference ADD COLUMN note TEXT")
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_column])
     with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
-        assert schema.file_version(case_file.connection) == 2
+        assert schema.file_version(case_file.connection) == made_at + 1
         columns = [r[1] for r in case_file.connection.execute("PRAGMA table_info(conference)")]
         assert "note" in columns
         assert case_file.verify().ok
-    backup = tmp_path / "file.format1-backup.mara"
+    backup = tmp_path / f"file.format{made_at}-backup.mara"
     conn = sqlcipher3.connect(str(backup))
     conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == made_at
     conn.close()
+
+
+def test_a_format_1_file_keeps_its_attendance_and_then_records_who_left(tmp_path, monkeypatch):
+    """Files made before the attendance knew when an agency left open with every line as
+    it was, nobody having left, and take the time from then on."""
+    path = tmp_path / "file.mara"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    with CaseFile.create(path, PASSPHRASE, PROTOCOL) as old, old.transaction() as conn:
+        conn.execute(
+            "INSERT INTO conference VALUES ('conf-1', 0, 'MARAC', '2026-11-26', 'Hall', 'Chair')"
+        )
+        conn.execute(
+            "INSERT INTO attendance VALUES "
+            "('conf-1', 0, 'police', 'DS Example', 'present', 0, 0, NULL)"
+        )
+    monkeypatch.undo()
+    left_at = datetime(2026, 11, 26, 11, 20, tzinfo=UTC)
+    with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
+        (line,) = case_file.conference("conf-1").attendance
+        assert (line.agency, line.name, line.left_at) == ("police", "DS Example", None)
+        set_left(case_file, "conf-1", "police", left_at)
+    with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
+        assert case_file.conference("conf-1").attendance[0].left_at == left_at
 
 
 def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path, monkeypatch):
@@ -201,7 +227,7 @@ def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path, monkey
         CaseFile.open(path, passphrase=PASSPHRASE)
     monkeypatch.undo()
     with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
-        assert schema.file_version(case_file.connection) == 1
+        assert schema.file_version(case_file.connection) == schema.current_version()
         columns = [r[1] for r in case_file.connection.execute("PRAGMA table_info(conference)")]
         assert "note" not in columns
 
