@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import OBSERVER, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.session import DamagedCaseFile, InUse, Meeting, Session
+from mara_desktop.ui.action_dialog import ActionDialog
 from mara_desktop.ui.action_editing import FIELDS
 from mara_desktop.ui.agenda_panel import AgendaPanel
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
@@ -357,15 +358,15 @@ class ChairConsole(QMainWindow):
         self._record_with(OverrideDialog)
 
     def _add_action(self) -> None:
-        meeting = self.meeting
-        if meeting is None or meeting.current is None:
+        """The action dialog, filled in with the defaults for the case being heard; the
+        meeting is read again once it has recorded an action or an override."""
+        if self.session is None or self.meeting is None:
             return
-        text, ok = QInputDialog.getText(self, "Add action", "What is to be done?")
-        if not ok or not text.strip():
-            return
-        with self._saying_why("Action not saved"):
-            meeting.add_action(text)
-        self._reload_meeting()
+        dialog: ActionDialog | None = None
+        with self._saying_why("Case not read"):
+            dialog = ActionDialog.for_current_case(self.session, self.meeting, self)
+        if dialog is not None and (dialog.exec() or dialog.override_recorded):
+            self._reload_meeting()
 
     def _edit_action(self, action_id: str, column: int, value: object) -> None:
         case_id, field = self._current_case_id(), FIELDS.get(ActionColumn(column))
