@@ -48,6 +48,7 @@ from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.file_watch import FileWatcher
+from mara_desktop.ui.importing import NOTHING_IMPORTED, import_chosen_file
 from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.locked_page import LockedPage
 from mara_desktop.ui.locking import (
@@ -422,6 +423,7 @@ class ChairConsole(QMainWindow):
         self.page.allow_editing(allowed)
         self.agenda.allow_editing(allowed)
         self.commands.export.setEnabled(allowed)
+        self.commands.import_file.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -450,6 +452,25 @@ class ChairConsole(QMainWindow):
     def export_minutes(self) -> None:
         if self.session is not None and self.meeting is not None:
             ExportDialog(self.session, self.meeting.conference.id, self).exec()
+
+    def import_file(self) -> None:
+        """Case file ▸ Import…; afterwards the meeting list holds the new meetings and the
+        chair stays on the meeting and the case they were on."""
+        session = self.session
+        if session is None:
+            return
+        imported = False
+        with self._saying_why(NOTHING_IMPORTED):
+            imported = import_chosen_file(session, self)
+        if not imported:
+            return
+        meeting = self.meeting
+        with self._saying_why("Case file not read"):
+            if meeting is None:
+                self._show_latest_meeting(session)
+            else:
+                self.agenda.set_conferences(session.conferences(), meeting.conference.id)
+        self._reload_meeting()
 
     def show_protocol(self) -> None:
         if self.session is not None:

@@ -27,6 +27,7 @@ class Console(Protocol):
     def next(self) -> None: ...
     def scroll_shared_screen(self, pages: int) -> None: ...
     def export_minutes(self) -> None: ...
+    def import_file(self) -> None: ...
     def show_protocol(self) -> None: ...
     def show_audit(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
@@ -52,6 +53,8 @@ class ConsoleCommands:
         )
         self.export = command("Export minutes…", "Ctrl+E", console.export_minutes)
         self.lock = command("Lock", "Ctrl+L", console.lock)
+        self.import_file = command("Import…", "", console.import_file)
+        self.import_file.setToolTip("Import cases and meetings from an interchange (JSON) file")
         self.protocol = command("Protocol…", "", console.show_protocol)
         self.audit = command("Audit log…", "", console.show_audit)
         window.addToolBar(self._toolbar(view_as))
@@ -91,6 +94,8 @@ class ConsoleCommands:
         meeting.addSeparator()
         meeting.addAction(self.export)
         file_menu = bar.addMenu("&Case file")
+        file_menu.addAction(self.import_file)
+        file_menu.addSeparator()
         file_menu.addAction(self.protocol)
         file_menu.addAction(self.audit)
         file_menu.addAction("Lock after idle time…", console.choose_idle_minutes)
