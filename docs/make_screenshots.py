@@ -21,11 +21,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QTableWidget, QWidget
 
 from mara_desktop.demo import create_demo
-from mara_desktop.domain import OBSERVER
+from mara_desktop.domain import OBSERVER, ConsentState
 from mara_desktop.session import Session
+from mara_desktop.ui.action_dialog import ActionDialog
 from mara_desktop.ui.app import open_demo
 from mara_desktop.ui.appearance import application
 from mara_desktop.ui.audit_dialog import AuditDialog
+from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.item_dialog import ItemDialog
@@ -36,6 +38,8 @@ IMAGES = Path(__file__).resolve().parent / "images"
 CONFERENCE = "ns-2026-11-26"
 OVERRIDE_CASE = "case-03"
 INFORMATION_CASE = "case-01"
+ACTION_CASE = "case-06"
+CONSENT_CASE = "case-01"
 MINUTES_AGENCY = "housing"
 MINUTES_PAGE = 3  # the first page with a case on it
 
@@ -108,6 +112,32 @@ def information_picture(session: Session) -> None:
     dialog.close()
 
 
+def action_picture(session: Session) -> None:
+    """An action given to the fire service, which may not see the victim's address."""
+    meeting = session.meeting(CONFERENCE)
+    assert meeting is not None
+    meeting.go_to(meeting.number_of(ACTION_CASE) - 1)
+    dialog = ActionDialog.for_current_case(session, meeting)
+    assert dialog is not None
+    dialog.text.setPlainText("Fit a letterbox guard and smoke alarms at the victim's home.")
+    dialog.owner.setCurrentIndex(dialog.owner.findData("fire"))
+    dialog.owner_name.setText("Watch manager J. Example")
+    dialog.needed["victim-location"].setChecked(True)
+    dialog.show()
+    save(dialog, "add-action.png")
+    dialog.close()
+
+
+def consent_picture(session: Session) -> None:
+    """The victim withdraws consent: what would become hidden from whom, before recording."""
+    dialog = ConsentDialog(session, CONSENT_CASE)
+    dialog.state_buttons[ConsentState.WITHDRAWN].setChecked(True)
+    dialog.recorded_by.setText("Sam Idva (IDVA)")
+    dialog.show()
+    save(dialog, "record-consent.png")
+    dialog.close()
+
+
 def export_pictures(session: Session, folder: Path) -> None:
     """The export dialog after an export, and one page of one agency's minutes."""
     out = folder / "minutes"
@@ -153,6 +183,8 @@ def main() -> int:
         with create_demo(folder / "dialogs.mara") as session:
             override_picture(session)
             information_picture(session)
+            action_picture(session)
+            consent_picture(session)
             export_pictures(session, folder)
     app.processEvents()
     return 0

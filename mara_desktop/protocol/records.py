@@ -102,7 +102,7 @@ class RecordRules:
                 recorded_by,
                 SHORT_TEXT,
                 "The name of who recorded it",
-                blank="Name who recorded her answer.",
+                blank="Name who recorded the answer.",
             ),
         ]
 
@@ -162,10 +162,17 @@ class RecordRules:
         source: str | None = None,
         restricted_to: Sequence[str] | None = (),
     ) -> list[Problem]:
+        """The action's text comes first, then its owning agency: the order of the form."""
+        if owner is not None and not owner.strip():
+            owning = [
+                Problem("owner", "must name an agency", "Choose the agency that owns the action.")
+            ]
+        else:
+            owning = self._known("owner", owner, self._agencies, "agency")
         return [
-            *self._known("owner", owner, self._agencies, "agency"),
-            *self._known("category", category, self._categories, "category"),
             *_text("text", text, LONG_TEXT, "The action", blank="Write what the action is."),
+            *owning,
+            *self._known("category", category, self._categories, "category"),
             *_text("owner_name", owner_name, SHORT_TEXT, "The owner's name"),
             *self._known("source", source, self._agencies, "agency"),
             *self._known_each("restricted_to", restricted_to, self._agencies, "agency"),

@@ -29,7 +29,8 @@ START = -1
 """The position before the first case: the room sees the confidentiality statement."""
 
 ACTION_DUE_AFTER = timedelta(days=14)
-"""When an action added at the meeting is due, unless the chair changes it."""
+"""When an action added at the meeting is due, unless the chair changes it (the dialog
+shows it)."""
 
 
 @dataclass(frozen=True)
@@ -235,23 +236,22 @@ class Meeting:
 
     # -- changes made at the meeting -------------------------------------------------------
 
-    def add_action(self, text: str) -> None:
-        """An action agreed on the current case: owned by the referring agency until the
-        chair says otherwise, due two weeks after the meeting, open."""
+    def new_action(self) -> Action | None:
+        """An action for the current case as the add-action dialog first shows it: owned by
+        the referring agency and due two weeks after the meeting, each for the chair to
+        change, open, with no text yet; None at the start of the meeting."""
         case_id = self.current
         if case_id is None:
-            return
-        case = self._cases[case_id]
-        action = Action(
+            return None
+        return Action(
             id=self._session.new_entry_id(case_id, "m"),
-            owner=case.referral.agency,
+            owner=self._cases[case_id].referral.agency,
             category="actions",
-            text=text.strip(),
+            text="",
             due=self.on + ACTION_DUE_AFTER,
             status=ActionStatus.OPEN,
             conference=self.conference.id,
         )
-        self._session.save_action(case_id, action)
 
     def _children(self, case_id: str) -> bool:
         return self._cases[case_id].children_involved

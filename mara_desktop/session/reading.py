@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date
 
-from mara_desktop.domain import Audience, Case, Conference, Item, Override
+from mara_desktop.domain import Audience, Case, Conference, Consent, Item, Override
 from mara_desktop.errors import MaraError
 from mara_desktop.protocol.model import LawfulBasis
 from mara_desktop.protocol.records import RecordRules
@@ -21,8 +21,10 @@ from mara_desktop.session.conference_views import ConferenceViews
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import free_id
 from mara_desktop.views.builder import ViewBuilder
+from mara_desktop.views.consent_effect import ConsentEffect, consent_effect
 from mara_desktop.views.model import Access, CaseRecords, CaseView
 from mara_desktop.views.override_effect import Newly, override_effect
+from mara_desktop.views.unseen import Unseen, unseen_by
 
 
 class UnknownCase(MaraError):
@@ -97,6 +99,14 @@ class Reading:
         decisions = self._builder().decisions_for(self._case(case_id), audience, [entry_id])
         return decisions.get(entry_id)
 
+    def unseen_by(self, case_id: str, agency: str) -> list[Unseen]:
+        """What of the case `agency` may not see, by category and count (never a value):
+        the chair's view and the agency's, compared."""
+        case = self._case(case_id)
+        builder = self._builder()
+        chair = builder.case_view(case, Audience.chair())
+        return unseen_by(chair, builder.case_view(case, Audience.of([agency])), builder.protocol)
+
     def new_entry_id(self, case_id: str, prefix: str) -> str:
         """An id no item or action of the case uses yet: prefix01, prefix02, …"""
         return free_id(self._case(case_id), prefix)
@@ -114,6 +124,11 @@ class Reading:
         """Every entry of the case withheld from an agency now and visible to it with
         `override` recorded (described by category and source, never by its text)."""
         return override_effect(self._builder(), self._case(case_id), override)
+
+    def consent_effect(self, case_id: str, consent: Consent) -> ConsentEffect:
+        """What would become visible to which agencies, and hidden from which, with
+        `consent` recorded (entries described by category and source, never by text)."""
+        return consent_effect(self._builder(), self._case(case_id), consent)
 
     def override_bases(self) -> list[LawfulBasis]:
         """The lawful bases an override may rest on (all of the protocol's but consent)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import WILDCARD
+from mara_desktop.domain import WILDCARD, instant
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.rule import when_text
 from mara_desktop.ui.action_editing import ActionDelegate
@@ -69,28 +69,38 @@ def access_text(access: Access | None, protocol: Protocol) -> str:
 
 
 def records_text(records: CaseRecords, protocol: Protocol) -> str:
+    """Consent and override records in one history, newest first: an override decided
+    after a consent was recorded reads above it."""
+
     def names(ids: tuple[str, ...], name: object) -> str:
         if WILDCARD in ids:
             return "all"
         return ", ".join(str(name(i)) for i in ids)  # type: ignore[operator]
 
-    lines = []
+    dated = []
     for consent in records.consents:
-        lines.append(
-            f"Consent {consent.state.label} on {when_text(consent.recorded_at)} "
-            f"(recorded by {consent.recorded_by}); agencies: "
-            f"{names(consent.agencies, protocol.agency_name)}; information: "
-            f"{names(consent.categories, protocol.category_name)}."
+        dated.append(
+            (
+                instant(consent.recorded_at),
+                f"Consent {consent.state.label} on {when_text(consent.recorded_at)} "
+                f"(recorded by {consent.recorded_by}); agencies: "
+                f"{names(consent.agencies, protocol.agency_name)}; information: "
+                f"{names(consent.categories, protocol.category_name)}.",
+            )
         )
     for override in records.overrides:
         basis = protocol.lawful_basis(override.lawful_basis)
-        lines.append(
-            f"Override on {when_text(override.decided_at)} by {override.decided_by}: "
-            f"{names(override.categories, protocol.category_name)} shared with "
-            f"{names(override.agencies, protocol.agency_name)} "
-            f"({basis.text if basis else override.lawful_basis}). {override.justification}"
+        dated.append(
+            (
+                instant(override.decided_at),
+                f"Override on {when_text(override.decided_at)} by {override.decided_by}: "
+                f"{names(override.categories, protocol.category_name)} shared with "
+                f"{names(override.agencies, protocol.agency_name)} "
+                f"({basis.text if basis else override.lawful_basis}). {override.justification}",
+            )
         )
-    return "\n".join(lines) or "No consent or override recorded."
+    dated.sort(key=lambda entry: entry[0], reverse=True)
+    return "\n".join(line for _, line in dated) or "No consent or override recorded."
 
 
 WHY_LINES = 4

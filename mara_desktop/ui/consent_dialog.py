@@ -2,8 +2,10 @@
 
 Consent is history: earlier records are never edited or deleted, and the latest record (by
 the time it was recorded) is the one the protocol's rule reads. The dialog says so, shows
-the history newest first (the chair's view of the case's records), and only ever adds a
-record through the session, which checks it by the consent record's rules and audits it.
+the history newest first (the chair's view of the case's records), previews what the new
+answer would make visible to which agencies and hidden from which (the session decides it
+by the rule that will apply once it is recorded), and only ever adds a record through the
+session, which checks it by the consent record's rules and audits it.
 """
 
 from __future__ import annotations
@@ -28,19 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import WILDCARD, Audience, Consent, ConsentState, instant
+from mara_desktop.domain import WILDCARD, Consent, ConsentState, instant
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import (
     Choices,
     StatusLine,
+    case_dialog_top,
     fit_to_screen,
-    heading,
-    note,
     write_or_say_why,
 )
+from mara_desktop.ui.effect_preview import EffectPreview
 
 TITLE = "Record consent — MARA Desktop"
+WHAT = "Record the victim's consent"
+ABOUT = (
+    "Earlier records are never changed or deleted: a change of mind is recorded as a "
+    "new record, and the latest one decides what is shared.",
+    "About consent records",
+)
+"""The note under the heading, and its accessible name."""
 HISTORY_COLUMNS = ("Recorded", "Answer", "Agencies", "Categories", "Recorded by")
 _STATE_LABELS = {
     ConsentState.GIVEN: "Given",
@@ -67,21 +76,18 @@ class ConsentDialog(QDialog):
         super().__init__(parent)
         self.session, self.case_id = session, case_id
         protocol = session.protocol
-        self.setWindowTitle(TITLE)
-        self.setMinimumWidth(1060)
-        reference = session.case_view(case_id, Audience.chair()).title
         history = session.case_records(case_id).consents
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"Record the victim's consent — {reference}"))
-        layout.addWidget(
-            note(
-                "Earlier records are never changed or deleted: a change of mind is recorded "
-                "as a new record, and the latest one decides what is shared.",
-                "About consent records",
-            )
+        layout = case_dialog_top(
+            self, session, case_id, title=TITLE, width=1060, what=WHAT, about=ABOUT
         )
         layout.addWidget(self._build_history(protocol, history))
-        layout.addLayout(self._build_form(protocol))
+        middle = QHBoxLayout()
+        middle.addLayout(self._build_answer(), 1)
+        self.preview = EffectPreview("What changes if you record this")
+        self.preview.tree.setMaximumHeight(150)  # the dialog fits a 768-pixel laptop screen
+        middle.addWidget(self.preview, 1)
+        layout.addLayout(middle)
+        layout.addLayout(self._build_scope(protocol))
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)
         cancel = QPushButton("Cancel")
@@ -94,12 +100,17 @@ class ConsentDialog(QDialog):
         row.addWidget(cancel)
         row.addWidget(self.record_button)
         layout.addLayout(row)
+        self.states.buttonToggled.connect(self.update_preview)
+        for choices in (self.agencies, self.categories):
+            choices.changed.connect(self.update_preview)
+        self.recorded_at.dateTimeChanged.connect(self.update_preview)
+        self.update_preview()
         fit_to_screen(self)
 
-    def _build_form(self, protocol: Protocol) -> QVBoxLayout:
+    def _build_answer(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        answer = QGroupBox("Her answer")
-        answer.setAccessibleName("Her answer")
+        answer = QGroupBox("The victim's answer")
+        answer.setAccessibleName("The victim's answer")
         answer_row = QHBoxLayout(answer)
         self.states = QButtonGroup(self)
         self.state_buttons: dict[ConsentState, QRadioButton] = {}
@@ -110,6 +121,22 @@ class ConsentDialog(QDialog):
             self.state_buttons[state] = button
             answer_row.addWidget(button)
         column.addWidget(answer)
+        self.recorded_at = QDateTimeEdit(QDateTime.currentDateTime())
+        self.recorded_at.setDisplayFormat("d MMM yyyy HH:mm")
+        self.recorded_at.setCalendarPopup(True)
+        self.recorded_at.setAccessibleName("Recorded at")
+        self.recorded_at.setMaximumWidth(240)
+        self.recorded_by = QLineEdit()
+        self.recorded_by.setAccessibleName("Recorded by")
+        self.recorded_by.setPlaceholderText("Who took the answer, and their agency")
+        form = QFormLayout()
+        form.addRow("Recorded &at:", self.recorded_at)
+        form.addRow("Recorded &by:", self.recorded_by)
+        column.addLayout(form)
+        column.addStretch()
+        return column
+
+    def _build_scope(self, protocol: Protocol) -> QHBoxLayout:
         self.agencies = Choices(
             "Agencies it covers",
             [(a.id, a.name) for a in protocol.agencies],
@@ -125,20 +152,7 @@ class ConsentDialog(QDialog):
         scope = QHBoxLayout()
         scope.addWidget(self.agencies)
         scope.addWidget(self.categories)
-        column.addLayout(scope)
-        self.recorded_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.recorded_at.setDisplayFormat("d MMM yyyy HH:mm")
-        self.recorded_at.setCalendarPopup(True)
-        self.recorded_at.setAccessibleName("Recorded at")
-        self.recorded_at.setMaximumWidth(240)
-        self.recorded_by = QLineEdit()
-        self.recorded_by.setAccessibleName("Recorded by")
-        self.recorded_by.setPlaceholderText("Who took her answer, and their agency")
-        form = QFormLayout()
-        form.addRow("Recorded &at:", self.recorded_at)
-        form.addRow("Recorded &by:", self.recorded_by)
-        column.addLayout(form)
-        return column
+        return scope
 
     def _build_history(self, protocol: Protocol, consents: tuple[Consent, ...]) -> QGroupBox:
         box = QGroupBox("Recorded so far (newest first)")
@@ -178,19 +192,42 @@ class ConsentDialog(QDialog):
     def chosen_state(self) -> ConsentState | None:
         return next((s for s, b in self.state_buttons.items() if b.isChecked()), None)
 
-    def record(self) -> None:
+    def consent(self) -> Consent | None:
+        """The record as the form stands; None until an answer is chosen."""
         state = self.chosen_state()
         if state is None:
-            self.problem.problem("Choose her answer: given, refused, withdrawn or not sought.")
-            return
-        when = self.recorded_at.dateTime().toPython()
-        consent = Consent(
+            return None
+        return Consent(
             state,
             self.agencies.chosen(),
             self.categories.chosen(),
-            _as_utc(when),
+            _as_utc(self.recorded_at.dateTime().toPython()),
             self.recorded_by.text().strip(),
         )
+
+    def update_preview(self) -> None:
+        consent = self.consent()
+        if consent is None:
+            self.preview.ask("Choose the answer to see what it would change.")
+            return
+        if not consent.agencies or not consent.categories:
+            self.preview.ask("Tick the agencies and the information the answer covers.")
+            return
+        effect = self.session.consent_effect(self.case_id, consent)
+        nothing = (
+            "Nothing would change: with this answer the protocol shares the same entries "
+            "with the same agencies as now."
+            if effect.decides
+            else "Nothing would change: an answer recorded later than this time decides what "
+            "is shared. Check the time it was recorded."
+        )
+        self.preview.show_changes(effect.shown, effect.hidden, nothing)
+
+    def record(self) -> None:
+        consent = self.consent()
+        if consent is None:
+            self.problem.problem("Choose the answer: given, refused, withdrawn or not sought.")
+            return
         fields = {
             "agencies": self.agencies,
             "categories": self.categories,

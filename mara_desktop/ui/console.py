@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import OBSERVER, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.session import DamagedCaseFile, InUse, Meeting, MeetingPlace, Session
+from mara_desktop.ui.action_dialog import ActionDialog
 from mara_desktop.ui.action_editing import FIELDS
 from mara_desktop.ui.agenda_panel import AgendaPanel
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
@@ -54,6 +55,7 @@ from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.file_watch import FileWatcher
+from mara_desktop.ui.importing import NOTHING_IMPORTED, import_chosen_file
 from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.locked_page import LockedPage
 from mara_desktop.ui.locking import (
@@ -419,15 +421,15 @@ class ChairConsole(QMainWindow):
         self._record_with(OverrideDialog)
 
     def _add_action(self) -> None:
-        meeting = self.meeting
-        if meeting is None or meeting.current is None:
+        """The action dialog, filled in with the defaults for the case being heard; the
+        meeting is read again once it has recorded an action or an override."""
+        if self.session is None or self.meeting is None:
             return
-        text, ok = QInputDialog.getText(self, "Add action", "What is to be done?")
-        if not ok or not text.strip():
-            return
-        with self._saying_why("Action not saved"):
-            meeting.add_action(text)
-        self._reload_meeting()
+        dialog: ActionDialog | None = None
+        with self._saying_why("Case not read"):
+            dialog = ActionDialog.for_current_case(self.session, self.meeting, self)
+        if dialog is not None and (dialog.exec() or dialog.override_recorded):
+            self._reload_meeting()
 
     def _edit_action(self, action_id: str, column: int, value: object) -> None:
         case_id, field = self._current_case_id(), FIELDS.get(ActionColumn(column))
@@ -500,6 +502,7 @@ class ChairConsole(QMainWindow):
             commands.scroll_down,
             commands.scroll_up,
             commands.export,
+            commands.import_file,
             commands.protocol,
             commands.audit,
             commands.lock,
@@ -512,6 +515,7 @@ class ChairConsole(QMainWindow):
         self.page.allow_editing(allowed)
         self.agenda.allow_editing(allowed)
         self.commands.export.setEnabled(allowed)
+        self.commands.import_file.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -540,6 +544,25 @@ class ChairConsole(QMainWindow):
     def export_minutes(self) -> None:
         if self.session is not None and self.meeting is not None:
             ExportDialog(self.session, self.meeting.conference.id, self).exec()
+
+    def import_file(self) -> None:
+        """Case file ▸ Import…; afterwards the meeting list holds the new meetings and the
+        chair stays on the meeting and the case they were on."""
+        session = self.session
+        if session is None:
+            return
+        imported = False
+        with self._saying_why(NOTHING_IMPORTED):
+            imported = import_chosen_file(session, self)
+        if not imported:
+            return
+        meeting = self.meeting
+        with self._saying_why("Case file not read"):
+            if meeting is None:
+                self._show_latest_meeting(session)
+            else:
+                self.agenda.set_conferences(session.conferences(), meeting.conference.id)
+        self._reload_meeting()
 
     def show_protocol(self) -> None:
         if self.session is not None:

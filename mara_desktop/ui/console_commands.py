@@ -28,6 +28,7 @@ class Console(Protocol):
     def scroll_shared_screen(self, pages: int) -> None: ...
     def zoom_shared_screen(self, steps: int) -> None: ...
     def export_minutes(self) -> None: ...
+    def import_file(self) -> None: ...
     def show_protocol(self) -> None: ...
     def show_audit(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
@@ -67,6 +68,8 @@ class ConsoleCommands:
         self.lock = command("Lock", "Ctrl+L", console.lock)
         # Spelt out: the platform's standard Quit key is none on Windows and on some desktops.
         self.quit = command("Quit", "Ctrl+Q", console.quit)
+        self.import_file = command("Import…", "", console.import_file)
+        self.import_file.setToolTip("Import cases and meetings from an interchange (JSON) file")
         self.protocol = command("Protocol…", "", console.show_protocol)
         self.audit = command("Audit log…", "", console.show_audit)
         window.addToolBar(self._toolbar(view_as))
@@ -109,6 +112,8 @@ class ConsoleCommands:
         meeting.addSeparator()
         meeting.addAction(self.export)
         file_menu = bar.addMenu("&Case file")
+        file_menu.addAction(self.import_file)
+        file_menu.addSeparator()
         file_menu.addAction(self.protocol)
         file_menu.addAction(self.audit)
         file_menu.addAction("Lock after idle time…", console.choose_idle_minutes)

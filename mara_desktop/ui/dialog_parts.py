@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import WILDCARD
+from mara_desktop.domain import WILDCARD, Audience
 from mara_desktop.errors import MaraError
-from mara_desktop.session import EditError
+from mara_desktop.session import EditError, Session
 
 _PROBLEM_STYLE = (
     "QLabel { background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a; "
@@ -53,6 +53,29 @@ def note(text: str, accessible_name: str) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(accessible_name)
     return label
+
+
+def case_dialog_top(
+    dialog: QDialog,
+    session: Session,
+    case_id: str,
+    *,
+    title: str,
+    width: int,
+    what: str,
+    about: tuple[str, str],
+) -> QVBoxLayout:
+    """The top of a dialog that records something on one case: its window title (never the
+    case's), its least width, a heading saying what is recorded on which case (by the
+    chair's reference) and the note `about` (its text and accessible name). Returns the
+    dialog's layout, for the rest of it."""
+    dialog.setWindowTitle(title)
+    dialog.setMinimumWidth(width)
+    layout = QVBoxLayout(dialog)
+    reference = session.case_view(case_id, Audience.chair()).title
+    layout.addWidget(heading(f"{what} — {reference}"))
+    layout.addWidget(note(*about))
+    return layout
 
 
 class StatusLine(QLabel):

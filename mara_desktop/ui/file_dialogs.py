@@ -27,6 +27,7 @@ from mara_desktop.session import SUFFIX
 
 _CASE_FILES = "MARA case files (*.mara)"
 _PDF_FILES = "PDF files (*.pdf)"
+_INTERCHANGE_FILES = "Interchange files (*.json)"
 _session_folder: Path | None = None
 
 
@@ -34,6 +35,13 @@ def choose_case_file_to_open(parent: QWidget | None) -> Path | None:
     dialog = _dialog(parent, "Open a case file")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setNameFilters([_CASE_FILES, "All files (*)"])
+    return _run(dialog)
+
+
+def choose_file_to_import(parent: QWidget | None) -> Path | None:
+    dialog = _dialog(parent, "Import cases and conferences")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilters([_INTERCHANGE_FILES, "All files (*)"])
     return _run(dialog)
 
 

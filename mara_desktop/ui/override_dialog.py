@@ -12,6 +12,7 @@ says so.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import partial
 
@@ -19,52 +20,54 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from mara_desktop.domain import Audience, Override
+from mara_desktop.domain import Override
 from mara_desktop.domain.case import MIN_JUSTIFICATION
 from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import (
     Choices,
     StatusLine,
+    case_dialog_top,
     fit_to_screen,
-    heading,
-    note,
     record_row,
     write_or_say_why,
 )
+from mara_desktop.ui.effect_preview import EffectPreview
 from mara_desktop.views.override_effect import Newly
 
 TITLE = "Share without consent — MARA Desktop"
+WHAT = "Share without consent because of serious risk"
+ABOUT = (
+    "The ticked information will be shown to the ticked agencies although the victim "
+    "has not consented. The override is audited, never expires and is never deleted.",
+    "About overrides",
+)
+"""The note under the heading, and its accessible name."""
 
 
 class OverrideDialog(QDialog):
     """Add one override to a case; accepted only once it is written and audited."""
 
-    def __init__(self, session: Session, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        case_id: str,
+        parent: QWidget | None = None,
+        *,
+        categories: Sequence[str] = (),
+        agencies: Sequence[str] = (),
+    ) -> None:
+        """`categories` and `agencies` come ticked (another dialog found them needed)."""
         super().__init__(parent)
         self.session, self.case_id = session, case_id
-        self.setWindowTitle(TITLE)
-        self.setMinimumWidth(1060)
-        layout = QVBoxLayout(self)
-        reference = session.case_view(case_id, Audience.chair()).title
-        layout.addWidget(heading(f"Share without consent because of serious risk — {reference}"))
-        layout.addWidget(
-            note(
-                "The ticked information will be shown to the ticked agencies although the "
-                "victim has not consented. The override is audited, never expires and is "
-                "never deleted.",
-                "About overrides",
-            )
+        layout = case_dialog_top(
+            self, session, case_id, title=TITLE, width=1060, what=WHAT, about=ABOUT
         )
         scope = QHBoxLayout()
         protocol = session.protocol
@@ -77,11 +80,14 @@ class OverrideDialog(QDialog):
         layout.addLayout(scope)
         lower = QHBoxLayout()
         lower.addLayout(self._build_decision(), 1)
-        lower.addWidget(self._build_preview(), 1)
+        self.preview = EffectPreview("What becomes visible if you record this")
+        lower.addWidget(self.preview, 1)
         layout.addLayout(lower)
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)
         self.record_button = record_row(self, layout, "Record override", self.record)
+        self.categories.choose(categories)
+        self.agencies.choose(agencies)
         for choices in (self.categories, self.agencies):
             choices.changed.connect(self.update_preview)
         self.update_preview()
@@ -126,20 +132,6 @@ class OverrideDialog(QDialog):
         self._count()
         return form
 
-    def _build_preview(self) -> QGroupBox:
-        box = QGroupBox("What becomes visible if you record this")
-        box.setAccessibleName("What becomes visible")
-        column = QVBoxLayout(box)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary of what becomes visible")
-        self.preview = QTreeWidget()
-        self.preview.setAccessibleName("Newly visible, by agency")
-        self.preview.setHeaderHidden(True)
-        column.addWidget(self.summary)
-        column.addWidget(self.preview)
-        return box
-
     def _count(self) -> None:
         length = len(self.justification.toPlainText().strip())
         self.length.setText(
@@ -164,31 +156,17 @@ class OverrideDialog(QDialog):
         return self.session.override_effect(self.case_id, self.override())
 
     def update_preview(self) -> None:
-        self.preview.clear()
         override = self.override()
         if not override.categories or not override.agencies:
-            self.summary.setText("Tick the information to share and the agencies to share it with.")
+            self.preview.ask("Tick the information to share and the agencies to share it with.")
             return
-        effect = self.effect()
-        by_agency: dict[str, list[Newly]] = {}
-        for newly in effect:
-            by_agency.setdefault(newly.agency_name, []).append(newly)
-        for agency_name, entries in by_agency.items():
-            parent = QTreeWidgetItem([f"{agency_name} would newly see:"])
-            parent.addChildren([QTreeWidgetItem([n.description]) for n in entries])
-            self.preview.addTopLevelItem(parent)
-        self.preview.expandAll()
-        if effect:
-            self.summary.setText(
-                f"{_count_of(len(effect), 'entry', 'entries')} of this case would become "
-                f"visible to {_count_of(len(by_agency), 'agency', 'agencies')}."
-            )
-        else:
-            self.summary.setText(
-                "Nothing withheld now would become visible: these agencies already see this "
-                "information, the supplying agency restricted it, or the case holds none yet. "
-                "The override still applies to information added later."
-            )
+        self.preview.show_changes(
+            self.effect(),
+            (),
+            "Nothing withheld now would become visible: these agencies already see this "
+            "information, the supplying agency restricted it, or the case holds none yet. "
+            "The override still applies to information added later.",
+        )
 
     def record(self) -> None:
         fields = {
@@ -200,7 +178,3 @@ class OverrideDialog(QDialog):
         }
         record = partial(self.session.record_override, self.case_id, self.override())
         write_or_say_why(self, self.problem, record, fields)
-
-
-def _count_of(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"

@@ -1,4 +1,4 @@
-"""Labels that show user text as written.
+"""Labels that show user text as written, and counts in words.
 
 A QLabel guesses whether its text is rich text; a note containing "<b>" would then be read
 as markup. Every label that can hold case text is told it is plain text.
@@ -18,3 +18,8 @@ def plain_label(text: str, accessible_name: str, parent: QWidget | None = None) 
     label.setAccessibleName(accessible_name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def count_of(number: int, one: str, many: str) -> str:
+    """ "1 entry", "2 entries": a count as a chair reads it."""
+    return f"{number} {one if number == 1 else many}"

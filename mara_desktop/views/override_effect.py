@@ -6,6 +6,8 @@ will apply afterwards: the case is decided once as it is and once with the overr
 and every entry withheld before and visible after is listed. Entries are described by
 category and source only, never by their text, so the preview holds nothing a screen
 reader or a screenshot of the dialog would add to what the console already shows.
+The same comparison of the case before and after serves the consent preview
+(consent_effect.py), where entries may also become hidden.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from mara_desktop.views.builder import ViewBuilder, case_entries
 
 @dataclass(frozen=True)
 class Newly:
-    """One entry of the case that one agency could not see and would see with the override."""
+    """One entry of the case that one agency would newly see (or no longer see) with a
+    record added."""
 
     agency: str
     agency_name: str
@@ -34,19 +37,29 @@ class Newly:
 def override_effect(builder: ViewBuilder, case: Case, override: Override) -> list[Newly]:
     """Every entry withheld from an agency now and visible to it with `override` added,
     in protocol agency order, then in case order (header, people, items, actions)."""
-    protocol = builder.protocol
-    entries = case_entries(case, protocol)
-    ids = list(entries)
     after_case = dataclasses.replace(case, overrides=(*case.overrides, override))
-    found: list[Newly] = []
+    shown, _ = changes(builder, case, after_case)
+    return shown
+
+
+def changes(builder: ViewBuilder, before: Case, after: Case) -> tuple[list[Newly], list[Newly]]:
+    """The entries each agency would newly see, and those it would no longer see, if the
+    case `before` became the case `after` (the same entries, another record added), in
+    protocol agency order, then in case order."""
+    protocol = builder.protocol
+    entries = case_entries(before, protocol)
+    ids = list(entries)
+    shown: list[Newly] = []
+    hidden: list[Newly] = []
     for agency in protocol.agencies:
         audience = Audience.of([agency.id])
-        before = builder.decisions_for(case, audience, ids)
-        after = builder.decisions_for(after_case, audience, ids)
+        now = builder.decisions_for(before, audience, ids)
+        then = builder.decisions_for(after, audience, ids)
         for entry_id in ids:
-            if after[entry_id].visible and not before[entry_id].visible:
+            if now[entry_id].visible != then[entry_id].visible:
+                found = shown if then[entry_id].visible else hidden
                 found.append(_newly(builder, agency.id, entry_id, entries[entry_id]))
-    return found
+    return shown, hidden
 
 
 def _newly(builder: ViewBuilder, agency: str, entry_id: str, entry: Disclosable) -> Newly:

@@ -14,19 +14,22 @@ _PENDING: list[FileDialogAnswers] = []
 
 
 class FileDialogAnswers:
-    """Types each answer (None: cancel) into the next file dialog; records message boxes."""
+    """Types each answer (None: cancel) into the next file dialog; records message boxes,
+    waiting for `messages` of them (a box that follows the dialog only after work done)."""
 
-    def __init__(self, *answers: str | None, rounds: int = 200) -> None:
+    def __init__(self, *answers: str | None, rounds: int = 200, messages: int = 0) -> None:
         self.answers = list(answers)
         self.messages: list[str] = []
         self.titles: list[str] = []
         self.rounds = rounds
+        self.expected = messages
         _PENDING.append(self)  # a timer alone does not keep its receiver alive
         QTimer.singleShot(20, self._answer)
 
     def _answer(self) -> None:
         self.rounds -= 1
-        if self.rounds > 0 and (self.answers or _visible(QMessageBox)):
+        waiting = len(self.messages) < self.expected
+        if self.rounds > 0 and (self.answers or waiting or _visible(QMessageBox)):
             QTimer.singleShot(20, self._answer)  # before acting: acting may block in exec
         elif self in _PENDING:
             _PENDING.remove(self)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLineEdit, QRadioButton, QTreeWidget
 
-from mara_desktop.domain import ConsentState
+from mara_desktop.domain import Audience, ConsentState
 from mara_desktop.ui.consent_dialog import ConsentDialog
+from tests.ui.effect_lines import preview_lines
+from tests.ui.widget_text import widget_texts
 
 
 def history_rows(dialog: ConsentDialog) -> list[list[str]]:
@@ -54,10 +56,10 @@ def test_nothing_is_recorded_without_an_answer_or_a_name(qtbot, demo_session):
     dialog = ConsentDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     dialog.record()
-    assert "Choose her answer" in dialog.problem.text()
+    assert dialog.problem.text() == "Choose the answer: given, refused, withdrawn or not sought."
     dialog.state_buttons[ConsentState.GIVEN].setChecked(True)
     dialog.record()
-    assert dialog.problem.text() == "Name who recorded her answer."
+    assert dialog.problem.text() == "Name who recorded the answer."
     assert dialog.focusWidget() is dialog.recorded_by  # the field to mend
     dialog.recorded_by.setText("Jo")
     dialog.agencies.choose([])
@@ -74,3 +76,58 @@ def test_every_field_has_an_accessible_name(qtbot, demo_session):
         for widget in dialog.findChildren(kind):
             if not widget.objectName().startswith("qt_"):  # Qt's own parts of a widget
                 assert widget.accessibleName(), widget
+
+
+def test_no_word_assumes_the_victims_gender(qtbot, demo_session):
+    dialog = ConsentDialog(demo_session, "case-03")
+    qtbot.addWidget(dialog)
+    dialog.record()
+    words = " ".join(widget_texts(dialog)).lower().replace("-", " ").split()
+    assert not {"her", "she", "his", "he", "him"} & set(words)
+    assert "The victim's answer" in widget_texts(dialog)
+
+
+def test_the_preview_lists_what_a_withdrawal_would_hide_before_it_is_recorded(qtbot, demo_session):
+    before = demo_session.case_records("case-01").consents
+    dialog = ConsentDialog(demo_session, "case-01")  # consent given to all on 10 Nov
+    qtbot.addWidget(dialog)
+    assert dialog.preview.summary.text() == "Choose the answer to see what it would change."
+    dialog.state_buttons[ConsentState.WITHDRAWN].setChecked(True)
+    summary = dialog.preview.summary.text()
+    assert summary.startswith("1 entry would become hidden from 6 agencies: IDVA service, ")
+    assert summary.endswith(" The entry: Victim's health and mental health.")
+    lines = preview_lines(dialog.preview)
+    assert lines[:2] == [
+        "IDVA service would no longer see:",
+        "Victim's health and mental health (from Primary care (GP))",
+    ]
+    health = demo_session.case_view("case-01", Audience.chair()).items[3]
+    assert health.category == "victim-health"
+    assert not [t for t in widget_texts(dialog) if health.text in t]
+    assert demo_session.case_records("case-01").consents == before  # nothing recorded yet
+
+
+def test_the_preview_lists_what_consent_would_make_visible(qtbot, demo_session):
+    dialog = ConsentDialog(demo_session, "case-03")  # withdrawn on 20 Nov
+    qtbot.addWidget(dialog)
+    dialog.state_buttons[ConsentState.GIVEN].setChecked(True)
+    dialog.agencies.choose(["idva"])
+    assert dialog.preview.summary.text() == (
+        "2 entries would become visible to 1 agency: IDVA service. "
+        "The entries: Immigration status, Victim's health and mental health."
+    )
+    dialog.agencies.choose([])
+    assert dialog.preview.summary.text() == (
+        "Tick the agencies and the information the answer covers."
+    )
+
+
+def test_an_answer_dated_before_the_latest_is_said_to_change_nothing(qtbot, demo_session):
+    dialog = ConsentDialog(demo_session, "case-03")  # the latest was recorded on 20 Nov 2026
+    qtbot.addWidget(dialog)
+    dialog.state_buttons[ConsentState.GIVEN].setChecked(True)
+    dialog.recorded_at.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(9, 0)))
+    assert dialog.preview.summary.text().startswith(
+        "Nothing would change: an answer recorded later than this time decides what is shared."
+    )
+    assert preview_lines(dialog.preview) == []

@@ -114,7 +114,7 @@ def test_another_file_unlocked_starts_at_its_own_opening(
 
 def _meeting_commands(console: ChairConsole) -> list[QAction]:
     c = console.commands
-    return [c.present, c.previous, c.next, c.export, c.audit, c.protocol, c.lock]
+    return [c.present, c.previous, c.next, c.export, c.audit, c.protocol, c.lock, c.import_file]
 
 
 def test_what_needs_the_file_is_turned_off_while_locked(

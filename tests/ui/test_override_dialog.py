@@ -7,18 +7,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from mara_desktop.domain import Audience
 from mara_desktop.ui.override_dialog import OverrideDialog
+from tests.ui.effect_lines import preview_lines
+from tests.ui.widget_text import widget_texts
 
 JUSTIFICATION = "He found the leaflet; she is at risk of being taken abroad."
-
-
-def preview_texts(dialog: OverrideDialog) -> list[str]:
-    tree = dialog.preview
-    texts = []
-    for r in range(tree.topLevelItemCount()):
-        top = tree.topLevelItem(r)
-        texts.append(top.text(0))
-        texts += [top.child(c).text(0) for c in range(top.childCount())]
-    return texts
 
 
 def fill(dialog: OverrideDialog) -> None:
@@ -29,15 +21,36 @@ def fill(dialog: OverrideDialog) -> None:
 def test_the_preview_names_housing_and_the_safe_contact_details(qtbot, demo_session):
     dialog = OverrideDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
-    assert "Tick the information" in dialog.summary.text()
+    assert "Tick the information" in dialog.preview.summary.text()
     fill(dialog)
-    assert preview_texts(dialog) == [
+    assert preview_lines(dialog.preview) == [
         "Housing and registered social landlords would newly see:",
         "Victim's safe contact details (from By-and-for specialist service)",
     ]
-    assert dialog.summary.text().startswith("1 entry of this case would become visible to 1 agency")
+    assert dialog.preview.summary.text() == (
+        "1 entry would become visible to 1 agency: Housing and registered social landlords. "
+        "The entry: Victim's safe contact details."
+    )
     item_text = demo_session.case_view("case-03", Audience.chair()).items[3].text
-    assert all(item_text not in t for t in [*preview_texts(dialog), dialog.summary.text()])
+    assert all(item_text not in t for t in widget_texts(dialog))
+
+
+def test_entries_and_agencies_are_counted_apart_and_named(qtbot, demo_session):
+    """One entry reaching two agencies is one entry, not two."""
+    dialog = OverrideDialog(demo_session, "case-03", categories=["victim-contact"])
+    qtbot.addWidget(dialog)
+    dialog.agencies.choose(["housing", "fire"])
+    assert dialog.preview.summary.text() == (
+        "1 entry would become visible to 2 agencies: Housing and registered social landlords, "
+        "Fire and rescue service. The entry: Victim's safe contact details."
+    )
+    dialog.categories.choose(["victim-contact", "victim-health", "immigration"])
+    assert dialog.preview.summary.text() == (
+        "3 entries would become visible to 2 agencies: Housing and registered social "
+        "landlords, Fire and rescue service. The entries: Immigration status, Victim's health "
+        "and mental health, Victim's safe contact details."
+    )
+    assert len(preview_lines(dialog.preview)) == 2 + 3 + 3
 
 
 def test_the_bar_is_held_in_the_dialog(qtbot, demo_session):
@@ -86,7 +99,7 @@ def test_a_complete_override_is_recorded_and_audited(qtbot, demo_session):
     qtbot.addWidget(again)
     fill(again)
     assert again.effect() == []
-    assert "Nothing withheld now would become visible" in again.summary.text()
+    assert "Nothing withheld now would become visible" in again.preview.summary.text()
 
 
 def test_every_field_has_an_accessible_name(qtbot, demo_session):

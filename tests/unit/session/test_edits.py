@@ -104,7 +104,7 @@ BAD: dict[str, tuple[Edit, str, str]] = {
     "consent": (
         lambda s: s.record_consent("case-01", Consent(ConsentState.GIVEN, ("*",), ("*",), NOW, " ")),
         "recorded_by",
-        "Name who recorded her answer.",
+        "Name who recorded the answer.",
     ),
     "override": (
         lambda s: s.record_override("case-03", dataclasses.replace(OVERRIDE, lawful_basis="consent")),
@@ -125,6 +125,16 @@ BAD: dict[str, tuple[Edit, str, str]] = {
         lambda s: s.save_action("case-01", dataclasses.replace(ACTION, text="Refer \u202enow")),
         "text",
         "The action holds the invisible right-to-left override (U+202E at character 7), which changes the order text is shown in: remove it.",
+    ),
+    "action without text": (
+        lambda s: s.save_action("case-01", dataclasses.replace(ACTION, text="  ")),
+        "text",
+        "Write what the action is.",
+    ),
+    "action without owner": (
+        lambda s: s.save_action("case-01", dataclasses.replace(ACTION, owner="")),
+        "owner",
+        "Choose the agency that owns the action.",
     ),
     "changed action": (
         lambda s: s.change_action("case-01", "a01", ActionField.OWNER, "nobody"),

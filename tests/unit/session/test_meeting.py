@@ -115,21 +115,22 @@ def test_what_is_shown_is_audited_once_until_it_changes(demo_session: Session) -
     assert views[1] == {"case": case_id, "audience": ["housing"], "via": "preview"}
 
 
-def test_an_action_added_at_the_meeting_is_the_referrers_due_in_two_weeks(
-    demo_session: Session,
-) -> None:
+def test_a_new_action_is_first_the_referrers_due_in_two_weeks(demo_session: Session) -> None:
+    """What the add-action dialog shows filled in, for the chair to change."""
     meeting = _meeting(demo_session)
+    assert meeting.new_action() is None  # the opening: no case to act on
     meeting.next()
     case_id = meeting.current
     assert case_id is not None
-    before = {a.id for a in meeting.view(case_id, Audience.chair()).actions}
-    meeting.add_action("  Refer to the sanctuary scheme  ")
-    meeting.reload()
-    (added,) = [a for a in meeting.view(case_id, Audience.chair()).actions if a.id not in before]
-    assert added.id.startswith("m") and added.text == "Refer to the sanctuary scheme"
-    assert added.status is ActionStatus.OPEN and added.conference == DEMO_CONFERENCE
-    assert (added.due - meeting.on).days == 14
-    assert demo_session.audit_records()[-1].action == "action-added"
+    proposed = meeting.new_action()
+    assert proposed is not None
+    referrer = meeting.view(case_id, Audience.chair()).header
+    assert referrer is not None and proposed.owner == referrer.referring_agency
+    assert proposed.due is not None and (proposed.due - meeting.on).days == 14
+    assert proposed.id.startswith("m") and proposed.text == ""
+    assert proposed.status is ActionStatus.OPEN and proposed.conference == DEMO_CONFERENCE
+    taken = {a.id for a in meeting.view(case_id, Audience.chair()).actions}
+    assert proposed.id not in taken
 
 
 def test_reading_the_meeting_again_keeps_the_case_being_heard(
