@@ -184,6 +184,9 @@ class ChairConsole(QMainWindow):
         with self._saying_why("Case file not read"):
             self._show_latest_meeting(session, place)
         self.file_watcher.watch(session)
+        # Not the meeting list, the first in the tab order: it would take typed letters
+        # as the choice of another meeting.
+        self.agenda.agenda.setFocus()
 
     def _show_latest_meeting(self, session: Session, place: MeetingPlace | None = None) -> None:
         """The latest meeting from its start, or the one at `place` where the chair stood."""

@@ -240,3 +240,19 @@ def test_unlocking_on_another_file_gives_back_the_first(
     unlock_console(console, DEMO_PASSPHRASE, other_file=other)
     assert console.session is not None and console.session.path == other
     assert is_in_use(other) and not is_in_use(demo_path)
+
+
+def test_letters_typed_at_the_opening_do_not_change_the_meeting(
+    qtbot: QtBot, console: ChairConsole
+) -> None:
+    """A meeting list with the keyboard's focus would take typed letters as a choice of
+    another meeting (a combo box's type-ahead); the agenda has it instead."""
+    console.activateWindow()
+    qtbot.waitUntil(lambda: console.focusWidget() is not None)
+    assert console.focusWidget() is console.agenda.agenda
+    meeting = console.meeting
+    assert meeting is not None
+    for letter in "northshire":
+        qtbot.keyClick(console.focusWidget(), letter)
+    assert console.meeting is not None
+    assert console.meeting.conference.id == meeting.conference.id
