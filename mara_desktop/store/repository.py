@@ -89,7 +89,9 @@ def write_case(conn: Connection, case: Case, position: int, *, replace: bool) ->
             conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case.id,))
     else:
         conn.execute(
-            'INSERT INTO "case" VALUES (?, ?, ?, ?, ?, ?, ?, ?)', (case.id, position, *row)
+            'INSERT INTO "case" (id, position, reference, children_involved, referral_date, '
+            "referral_agency, referral_criterion, dash_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (case.id, position, *row),
         )
     _write_parts(conn, case)
 

@@ -173,9 +173,19 @@ def _to_v2(conn: Connection) -> None:
     conn.execute("ALTER TABLE attendance ADD COLUMN left_at TEXT")
 
 
+def _to_v3(conn: Connection) -> None:
+    """What the protocol language of DESIGN.md's second round reads of a case: whether the
+    victim is pregnant (0 for every case until now), whose consent a record is (NULL: the
+    victim's, as every record until now), and the last day an override applies (NULL: no
+    end, as every override until now)."""
+    conn.execute('ALTER TABLE "case" ADD COLUMN pregnancy INTEGER NOT NULL DEFAULT 0')
+    conn.execute("ALTER TABLE consent ADD COLUMN person TEXT")
+    conn.execute('ALTER TABLE override ADD COLUMN "until" TEXT')
+
+
 Migration = Callable[[Connection], None]
 
-MIGRATIONS: list[Migration] = [_to_v1, _to_v2]
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3]
 """MIGRATIONS[n] turns schema version n into n + 1."""
 
 
