@@ -14,6 +14,7 @@ from mara_desktop.protocol.errors import ProtocolError
 from mara_desktop.protocol.loader import load_protocol
 from mara_desktop.protocol.matrix import as_csv, as_text
 from mara_desktop.protocol.model import Protocol
+from mara_desktop.protocol.notice_texts import KEYS as NOTICE_KEYS
 from mara_desktop.views import CaseView
 from mara_desktop.views.audiences import parse_audience
 from mara_desktop.views.serialize import case_view_data
@@ -100,7 +101,25 @@ def _check(args: argparse.Namespace) -> int:
         f"{len(loaded.agencies)} agencies, {len(loaded.categories)} categories, "
         f"{len(loaded.rules)} rules; review by {loaded.review_by}."
     )
+    for line in _notice_texts(loaded):
+        say(line)
     return 0
+
+
+def _notice_texts(loaded: Protocol) -> list[str]:
+    """Which of the notices' jurisdiction texts the protocol gives, and what the notices say
+    in place of each one it does not (an author sees what a reader would miss)."""
+    given = loaded.notice.given()
+    lines = [
+        f"Notice texts ([notice]): {', '.join(given)}."
+        if given
+        else "No notice texts ([notice]): the notices name no country's emergency number, law "
+        "or authority."
+    ]
+    lines += [
+        f"  no {key}: {without}." for key, (_, without) in NOTICE_KEYS.items() if key not in given
+    ]
+    return lines
 
 
 def _matrix(args: argparse.Namespace) -> int:

@@ -11,6 +11,11 @@ The perpetrator's notice is a general notice: it lists only what is shared about
 about the case, and never mentions the victim's consent (whether she agreed is hers to tell,
 and a perpetrator who knows her agreement matters may press her to withdraw it).
 docs/notices.md says why the notice carries no security marking.
+
+No jurisdiction's words live here: the emergency number, the data protection law and its
+authority, the way to complain, the coordinator's contact and what happens after the meeting
+come from the protocol's `[notice]` (protocol/notice_texts.py). Without one, the notice says
+a neutral sentence or nothing, never another country's number or authority.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from enum import StrEnum
 from mara_desktop.domain import WILDCARD, Subject
 from mara_desktop.protocol.conditions import TABLE, needs_consent, of_rule
 from mara_desktop.protocol.model import Category, Protocol, Rule
+from mara_desktop.protocol.notice_texts import NoticeTexts
 
 
 class Reader(StrEnum):
@@ -62,6 +68,13 @@ def _text(*sentences: str) -> Block:
     return Block(Kind.TEXT, " ".join(sentences))
 
 
+def _protocol_text(text: str) -> list[Block]:
+    """A text of the protocol as it is written, a paragraph for each run of lines between
+    blank lines; nothing for an empty text."""
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return [Block(Kind.TEXT, p) for p in paragraphs if p]
+
+
 def _heading(text: str) -> Block:
     return Block(Kind.HEADING, text)
 
@@ -72,7 +85,7 @@ def _bullets(texts: Iterable[str]) -> list[Block]:
 
 def notice_blocks(protocol: Protocol, reader: Reader) -> list[Block]:
     """The whole notice, in reading order."""
-    blocks = _opening(reader)
+    blocks = _opening(protocol.notice, reader)
     blocks += _what_is_shared(protocol, reader)
     if reader is Reader.VICTIM:
         blocks += _agreement(protocol)
@@ -89,14 +102,15 @@ def notice_blocks(protocol: Protocol, reader: Reader) -> list[Block]:
         _heading("How long we keep it"),
         _text(protocol.retention or "Ask the MARAC coordinator how long information is kept."),
     ]
-    return blocks + _rights(reader)
+    return blocks + _rights(protocol.notice, reader)
 
 
-def _opening(reader: Reader) -> list[Block]:
+def _opening(texts: NoticeTexts, reader: Reader) -> list[Block]:
     if reader is Reader.VICTIM:
+        emergency = texts.emergency or "If you are in danger now, call the emergency services."
         return [
             Block(Kind.TITLE, "How we share information to keep you safe"),
-            Block(Kind.WARNING, "If you are in danger now, call 999."),
+            Block(Kind.WARNING, " ".join(emergency.split())),
             _heading("What is a MARAC?"),
             _text("A MARAC is a meeting about keeping people safe from domestic abuse."),
             _text(
@@ -106,8 +120,9 @@ def _opening(reader: Reader) -> list[Block]:
             _text(
                 "You do not go to the meeting.",
                 "Your support worker tells the meeting what you want and what worries you.",
-                "This is often an IDVA (an independent domestic violence adviser).",
+                *([" ".join(texts.support_worker.split())] if texts.support_worker else []),
             ),
+            *_part("What happens after the meeting", texts.after_the_meeting),
         ]
     return [
         Block(Kind.TITLE, "How services share information about you"),
@@ -221,36 +236,45 @@ def _law(protocol: Protocol, reader: Reader) -> list[Block]:
     ]
 
 
-def _rights(reader: Reader) -> list[Block]:
-    contact = (
-        "Ask the MARAC coordinator. Your support worker, or the person who gave you this "
-        "notice, can put you in touch."
-        if reader is Reader.VICTIM
-        else "Ask the service that gave you this notice how to contact the MARAC coordinator."
-    )
+def _rights(texts: NoticeTexts, reader: Reader) -> list[Block]:
+    law = f"The law ({texts.data_protection_law})" if texts.data_protection_law else "The law"
     return [
         _heading("Your rights"),
-        _text("The law (UK GDPR and the Data Protection Act 2018) gives you rights. You can:"),
+        _text(f"{law} gives you rights. You can:"),
         *_bullets(
             [
                 "ask to see the information we hold about you;",
                 "ask us to correct information that is wrong;",
                 "object to how we use your information;",
-                "complain to the Information Commissioner's Office (ICO) if you are not "
-                "happy with how we use your information.",
+                "complain if you are not happy with how we use your information.",
             ]
         ),
         _text(
             "Sometimes the law lets us keep some information back,",
             "for example when showing it could put someone in danger.",
         ),
-        _text(
-            "The ICO checks that organisations follow the law on information:",
-            "ico.org.uk, telephone 0303 123 1113.",
-        ),
+        *_part("If you are not happy", f"{texts.complaints}\n\n{texts.data_protection_authority}"),
         _heading("Who to contact"),
-        _text(contact),
+        *_contact(texts, reader),
     ]
+
+
+def _contact(texts: NoticeTexts, reader: Reader) -> list[Block]:
+    """The protocol's way to reach the coordinator, else where to ask for it."""
+    if reader is Reader.PERPETRATOR:
+        return _protocol_text(texts.coordinator_contact) or [
+            _text("Ask the service that gave you this notice how to contact the MARAC coordinator.")
+        ]
+    in_touch = "Your support worker, or the person who gave you this notice, can put you in touch."
+    if texts.coordinator_contact:
+        return [*_protocol_text(texts.coordinator_contact), _text(in_touch)]
+    return [_text("Ask the MARAC coordinator.", in_touch)]
+
+
+def _part(heading: str, text: str) -> list[Block]:
+    """A heading and the protocol's text under it; nothing when the protocol gives none."""
+    said = _protocol_text(text)
+    return [_heading(heading), *said] if said else []
 
 
 def _categories(protocol: Protocol, reader: Reader) -> list[Category]:

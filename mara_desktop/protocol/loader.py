@@ -12,7 +12,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,8 @@ from mara_desktop.protocol.model import (
     Protocol,
     Rule,
 )
+from mara_desktop.protocol.notice_texts import KEYS as NOTICE_KEYS
+from mara_desktop.protocol.notice_texts import NoticeTexts
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _RESERVED = {OBSERVER, CHAIR, WILDCARD}
@@ -83,7 +85,8 @@ _ENTRY_KEYS: dict[str, dict[str, Key]] = {
         "lawful_basis": Key("id"),
     },
 }
-_TABLES = ("protocol", *_ENTRY_KEYS)
+_NOTICE_KEYS = {key: Key(kind, False) for key, (kind, _) in NOTICE_KEYS.items()}
+_TABLES = ("protocol", "notice", *_ENTRY_KEYS)
 _TEXT_KINDS = {"short": SHORT_TEXT, "long": LONG_TEXT, "id": IDENTIFIER}
 
 
@@ -146,7 +149,8 @@ class _Checker:
         for table in data:
             if table not in _TABLES:
                 self.problem(table, 0, "", f'unknown table "{table}"{did_you_mean(table, _TABLES)}')
-        header = self._table(data, "protocol")
+        header = self._table(data, "protocol", _PROTOCOL_KEYS)
+        notice = self._table(data, "notice", _NOTICE_KEYS, required=False) or {}
         entries = {name: self._entries(data, name) for name in _ENTRY_KEYS}
         bases = [LawfulBasis(e["id"], e["text"]) for e in entries["lawful_basis"]]
         agencies = [
@@ -178,17 +182,23 @@ class _Checker:
         protocol = self._protocol(
             header, bases, agencies, categories, [r for r in rules if r], text
         )
+        if protocol is not None:
+            protocol = replace(protocol, notice=NoticeTexts(**notice))
         return protocol
 
-    def _table(self, data: dict[str, Any], table: str) -> dict[str, Any] | None:
+    def _table(
+        self, data: dict[str, Any], table: str, spec: dict[str, Key], *, required: bool = True
+    ) -> dict[str, Any] | None:
         raw = data.get(table)
         if raw is None:
-            self.problems.append(f"{self.name}: the [{table}] table is missing.")
+            if required:
+                self.problems.append(f"{self.name}: the [{table}] table is missing.")
             return None
         if not isinstance(raw, dict):
-            self.problem(table, 0, "", "must be a single table, written [protocol]")
+            entry = 1 if isinstance(raw, list) else 0  # [[table]]: its first entry's line
+            self.problem(table, entry, "", f"must be a single table, written [{table}]")
             return None
-        return self._keys(table, 0, raw, _PROTOCOL_KEYS)
+        return self._keys(table, 0, raw, spec)
 
     def _entries(self, data: dict[str, Any], table: str) -> list[dict[str, Any]]:
         raw = data.get(table, [])

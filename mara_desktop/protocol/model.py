@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mara_desktop.domain import OBSERVER, WILDCARD, Subject
+from mara_desktop.protocol.notice_texts import NoticeTexts
 
 if TYPE_CHECKING:  # the table of conditions reads protocols: it imports this module
     from mara_desktop.protocol.conditions import Condition
@@ -98,6 +99,8 @@ class Protocol:
     confidentiality_statement: str = DEFAULT_CONFIDENTIALITY_STATEMENT
     handling_instructions: str = DEFAULT_HANDLING
     retention: str = ""
+    notice: NoticeTexts = field(default_factory=NoticeTexts)
+    """The notices' texts that belong to a jurisdiction (`[notice]`)."""
     source_text: str = field(default="", compare=False, repr=False)
     sha256: str = field(default="", compare=False)
 
