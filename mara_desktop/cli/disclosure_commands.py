@@ -27,8 +27,8 @@ class UnknownEntry(MaraError):
 def view(args: argparse.Namespace) -> int:
     with open_case_file(args.file, args.passphrase_file) as session:
         audience = parse_audience(args.audience, session.protocol)
-        shown = session.case_view(args.case, audience)
-        session.record("view", {"case": args.case, "audience": audience.sorted()})
+        shown = session.case_view(args.case, audience, on=args.on)
+        session.record("view", {"case": args.case, "audience": audience.sorted(), **_on(args)})
     if args.json:
         say(json.dumps(case_view_data(shown), ensure_ascii=False, indent=2))
     else:
@@ -73,14 +73,20 @@ def _as_text(shown: CaseView, p: Protocol) -> str:
 def explain(args: argparse.Namespace) -> int:
     with open_case_file(args.file, args.passphrase_file) as session:
         audience = parse_audience(args.audience, session.protocol)
-        decision = session.explain(args.case, args.item, audience)
+        decision = session.explain(args.case, args.item, audience, on=args.on)
         if decision is None:
             raise UnknownEntry(f'case "{args.case}" has no item, action or person "{args.item}".')
         session.record(
-            "explain", {"case": args.case, "item": args.item, "audience": audience.sorted()}
+            "explain",
+            {"case": args.case, "item": args.item, "audience": audience.sorted(), **_on(args)},
         )
     say(("Shown. " if decision.visible else "Withheld. ") + decision.reason)
     return 0
+
+
+def _on(args: argparse.Namespace) -> dict[str, str]:
+    """The date a view or explanation was asked as of, for the audit, when one was given."""
+    return {"on": args.on.isoformat()} if args.on else {}
 
 
 def protocol(args: argparse.Namespace) -> int:

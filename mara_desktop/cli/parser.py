@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from mara_desktop import __version__
 from mara_desktop.cli.terminal import shown
+from mara_desktop.domain import parse_date
 
 
 class Parser(argparse.ArgumentParser):
@@ -26,6 +28,24 @@ def _file(sub: argparse.ArgumentParser) -> None:
         metavar="P",
         help="read the passphrase from the first line of this file "
         "(or set MARA_PASSPHRASE; otherwise you are asked)",
+    )
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a date: write it as YYYY-MM-DD, like 2026-11-26'
+        ) from None
+
+
+def _on(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--on",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="decide as of this date (default: today); an override applies up to its last day",
     )
 
 
@@ -110,12 +130,14 @@ def _disclosure_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("--case", required=True, metavar="ID")
     sub.add_argument("--as", dest="audience", required=True, metavar="AGENCY[,AGENCY...]")
     sub.add_argument("--json", action="store_true", help="print JSON")
+    _on(sub)
 
     sub = commands.add_parser("explain", help="why an agency may or may not see an item")
     _file(sub)
     sub.add_argument("--case", required=True, metavar="ID")
     sub.add_argument("--item", required=True, metavar="ID")
     sub.add_argument("--as", dest="audience", required=True, metavar="AGENCY[,AGENCY...]")
+    _on(sub)
 
     protocol = commands.add_parser("protocol", help="check, show or replace a protocol")
     actions = protocol.add_subparsers(

@@ -99,7 +99,9 @@ class Override:
     """A recorded decision to share without consent because of serious risk.
 
     It never expires silently and is never deleted; the agencies and categories are named
-    one by one, never by wildcard, so its reach is always readable.
+    one by one, never by wildcard, so its reach is always readable. A decision made for a
+    period carries `until`, its last day: it applies on dates up to and including it, and
+    afterwards says that it ended rather than vanishing.
     """
 
     categories: tuple[str, ...]
@@ -108,9 +110,14 @@ class Override:
     justification: str
     decided_by: str
     decided_at: datetime
+    until: date | None = None
 
     def covers(self, agency: str, category: str) -> bool:
         return agency in self.agencies and category in self.categories
+
+    def applies_on(self, day: date) -> bool:
+        """Whether the override is in force on `day` (no end: always)."""
+        return self.until is None or day <= self.until
 
 
 @dataclass(frozen=True)

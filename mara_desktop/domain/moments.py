@@ -26,8 +26,9 @@ def moment_text(moment: datetime) -> str:
     return text
 
 
-def when_text(moment: datetime) -> str:
-    """A date the way minutes and reasons write it: 3 Nov 2026, in the moment's own offset."""
+def when_text(moment: date) -> str:
+    """A date the way minutes and reasons write it: 3 Nov 2026, in the moment's own offset
+    (a date is written as it is)."""
     return f"{moment.day} {moment:%b %Y}"
 
 

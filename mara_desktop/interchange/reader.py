@@ -61,6 +61,7 @@ _OVERRIDE_FIELDS = (
     "justification",
     "decided_by",
     "decided_at",
+    "until",
 )
 _ITEM_FIELDS = (
     "id",
@@ -289,12 +290,15 @@ class RecordReader:
         justification = c.string(obj, "justification", path)
         by = c.string(obj, "decided_by", path)
         at = c.moment(obj, "decided_at", path)
+        until = c.day(obj, "until", path, required=False)
         judged = self.rules.override(
             categories=categories,
             agencies=agencies,
             lawful_basis=basis,
             justification=justification,
             decided_by=by,
+            decided_at=at,
+            until=until,
         )
         if not self._judged(judged, path):
             return None
@@ -302,7 +306,7 @@ class RecordReader:
             return None
         if justification is None or by is None:
             return None
-        return Override(categories, agencies, basis, justification, by, at)
+        return Override(categories, agencies, basis, justification, by, at, until)
 
     def item(self, raw: Any, path: str, people: People) -> Item | None:
         c = self.check

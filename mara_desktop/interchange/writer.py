@@ -167,6 +167,7 @@ def _override(o: Override) -> dict[str, Any]:
         "justification": o.justification,
         "decided_by": o.decided_by,
         "decided_at": moment_text(o.decided_at),
+        "until": _day(o.until),
     }
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from mara_desktop.domain import (
     OBSERVER,
@@ -29,6 +29,7 @@ from mara_desktop.domain import (
     Override,
     PersonRole,
     Subject,
+    when_text,
 )
 from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
 from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, TextKind, text_problem
@@ -114,10 +115,13 @@ class RecordRules:
         lawful_basis: str | None,
         justification: str | None,
         decided_by: str | None,
+        decided_at: datetime | None = None,
+        until: date | None = None,
     ) -> list[Problem]:
         """The bar an override must meet: a lawful basis the protocol names other than
-        consent, a justification of real length, the person who decided, and agencies and
-        categories named one by one (never "*": its reach must be readable)."""
+        consent, a justification of real length, the person who decided, a last day (if
+        any) no earlier than the day it was decided, and agencies and categories named one
+        by one (never "*": its reach must be readable)."""
         empty = "Name at least one agency and one category."
         return [
             *self._basis(lawful_basis),
@@ -129,6 +133,7 @@ class RecordRules:
                 "The name of who decided",
                 blank="Name the person who decided.",
             ),
+            *self._last_day(decided_at, until),
             *self._scope("agencies", agencies, self._agencies, "agency", empty),
             *self._scope("categories", categories, self._categories, "category", empty),
         ]
@@ -226,6 +231,8 @@ class RecordRules:
             lawful_basis=override.lawful_basis,
             justification=override.justification,
             decided_by=override.decided_by,
+            decided_at=override.decided_at,
+            until=override.until,
         )
 
     def of_item(self, item: Item, people: People) -> list[Problem]:
@@ -338,6 +345,22 @@ class RecordRules:
             short = f"must explain the serious risk (at least {MIN_JUSTIFICATION} characters)"
             return [Problem("justification", short, full)]
         return _text("justification", text, LONG_TEXT, "The justification")
+
+    @staticmethod
+    def _last_day(decided_at: datetime | None, until: date | None) -> list[Problem]:
+        """An override ends on or after the day it was decided (as that moment writes it):
+        one that ended before it began would never have applied."""
+        if decided_at is None or until is None or until >= decided_at.date():
+            return []
+        return [
+            Problem(
+                "until",
+                f"{until.isoformat()} is before decided_at ({decided_at.date().isoformat()}): "
+                "an override cannot end before it was decided",
+                f"The last day ({when_text(until)}) is before the day the override was "
+                f"decided ({when_text(decided_at)}): choose that day or a later one.",
+            )
+        ]
 
     def _about(self, person: str | None, subject: Subject | None, people: People) -> list[Problem]:
         """The person an item is about is one of the case's, and the item's subject is the

@@ -8,7 +8,9 @@ audit it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import cast
 
@@ -97,40 +99,52 @@ class DisclosureRule:
         self._decided: dict[tuple[object, ...], Memory] = {}
         self._last: tuple[Case | None, Memory] = (None, {})
 
-    def decide(self, thing: Disclosable, audience: Audience, case: Case) -> Decision:
+    def decide(
+        self, thing: Disclosable, audience: Audience, case: Case, on: date | None = None
+    ) -> Decision:
         """Visible to the audience only if visible to every agency in it; the reason of a
-        withheld decision names the first agency (in id order) that blocks it."""
+        withheld decision names the first agency (in id order) that blocks it. Decided as
+        of the date `on` (today when not given): an override applies up to its last day."""
         if audience.is_chair:
             return Decision(True, "The chair sees everything.", Step.CHAIR)
         if not audience.agencies:
             return Decision(False, "Nobody is in the audience.", Step.EMPTY_AUDIENCE)
         if len(audience.agencies) == 1:
             (agency,) = audience.agencies
-            return self.decide_for(thing, agency, case)
-        decisions = [self.decide_for(thing, agency, case) for agency in sorted(audience.agencies)]
+            return self.decide_for(thing, agency, case, on)
+        decisions = [
+            self.decide_for(thing, agency, case, on) for agency in sorted(audience.agencies)
+        ]
         blocked = next((d for d in decisions if not d.visible), None)
         if blocked is not None:
             return blocked
         return Decision(True, " ".join(d.reason for d in decisions), Step.RULE)
 
-    def decide_for(self, thing: Disclosable, agency: str, case: Case) -> Decision:
-        """The six steps of the pinned rule for one agency, in order, each remembered by
-        exactly what it reads.
+    def decide_for(
+        self, thing: Disclosable, agency: str, case: Case, on: date | None = None
+    ) -> Decision:
+        """The six steps of the pinned rule for one agency, in order, as of the date `on`
+        (today when not given), each remembered by exactly what it reads.
 
         Building every view of a meeting takes tens of thousands of decisions, and most are
         the same decision again. Steps 1-3 read only the entry's source, owner and handling
-        restriction; step 4 the override covering the pair; steps 5-6 the category and what
-        the conditions of protocol/conditions.py read of the case (only when a condition was
-        looked at). So each is remembered by those alone, never by the entry: a new builder
-        works out each combination once, whatever the number of entries sharing it.
+        restriction; step 4 the override covering the pair and in force on the date (looked
+        for on every call, so what is remembered of it never stands for another date); steps
+        5-6 the category and what the conditions of protocol/conditions.py read of the case
+        (only when a condition was looked at). So each is remembered by those alone, never
+        by the entry: a new builder works out each combination once, whatever the number of
+        entries sharing it.
         """
         early = self._by_source_owner_or_restriction(thing, agency)
         if early is not None:
             return early
-        override = self._override(case, thing.category, agency)
+        override, ended = self._override(case, thing.category, agency, on)
         if override is not None:
             return self._by_override(override, agency)
-        return self._by_rules_remembered(thing.category, agency, case)
+        decision = self._by_rules_remembered(thing.category, agency, case)
+        if ended is not None and not decision.visible:
+            return self._after_ended(decision, ended)
+        return decision
 
     def _by_source_owner_or_restriction(self, thing: Disclosable, agency: str) -> Decision | None:
         """Steps 1-3; None when none of them decides."""
@@ -151,8 +165,10 @@ class DisclosureRule:
         return decision
 
     def _by_override(self, override: Override, agency: str) -> Decision:
-        """Step 4, remembered by the override (with its offset, which equal instants
-        ignore but reasons print) and the agency."""
+        """Step 4 for an override in force on the date decided for, remembered by the
+        override (its last day included: the reason prints it; with its offset, which equal
+        instants ignore but reasons print) and the agency. The date is not read here: whether
+        the override is in force was settled before, for the date asked about."""
         key = (override, override.decided_at.utcoffset(), agency)
         decision = self._overrides.get(key)
         if decision is None:
@@ -215,25 +231,45 @@ class DisclosureRule:
         )
 
     @staticmethod
-    def _override(case: Case, category: str, agency: str) -> Override | None:
-        """The latest override covering the pair; any one suffices, the latest explains best."""
+    def _override(
+        case: Case, category: str, agency: str, on: date | None
+    ) -> tuple[Override | None, Override | None]:
+        """The latest override covering the pair and in force on `on` (any one suffices, the
+        latest explains best); when none is, None and the latest that covered it and ended."""
         if not case.overrides:
-            return None
+            return None, None
         covering = [o for o in case.overrides if o.covers(agency, category)]
-        return max(covering, key=lambda o: instant(o.decided_at)) if covering else None
+        if not covering:
+            return None, None
+        day = on if on is not None else date.today()
+        in_force = [o for o in covering if o.applies_on(day)]
+        if in_force:
+            return max(in_force, key=lambda o: instant(o.decided_at)), None
+        return None, max(covering, key=lambda o: instant(o.decided_at))
 
     def _overridden(self, override: Override, agency: str) -> Decision:
         basis = self.protocol.lawful_basis(override.lawful_basis)
         basis_text = basis.text if basis else override.lawful_basis
+        until = f", until {when_text(override.until)}" if override.until else ""
         return Decision(
             True,
             f"Shared with {self.protocol.agency_name(agency)} without consent because of "
             f"serious risk: override decided by {override.decided_by} on "
-            f"{when_text(override.decided_at)} (lawful basis: {basis_text}).",
+            f"{when_text(override.decided_at)}{until} (lawful basis: {basis_text}).",
             Step.OVERRIDE,
             agency,
             override=override,
             lawful_basis=basis,
+        )
+
+    @staticmethod
+    def _after_ended(decision: Decision, ended: Override) -> Decision:
+        """A withholding that an override once lifted says so, and that it ended."""
+        last_day = when_text(ended.until) if ended.until else ""
+        return dataclasses.replace(
+            decision,
+            reason=f"{decision.reason} The override decided by {ended.decided_by} on "
+            f"{when_text(ended.decided_at)} shared it until {last_day}; it has ended.",
         )
 
     def _by_rules(self, category: str, agency: str, case: Case) -> Decision:

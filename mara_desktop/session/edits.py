@@ -55,7 +55,8 @@ class Edits:
         editing.add_consent(self._file, case_id, consent)
 
     def record_override(self, case_id: str, override: Override) -> None:
-        """Add a decision to share without consent; it never expires and is never deleted."""
+        """Add a decision to share without consent; it is never deleted, and ends only on
+        its last day (`until`), if it has one."""
         editing.add_override(self._file, case_id, override)
 
     def record_item(self, case_id: str, item: Item) -> None:

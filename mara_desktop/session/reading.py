@@ -86,17 +86,21 @@ class Reading:
 
     def case_view(self, case_id: str, audience: Audience, *, on: date | None = None) -> CaseView:
         """What `audience` may see of the case (the chair's audience sees everything, each
-        entry marked with who else may); `on` is the date open actions are overdue by."""
+        entry marked with who else may), decided as of `on` (today when not given), which
+        is also the date open actions are overdue by."""
         return self._builder().case_view(self._case(case_id), audience, on=on)
 
     def case_records(self, case_id: str) -> CaseRecords:
         """The case's consent and override history, newest first: the chair's alone."""
         return self._builder().records(self._case(case_id), Audience.chair())
 
-    def explain(self, case_id: str, entry_id: str, audience: Audience) -> Decision | None:
+    def explain(
+        self, case_id: str, entry_id: str, audience: Audience, *, on: date | None = None
+    ) -> Decision | None:
         """Why one entry (an item, action, person or the header) is shown to `audience` or
-        withheld from it; None when the case has no such entry."""
-        decisions = self._builder().decisions_for(self._case(case_id), audience, [entry_id])
+        withheld from it as of `on` (today when not given); None when the case has no such
+        entry."""
+        decisions = self._builder().decisions_for(self._case(case_id), audience, [entry_id], on)
         return decisions.get(entry_id)
 
     def unseen_by(self, case_id: str, agency: str) -> list[Unseen]:

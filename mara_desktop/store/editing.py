@@ -82,6 +82,7 @@ def add_override(case_file: CaseFile, case_id: str, override: Override) -> None:
                 "categories": list(override.categories),
                 "agencies": list(override.agencies),
                 "lawful_basis": override.lawful_basis,
+                **({"until": override.until.isoformat()} if override.until else {}),
             },
         )
 

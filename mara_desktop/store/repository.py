@@ -144,11 +144,12 @@ def add_consents(conn: Connection, case_id: str, consents: Iterable[Consent]) ->
 def add_overrides(conn: Connection, case_id: str, overrides: Iterable[Override]) -> None:
     conn.executemany(
         "INSERT INTO override (case_id, categories, agencies, lawful_basis, justification, "
-        "decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        'decided_by, decided_at, "until") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         [
             (
                 case_id, _ids(o.categories), _ids(o.agencies), o.lawful_basis,
                 o.justification, o.decided_by, moment_text(o.decided_at),
+                _date_text(o.until),
             )
             for o in overrides
         ],
@@ -313,7 +314,7 @@ class _Parts:
         )
         self.overrides = self._by_case(
             "SELECT case_id, categories, agencies, lawful_basis, justification, decided_by, "
-            "decided_at FROM override",
+            'decided_at, "until" FROM override',
             "seq",
             _override,
         )
@@ -355,5 +356,6 @@ def _consent(r: Any) -> Consent:
 
 def _override(r: Any) -> Override:
     return Override(
-        tuple(json.loads(r[1])), tuple(json.loads(r[2])), r[3], r[4], r[5], parse_moment(r[6])
-    )
+        tuple(json.loads(r[1])), tuple(json.loads(r[2])), r[3], r[4], r[5], parse_moment(r[6]),
+        _date(r[7]),
+    )  # fmt: skip

@@ -90,10 +90,11 @@ def records_text(records: CaseRecords, protocol: Protocol) -> str:
         )
     for override in records.overrides:
         basis = protocol.lawful_basis(override.lawful_basis)
+        until = f", until {when_text(override.until)}" if override.until else ""
         dated.append(
             (
                 instant(override.decided_at),
-                f"Override on {when_text(override.decided_at)} by {override.decided_by}: "
+                f"Override on {when_text(override.decided_at)} by {override.decided_by}{until}: "
                 f"{names(override.categories, protocol.category_name)} shared with "
                 f"{names(override.agencies, protocol.agency_name)} "
                 f"({basis.text if basis else override.lawful_basis}). {override.justification}",

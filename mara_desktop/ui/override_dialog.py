@@ -6,18 +6,22 @@ protocol, a justification of real length, who decided) and shows, while the chai
 exactly what would become visible to whom (the session's `override_effect`, the same rule
 that will apply afterwards). Recording goes through the session, which holds the bar (the
 override's rules in protocol/records.py, the importer's too) and audits it; its refusal is
-shown as the rule says it. Overrides never expire and are never deleted, and the dialog
-says so.
+shown as the rule says it. Overrides are never deleted and never expire silently: one
+made for a period has a last day, chosen here (no earlier than the day it is decided), and
+the dialog says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import partial
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -45,7 +49,8 @@ TITLE = "Share without consent — MARA Desktop"
 WHAT = "Share without consent because of serious risk"
 ABOUT = (
     "The ticked information will be shown to the ticked agencies although the victim "
-    "has not consented. The override is audited, never expires and is never deleted.",
+    "has not consented. The override is audited and never deleted; it ends only on the "
+    "last day you give, if you give one.",
     "About overrides",
 )
 """The note under the heading, and its accessible name."""
@@ -129,8 +134,34 @@ class OverrideDialog(QDialog):
         form.addRow("&Justification:", self.justification)
         form.addRow("", self.length)
         form.addRow("&Decided by:", self.decided_by)
+        form.addRow("", self._build_until())
         self._count()
         return form
+
+    def _build_until(self) -> QHBoxLayout:
+        """An optional last day: unticked, the override has no end. It cannot be set before
+        the day the override is decided (today, as the record will carry it)."""
+        first = max(date.today(), datetime.now(UTC).date())
+        self.has_until = QCheckBox("&Until")
+        self.has_until.setAccessibleName("The override has a last day")
+        self.until = QDateEdit(QDate(first.year, first.month, first.day))
+        self.until.setAccessibleName("Last day the override applies")
+        inner = self.until.findChild(QLineEdit)
+        if inner is not None:  # what a screen reader lands on inside the date field
+            inner.setAccessibleName("Last day the override applies")
+        self.until.setMaximumWidth(200)
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("d MMM yyyy")
+        self.until.setMinimumDate(self.until.date())
+        self.until.setEnabled(False)
+        self.has_until.toggled.connect(self.until.setEnabled)
+        hint = QLabel("the last day it applies (leave unticked for no end)")
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.has_until)
+        row.addWidget(self.until)
+        row.addWidget(hint, 1)
+        return row
 
     def _count(self) -> None:
         length = len(self.justification.toPlainText().strip())
@@ -150,7 +181,14 @@ class OverrideDialog(QDialog):
             self.justification.toPlainText().strip(),
             self.decided_by.text().strip(),
             datetime.now(UTC).replace(microsecond=0),
+            self._last_day(),
         )
+
+    def _last_day(self) -> date | None:
+        if not self.has_until.isChecked():
+            return None
+        chosen = self.until.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def effect(self) -> list[Newly]:
         return self.session.override_effect(self.case_id, self.override())
@@ -173,6 +211,7 @@ class OverrideDialog(QDialog):
             "lawful_basis": self.lawful_basis,
             "justification": self.justification,
             "decided_by": self.decided_by,
+            "until": self.until,
             "agencies": self.agencies,
             "categories": self.categories,
         }

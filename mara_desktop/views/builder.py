@@ -78,18 +78,21 @@ def case_entries(case: Case, protocol: Protocol) -> dict[str, Disclosable]:
 
 
 class _Disclosing:
-    """One case put to the rule for one audience; remembers whether anything was held back."""
+    """One case put to the rule for one audience as of one date; remembers whether anything
+    was held back."""
 
-    def __init__(self, builder: ViewBuilder, case: Case, audience: Audience) -> None:
-        self.builder, self.case, self.audience = builder, case, audience
+    def __init__(
+        self, builder: ViewBuilder, case: Case, audience: Audience, on: date | None
+    ) -> None:
+        self.builder, self.case, self.audience, self.on = builder, case, audience, on
         self.members = tuple(sorted(audience.agencies))
         self.held_back = False
 
     def access(self, thing: Disclosable) -> Access | None:
         """None when withheld; for the chair, who may see it; otherwise why it is shown."""
         if self.audience.is_chair:
-            return self.builder.access_for_chair(thing, self.case)
-        decision = self.builder.rule.decide(thing, self.audience, self.case)
+            return self.builder.access_for_chair(thing, self.case, self.on)
+        decision = self.builder.rule.decide(thing, self.audience, self.case, self.on)
         if not decision.visible:
             self.held_back = True
             return None
@@ -105,8 +108,10 @@ class ViewBuilder:
     def case_view(
         self, case: Case, audience: Audience, *, number: int = 0, on: date | None = None
     ) -> CaseView:
-        """`on` is the conference date, against which open actions are overdue."""
-        disclosing = _Disclosing(self, case, audience)
+        """`on` is the date decided as of (an override applies up to its last day) and
+        against which open actions are overdue: a meeting's and its minutes' the conference
+        date. Without it, decisions are made as of today and no action is marked overdue."""
+        disclosing = _Disclosing(self, case, audience, on)
         header = None
         if disclosing.access(header_item(case, self.protocol)) is not None:
             header = CaseHeader(
@@ -178,8 +183,9 @@ class ViewBuilder:
             )
         return result
 
-    def access_for_chair(self, thing: Disclosable, case: Case) -> Access:
-        decisions = [self.rule.decide_for(thing, agency, case) for agency in self._everyone]
+    def access_for_chair(self, thing: Disclosable, case: Case, on: date | None = None) -> Access:
+        """Who may see `thing` as of `on` (today when not given), and why the others not."""
+        decisions = [self.rule.decide_for(thing, agency, case, on) for agency in self._everyone]
         return Access(
             tuple(d.agency for d in decisions if d.visible and d.agency),
             tuple(d for d in decisions if not d.visible),
@@ -217,11 +223,12 @@ class ViewBuilder:
         )
 
     def decisions_for(
-        self, case: Case, audience: Audience, ids: Iterable[str]
+        self, case: Case, audience: Audience, ids: Iterable[str], on: date | None = None
     ) -> dict[str, Decision]:
-        """The decision behind each named entry (items, actions, people, the header)."""
+        """The decision behind each named entry (items, actions, people, the header), as of
+        `on` (today when not given)."""
         entries = case_entries(case, self.protocol)
-        return {i: self.rule.decide(entries[i], audience, case) for i in ids if i in entries}
+        return {i: self.rule.decide(entries[i], audience, case, on) for i in ids if i in entries}
 
 
 def hearing_order(conference: Conference, cases: Mapping[str, Case]) -> list[Case]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 
 from mara_desktop.domain import Action, Audience, Case, Conference
 from mara_desktop.many_strings import present
@@ -41,7 +42,7 @@ def withheld_values(
         raise ValueError("the view is of another conference")
     withheld: list[str] = []
     for case in hearing_order(conference, cases_by_id):
-        withheld += _withheld_of(builder, case, view.audience)
+        withheld += _withheld_of(builder, case, view.audience, conference.date)
     folded = {value: _folded(value) for value in withheld}
     shown = "\0".join(_folded(v) for v in shown_values(view))
     starts = present((fold[:PREFIX] for fold in folded.values()), [shown])
@@ -65,9 +66,11 @@ def _within(value: str, text: str) -> bool:
     return re.search(before + re.escape(value) + after, text) is not None
 
 
-def _withheld_of(builder: ViewBuilder, case: Case, audience: Audience) -> list[str]:
+def _withheld_of(builder: ViewBuilder, case: Case, audience: Audience, on: date) -> list[str]:
+    """Decided as of the conference's date, as its minutes are."""
+
     def hidden(thing: Disclosable) -> bool:
-        return not builder.rule.decide(thing, audience, case).visible
+        return not builder.rule.decide(thing, audience, case, on).visible
 
     values: list[str] = []
     for entry in case_entries(case, builder.protocol).values():

@@ -26,7 +26,7 @@ def full_case(case_id: str = "case-1", *, items: int = 3) -> dict[str, Any]:
         "overrides": [
             {"categories": ["victim-location"], "agencies": ["housing"], "lawful_basis": "vital-interests",
              "justification": "Threats to kill on 1 Nov; the perpetrator knows the current address.",
-             "decided_by": "DI Sam Example", "decided_at": "2026-10-29T11:00:00Z"},
+             "decided_by": "DI Sam Example", "decided_at": "2026-10-29T11:00:00Z", "until": "2030-06-30"},
         ],
         "items": [
             {"id": f"i{n}", "category": "victim-health", "source": "gp", "subject": "victim",

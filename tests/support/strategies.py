@@ -5,7 +5,7 @@ Item texts are unique tokens, so a test can search any output for a withheld one
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import strategies as st
 
@@ -91,6 +91,16 @@ def protocols(draw: st.DrawFn) -> Protocol:
     )
 
 
+FIRST_DECIDED = date(2026, 11, 1)
+"""The day every drawn override is decided (`moment` below): its last day is no earlier."""
+
+
+def days_from(first: date, span: int = 20) -> st.SearchStrategy[date]:
+    """Days from `first` to `span` days after it: the dates decisions are made as of, and
+    overrides' last days."""
+    return st.integers(0, span).map(lambda n: first + timedelta(days=n))
+
+
 def moment(minutes: int) -> datetime:
     return datetime(2026, 11, 1, tzinfo=UTC).replace(minute=minutes % 60, hour=minutes // 60 % 24)
 
@@ -120,6 +130,7 @@ def overrides(draw: st.DrawFn) -> Override:
         "Serious risk of harm recorded by the meeting.",
         "Chair",
         moment(draw(st.integers(0, 1439))),
+        draw(st.none() | days_from(FIRST_DECIDED)),
     )
 
 

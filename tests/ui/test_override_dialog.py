@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QTreeWidget
 
-from mara_desktop.domain import Audience
+from mara_desktop.domain import Audience, when_text
+from mara_desktop.ui.case_page import records_text
 from mara_desktop.ui.override_dialog import OverrideDialog
 from tests.ui.effect_lines import preview_lines
 from tests.ui.widget_text import widget_texts
@@ -116,3 +119,25 @@ def test_enter_never_records_an_override(qtbot, demo_session):
     fill_completely(qtbot, dialog)
     qtbot.keyClick(dialog.decided_by, Qt.Key.Key_Return)
     assert demo_session.case_records("case-03").overrides == ()
+
+
+def test_an_end_date_is_optional_and_not_before_the_day_of_the_decision(qtbot, demo_session):
+    dialog = OverrideDialog(demo_session, "case-03")
+    qtbot.addWidget(dialog)
+    fill_completely(qtbot, dialog)
+    assert not dialog.has_until.isChecked() and not dialog.until.isEnabled()
+    assert dialog.override().until is None
+    dialog.has_until.click()
+    assert dialog.until.isEnabled()
+    today = date.today()
+    dialog.until.setDate(QDate(today.year, today.month, today.day).addDays(-1))
+    assert dialog.override().until == today  # the widget refuses a day before the decision
+    last_day = today + timedelta(days=30)
+    dialog.until.setDate(QDate(last_day.year, last_day.month, last_day.day))
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted.value
+    (override,) = demo_session.case_records("case-03").overrides
+    assert override.until == last_day
+    assert demo_session.audit_records()[-1].details["until"] == last_day.isoformat()
+    history = records_text(demo_session.case_records("case-03"), demo_session.protocol)
+    assert f"by DI Sam Example, until {when_text(last_day)}:" in history

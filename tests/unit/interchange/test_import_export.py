@@ -93,12 +93,14 @@ def test_every_problem_is_reported_at_once(new_file):
         (lambda d: d["cases"][0]["actions"][0].update(conference="conf-9"), 'cases[0].actions[0].conference: unknown conference "conf-9"'),
         (lambda d: d["cases"][0]["items"][0].update(restricted_to="police"), "cases[0].items[0].restricted_to: must be a list"),
         (lambda d: d["cases"][0]["overrides"][0].update(lawful_basis="consent"), "cases[0].overrides[0].lawful_basis: an override shares without consent"),
+        (lambda d: d["cases"][0]["overrides"][0].update(until="2026-10-28"), "cases[0].overrides[0].until: 2026-10-28 is before decided_at (2026-10-29): an override cannot end before it was decided"),
+        (lambda d: d["cases"][0]["overrides"][0].update(until="12 Jan"), "cases[0].overrides[0].until: bad value '12 Jan'"),
     ],
     ids=[
         "format", "missing", "dup-item", "item-action-clash", "dup-case", "person", "child",
         "justification", "override-wildcard", "moment", "dash", "agenda", "observer",
         "left-after-apologies", "left-not-a-moment", "conference",
-        "restricted-type", "override-on-consent",
+        "restricted-type", "override-on-consent", "until-before-decided", "until-not-a-date",
     ],
 )  # fmt: skip
 def test_each_kind_of_problem(new_file, edit, expected):

@@ -4,7 +4,7 @@ refuse the same records, for the same field, each in its own words."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -85,6 +85,28 @@ def test_an_override_is_refused_alike_by_the_importer_and_the_editor(
     refusal = _edit_refusal(lambda: add_override(new_file, "case-1", typed))
     assert (str(refusal), refusal.field) == (sentence, field.split("[")[0])
     assert new_file.case("case-1").overrides == before
+
+
+def test_an_override_ending_before_it_was_decided_is_refused_alike(new_file):
+    """`until` before the day of `decided_at` (29 Oct): the importer and the editor refuse
+    it for the same field; the day itself is allowed."""
+    assert _imported(new_file, "overrides", 0, {"until": "2026-10-28"}) == [
+        "cases[0].overrides[0].until: 2026-10-28 is before decided_at (2026-10-29): "
+        "an override cannot end before it was decided"
+    ]
+    load(new_file, full_document())
+    before = new_file.case("case-1").overrides
+    early = dataclasses.replace(GOOD_OVERRIDE, until=date(2026, 10, 28))
+    refusal = _edit_refusal(lambda: add_override(new_file, "case-1", early))
+    assert (str(refusal), refusal.field) == (
+        "The last day (28 Oct 2026) is before the day the override was decided "
+        "(29 Oct 2026): choose that day or a later one.",
+        "until",
+    )
+    assert new_file.case("case-1").overrides == before
+    same_day = dataclasses.replace(GOOD_OVERRIDE, until=date(2026, 10, 29))
+    add_override(new_file, "case-1", same_day)
+    assert new_file.case("case-1").overrides == (*before, same_day)
 
 
 def test_a_consent_record_must_reach_someone_in_an_import_as_in_the_app(new_file):

@@ -3,13 +3,13 @@ chair's place kept when the file changes, and only views handed out."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from mara_desktop.demo import DEMO_CONFERENCE, DEMO_PASSPHRASE
-from mara_desktop.domain import OBSERVER, ActionStatus, Audience
+from mara_desktop.domain import OBSERVER, ActionStatus, Audience, Override
 from mara_desktop.errors import MaraError
 from mara_desktop.session import START, Meeting, Session
 
@@ -212,3 +212,37 @@ def test_a_tick_the_file_cannot_record_still_changes_the_room_and_keeps_its_plac
         again = _meeting(session)
         again.return_to(place)
         assert "police" in again.room.agencies and "police" not in again.left
+
+
+def test_the_meeting_and_its_minutes_decide_as_of_the_conference_date(
+    demo_session: Session,
+) -> None:
+    """An override whose last day is the conference's (26 Nov) applies in the meeting and
+    in its minutes, whatever the date today; a view as of the next day no longer shows it."""
+    last_day = date(2026, 11, 26)
+    assert date.today() > last_day  # so that a meeting deciding as of today would differ
+    ending = Override(
+        ("victim-contact",), ("housing",), "vital-interests",
+        "Threats to kill made on 1 Nov; bail breached on 2 Nov.", "DI Sam Example",
+        datetime(2026, 11, 2, 10, tzinfo=UTC), last_day,
+    )  # fmt: skip
+    housing = Audience.of(["housing"])
+    before = {i.id for i in _meeting(demo_session).view("case-03", housing).items}
+    demo_session.record_override("case-03", ending)
+    meeting_view = _meeting(demo_session).view("case-03", housing)
+    shared = {i.id for i in meeting_view.items} - before
+    assert shared
+    assert all(i.category == "victim-contact" for i in meeting_view.items if i.id in shared)
+    minutes = demo_session.conference_views(DEMO_CONFERENCE)
+    assert minutes is not None
+    housing_minutes = minutes.view(housing)
+    (case_03,) = [c for c in housing_minutes.cases if c.case_id == "case-03"]
+    assert shared <= {i.id for i in case_03.items}
+    texts = {i.id: i.text for i in meeting_view.items}
+    assert not {texts[i] for i in shared} & set(minutes.withheld_values(housing_minutes))
+    for later in (date(2026, 11, 27), None):
+        assert not shared & {
+            i.id for i in demo_session.case_view("case-03", housing, on=later).items
+        }
+    why = demo_session.explain("case-03", min(shared), housing, on=date(2026, 11, 27))
+    assert why is not None and "until 26 Nov 2026; it has ended." in why.reason
