@@ -97,7 +97,9 @@ def _check(args: argparse.Namespace) -> int:
         return int(ExitCode.INPUT)
     say(
         f"{args.protocol_file}: valid. {loaded.name}, version {loaded.version}: "
-        f"{len(loaded.agencies)} agencies, {len(loaded.categories)} categories, "
+        f"{len(loaded.agencies)} agencies, "
+        f"{f'{len(loaded.groups)} groups, ' if loaded.groups else ''}"
+        f"{len(loaded.categories)} categories, "
         f"{len(loaded.rules)} rules; review by {loaded.review_by}."
     )
     return 0

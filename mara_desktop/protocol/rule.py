@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import cast
 
 from mara_desktop.domain import (
+    WILDCARD,
     Action,
     Audience,
     Case,
@@ -214,12 +215,12 @@ class DisclosureRule:
             agency,
         )
 
-    @staticmethod
-    def _override(case: Case, category: str, agency: str) -> Override | None:
+    def _override(self, case: Case, category: str, agency: str) -> Override | None:
         """The latest override covering the pair; any one suffices, the latest explains best."""
         if not case.overrides:
             return None
-        covering = [o for o in case.overrides if o.covers(agency, category)]
+        groups = self.protocol.group_members
+        covering = [o for o in case.overrides if o.covers(agency, category, groups)]
         return max(covering, key=lambda o: instant(o.decided_at)) if covering else None
 
     def _overridden(self, override: Override, agency: str) -> Decision:
@@ -258,7 +259,8 @@ class DisclosureRule:
                 basis_text = f" (lawful basis: {basis.text})" if basis else ""
                 return Decision(
                     True,
-                    f"Shared with {agency_name} by rule {rule.number}{basis_text}.",
+                    f"Shared with {agency_name} by rule {rule.number}"
+                    f"{self._through_group(rule, agency)}{basis_text}.",
                     Step.RULE,
                     agency,
                     rule=rule,
@@ -277,6 +279,15 @@ class DisclosureRule:
             rule=rules[0],
             consent=latest,
         )
+
+    def _through_group(self, rule: Rule, agency: str) -> str:
+        """ ", which shares with All health bodies" when the rule names the agency only
+        through a group: the chair can then find the line of the protocol that decided."""
+        if agency in rule.agencies or WILDCARD in rule.agencies:
+            return ""
+        groups = self.protocol.group_members
+        group = next(g for g in rule.agencies if agency in groups.get(g, ()))
+        return f", which shares with {self.protocol.agency_name(group)}"
 
     def granting_rules(self, category: str, agency: str) -> tuple[Rule, ...]:
         key = (category, agency)
