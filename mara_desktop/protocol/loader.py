@@ -190,6 +190,7 @@ class _Checker:
         id stands where agency ids do, so it must mean one thing; observers, a group and an
         empty list are refused (a group of nobody is a typing slip)."""
         known = {a.id for a in agencies}
+        named = {e["id"] for e in entries}
         groups: list[Group] = []
         seen: set[str] = set()
         for number, entry in _numbered(entries):
@@ -214,15 +215,14 @@ class _Checker:
                 self.problem("group", number, "agencies", f'group "{group_id}" names no agency')
                 ok = False
             for member in dict.fromkeys(members):
-                if member not in known:
-                    hint = did_you_mean(member, sorted(known))
-                    self.problem(
-                        "group",
-                        number,
-                        "agencies",
-                        f'group "{group_id}" names unknown agency "{member}"{hint}',
-                    )
-                    ok = False
+                if member in known:
+                    continue
+                if member in named or member in _RESERVED:
+                    said = f'"{member}", which is not an agency (a group lists agencies only)'
+                else:
+                    said = f'unknown agency "{member}"{did_you_mean(member, sorted(known))}'
+                self.problem("group", number, "agencies", f'group "{group_id}" names {said}')
+                ok = False
             if len(set(members)) < len(members):
                 self.problem("group", number, "agencies", "an agency is listed twice")
                 ok = False
