@@ -70,6 +70,12 @@ class Rule:
     """The agencies of the groups named in `agencies` (which keeps the file's words, so the
     matrix and reasons can name the group); never observers, whom a group cannot hold."""
 
+    @property
+    def reached(self) -> tuple[str, ...]:
+        """The agencies as listed, then the members of the groups listed: every id a list of
+        who receives (the notices) must name; group ids match no agency there."""
+        return (*self.agencies, *sorted(self.members))
+
     def grants(self, category: str, agency: str) -> bool:
         """Whether the rule speaks of this pair at all; `*` never stands for observers."""
         category_ok = WILDCARD in self.categories or category in self.categories

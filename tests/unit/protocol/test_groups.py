@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 
 from mara_desktop.domain import Audience, Case, ConsentState
+from mara_desktop.minutes.notice import Reader, notice_blocks
 from mara_desktop.protocol.errors import ProtocolError
 from mara_desktop.protocol.matrix import as_text, cell
 from mara_desktop.protocol.model import Protocol
@@ -151,3 +152,9 @@ def test_a_group_decides_exactly_as_its_members_listed_one_by_one(protocol, case
             grouped.decide(thing, audience, case).visible
             == plain.decide(thing, audience, plain_case).visible
         )
+
+
+def test_the_victims_notice_names_each_agency_of_a_group() -> None:
+    protocol = make_protocol(HEALTH + rule(["health"], ["health-bodies"], ["consent"]))
+    text = " ".join(f"{b.lead} {b.text}" for b in notice_blocks(protocol, Reader.VICTIM))
+    assert "Health: If you agree: Health and Csc." in text
