@@ -98,11 +98,15 @@ def _check(args: argparse.Namespace) -> int:
     say(
         f"{args.protocol_file}: valid. {loaded.name}, version {loaded.version}: "
         f"{len(loaded.agencies)} agencies, "
-        f"{f'{len(loaded.groups)} groups, ' if loaded.groups else ''}"
+        f"{_groups(len(loaded.groups))}"
         f"{len(loaded.categories)} categories, "
         f"{len(loaded.rules)} rules; review by {loaded.review_by}."
     )
     return 0
+
+
+def _groups(count: int) -> str:
+    return "" if not count else "1 group, " if count == 1 else f"{count} groups, "
 
 
 def _matrix(args: argparse.Namespace) -> int:

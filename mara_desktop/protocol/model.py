@@ -140,6 +140,14 @@ class Protocol:
         name a group are read with (domain/case.py)."""
         return {g.id: frozenset(g.agencies) for g in reversed(self.groups)}
 
+    def through_group(self, listed: tuple[str, ...], agency: str) -> Group | None:
+        """The first group of `listed` naming `agency`, when `listed` names it only through a
+        group (not itself, not by `*`): what a reason or the dialog names as why it is reached."""
+        if agency in listed or WILDCARD in listed:
+            return None
+        groups = self.group_members
+        return next((self.group(g) for g in listed if agency in groups.get(g, ())), None)
+
     def group(self, group_id: str) -> Group | None:
         return next((g for g in self.groups if g.id == group_id), None)
 

@@ -13,7 +13,6 @@ from enum import StrEnum
 from typing import cast
 
 from mara_desktop.domain import (
-    WILDCARD,
     Action,
     Audience,
     Case,
@@ -283,11 +282,8 @@ class DisclosureRule:
     def _through_group(self, rule: Rule, agency: str) -> str:
         """ ", which shares with All health bodies" when the rule names the agency only
         through a group: the chair can then find the line of the protocol that decided."""
-        if agency in rule.agencies or WILDCARD in rule.agencies:
-            return ""
-        groups = self.protocol.group_members
-        group = next(g for g in rule.agencies if agency in groups.get(g, ()))
-        return f", which shares with {self.protocol.agency_name(group)}"
+        group = self.protocol.through_group(rule.agencies, agency)
+        return f", which shares with {group.name}" if group else ""
 
     def granting_rules(self, category: str, agency: str) -> tuple[Rule, ...]:
         key = (category, agency)
