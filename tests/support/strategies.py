@@ -138,8 +138,13 @@ def overrides(draw: st.DrawFn) -> Override:
     )
 
 
-births = st.one_of(st.none(), st.dates(date(2006, 1, 1), date(2010, 12, 31)))
-"""Around the 18th birthday on the cases' referral date (1 Nov 2026), or unknown."""
+births = st.one_of(
+    st.none(),
+    st.sampled_from([date(2008, 11, 1), date(2008, 11, 2)]),
+    st.dates(date(2006, 1, 1), date(2010, 12, 31)),
+)
+"""Around the 18th birthday on the cases' referral date (1 Nov 2026: 18 on the first date,
+17 on the second), or unknown."""
 
 
 @st.composite

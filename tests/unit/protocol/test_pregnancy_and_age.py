@@ -82,3 +82,18 @@ def test_a_leap_day_birthday_comes_of_age_on_1_march() -> None:
         ).victim_age()
         == 18
     )
+
+
+def test_one_rule_answers_anew_when_only_the_victims_age_or_a_pregnancy_changes() -> None:
+    """The decision memory keys on what each condition reads: the age and the pregnancy."""
+    aged = DisclosureRule(make_protocol(rule(["location"], ["csc"], ["young_victim"])))
+    for born, young in [
+        (date(1990, 1, 1), False),
+        (date(2009, 1, 1), True),
+        (date(1990, 1, 1), False),
+    ]:
+        assert aged.decide_for(LOCATION, "csc", with_victim(born)).visible is young
+    adults = DisclosureRule(make_protocol(rule(["location"], ["csc"], ["adults_only"])))
+    for pregnancy in (False, True, False):
+        value = dataclasses.replace(case(), pregnancy=pregnancy)
+        assert adults.decide_for(LOCATION, "csc", value).visible is not pregnancy
