@@ -104,7 +104,9 @@ def _check(args: argparse.Namespace) -> int:
         return int(ExitCode.INPUT)
     say(
         f"{args.protocol_file}: valid. {loaded.name}, version {loaded.version}: "
-        f"{len(loaded.agencies)} agencies, {len(loaded.categories)} categories, "
+        f"{len(loaded.agencies)} agencies, "
+        f"{_groups(len(loaded.groups))}"
+        f"{len(loaded.categories)} categories, "
         f"{len(loaded.rules)} rules; review by {loaded.review_by}."
     )
     for line in _notice_texts(loaded):
@@ -126,6 +128,10 @@ def _notice_texts(loaded: Protocol) -> list[str]:
         f"  no {key}: {without}." for key, (_, without) in NOTICE_KEYS.items() if key not in given
     ]
     return lines
+
+
+def _groups(count: int) -> str:
+    return "" if not count else "1 group, " if count == 1 else f"{count} groups, "
 
 
 def _matrix(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ override records are history, never edited or deleted; a change of mind is a new
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -26,6 +27,17 @@ CONSENT_BASIS = "consent"
 
 WILDCARD = "*"
 """In a consent scope or a rule: every agency, or every category."""
+
+Groups = Mapping[str, Collection[str]]
+"""The protocol's groups of agencies, members by group id: a record may name a group where
+it names agencies, and means its members."""
+
+NO_GROUPS: Groups = {}
+
+
+def names_agency(listed: Collection[str], agency: str, groups: Groups) -> bool:
+    """Whether a list of agency ids names `agency`, itself or through a group it lists."""
+    return agency in listed or any(agency in groups.get(name, ()) for name in listed)
 
 
 @dataclass(frozen=True)
@@ -88,8 +100,8 @@ class Consent:
     recorded_at: datetime
     recorded_by: str
 
-    def covers(self, agency: str, category: str) -> bool:
-        return (WILDCARD in self.agencies or agency in self.agencies) and (
+    def covers(self, agency: str, category: str, groups: Groups = NO_GROUPS) -> bool:
+        return (WILDCARD in self.agencies or names_agency(self.agencies, agency, groups)) and (
             WILDCARD in self.categories or category in self.categories
         )
 
@@ -112,8 +124,8 @@ class Override:
     decided_at: datetime
     until: date | None = None
 
-    def covers(self, agency: str, category: str) -> bool:
-        return agency in self.agencies and category in self.categories
+    def covers(self, agency: str, category: str, groups: Groups = NO_GROUPS) -> bool:
+        return names_agency(self.agencies, agency, groups) and category in self.categories
 
     def applies_on(self, day: date) -> bool:
         """Whether the override is in force on `day` (no end: always)."""
@@ -131,6 +143,23 @@ class Case:
     actions: tuple[Action, ...] = ()
     consents: tuple[Consent, ...] = ()
     overrides: tuple[Override, ...] = ()
+    pregnancy: bool = False
+    """The victim is pregnant: an unborn child brings children's services in as a child
+    does (the `children` condition reads both)."""
+
+    @property
+    def with_children(self) -> bool:
+        """Children are involved, born or unborn: what the `children` condition asks."""
+        return self.children_involved or self.pregnancy
+
+    def victim_age(self) -> int | None:
+        """The case's victim's age in whole years on the referral date; None when the case
+        has no victim or the victim's date of birth is not recorded."""
+        victim = next((p for p in self.people if p.role is PersonRole.VICTIM), None)
+        if victim is None or victim.born is None:
+            return None
+        on, born = self.referral.date, victim.born
+        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
     def latest_consent(self) -> Consent | None:
         """The consent record that speaks now: the latest by `recorded_at`; of records made

@@ -47,6 +47,7 @@ _CASE_FIELDS = (
     "id",
     "reference",
     "children_involved",
+    "pregnancy",
     "referral",
     "people",
     "consents",
@@ -173,6 +174,7 @@ class RecordReader:
         case_id = c.text(obj, "id", path, IDENTIFIER)
         reference = c.text(obj, "reference", path, SHORT_TEXT)
         children = c.boolean(obj, "children_involved", path)
+        pregnancy = c.boolean(obj, "pregnancy", path, default=False)
         referral = self.referral(obj.get("referral"), f"{path}.referral")
         people = self._each(obj, "people", path, self.person)
         person_roles = _raw_roles(obj)
@@ -195,6 +197,7 @@ class RecordReader:
             tuple(actions),
             tuple(consents),
             tuple(overrides),
+            pregnancy,
         )
         return case
 

@@ -121,10 +121,13 @@ def _attendance(a: Attendance) -> dict[str, Any]:
 
 
 def _case(c: Case) -> dict[str, Any]:
+    """`pregnancy` is written only when true: a file made before it existed exports as it
+    was imported."""
     return {
         "id": c.id,
         "reference": c.reference,
         "children_involved": c.children_involved,
+        **({"pregnancy": True} if c.pregnancy else {}),
         "referral": {
             "date": c.referral.date.isoformat(),
             "agency": c.referral.agency,

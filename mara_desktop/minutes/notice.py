@@ -149,11 +149,11 @@ def _what_is_shared(protocol: Protocol, reader: Reader) -> list[Block]:
         if reader is Reader.VICTIM:
             said = _who_and_when(protocol, rules)
         else:  # one list, no conditions: a condition could hint at the victim's consent
-            said = _sentence(_who(protocol, [a for r in rules for a in r.agencies]))
+            said = _sentence(_who(protocol, [a for r in rules for a in r.reached]))
         said = said or "only if the meeting decides there is a serious risk"
         blocks.append(Block(Kind.BULLET, said + ".", lead=_addressed(category.name, reader) + ":"))
     blocks.append(_heading("The services that may get information about you"))
-    wanted = {a for r in _rules_about(protocol, reader) for a in r.agencies}
+    wanted = {a for r in _rules_about(protocol, reader) for a in r.reached}
     blocks += _bullets(a.name for a in protocol.agencies if WILDCARD in wanted or a.id in wanted)
     return blocks
 
@@ -163,7 +163,7 @@ def _who_and_when(protocol: Protocol, rules: list[Rule]) -> str:
     GP"); each condition is said once, agencies that get it anyway are not repeated."""
     groups: dict[str, list[str]] = {}
     for rule in rules:
-        groups.setdefault(_condition(protocol, rule), []).extend(rule.agencies)
+        groups.setdefault(_condition(protocol, rule), []).extend(rule.reached)
     if WILDCARD in groups.get("", []):
         return _sentence(_who(protocol, [WILDCARD]))
     always = set(_who(protocol, groups.get("", [])))

@@ -38,6 +38,7 @@ def unknown_ids(protocol: Protocol, content: CaseFileContent) -> list[str]:
             categories.update(override.categories)
         bases.update(o.lawful_basis for o in case.overrides)
     known_agencies = {a.id for a in protocol.agencies} | {OBSERVER, WILDCARD}
+    known_agencies |= {g.id for g in protocol.groups}
     known_categories = {c.id for c in protocol.categories} | {WILDCARD}
     known_bases = {b.id for b in protocol.lawful_bases}
     return (

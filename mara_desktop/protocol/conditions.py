@@ -96,7 +96,7 @@ def _without_consent(case: Case, agency: str, category: str, protocol: Protocol)
     when = when_text(latest.recorded_at)
     if latest.state is not ConsentState.GIVEN:
         return f"only with the victim's consent, and consent was {latest.state.label} on {when}"
-    if not latest.covers(agency, category):
+    if not latest.covers(agency, category, protocol.group_members):
         return (
             f"only with the victim's consent, and the consent given on {when} does not cover "
             f"{protocol.category_name(category)} for {protocol.agency_name(agency)}"
@@ -105,19 +105,38 @@ def _without_consent(case: Case, agency: str, category: str, protocol: Protocol)
 
 
 def _children_involved(case: Case) -> Hashable:
-    return case.children_involved
+    """Both fields, not only whether either holds: the reason says which."""
+    return case.children_involved, case.pregnancy
 
 
 def _without_children(case: Case, agency: str, category: str, protocol: Protocol) -> str | None:
-    if case.children_involved:
+    if case.with_children:
         return None
-    return "only when children are involved, and none are in this case"
+    return "only when children are involved, and none are in this case (nor a pregnancy)"
 
 
 def _with_children(case: Case, agency: str, category: str, protocol: Protocol) -> str | None:
-    if not case.children_involved:
+    if not case.with_children:
         return None
+    if not case.children_involved:
+        return "only in adults-only cases, and the victim is pregnant"
     return "only in adults-only cases, and children are involved in this case"
+
+
+ADULT_AGE = 18
+
+
+def _victim_age(case: Case) -> Hashable:
+    return case.victim_age()
+
+
+def _adult_victim(case: Case, agency: str, category: str, protocol: Protocol) -> str | None:
+    age = case.victim_age()
+    if age is None:
+        return "only when the victim is under 18, and the victim's date of birth is not recorded"
+    if age >= ADULT_AGE:
+        return "only when the victim is under 18, and the victim was an adult when referred"
+    return None
 
 
 ALWAYS = Condition(
@@ -139,17 +158,17 @@ CONSENT = Condition(
 )
 CHILDREN = Condition(
     id="children",
-    label="only when children are involved",
+    label="only when children are involved (or the victim is pregnant)",
     letter="K",
-    notice="if children are involved",
+    notice="if children are involved or you are pregnant",
     why_not=_without_children,
     reads=_children_involved,
 )
 ADULTS_ONLY = Condition(
     id="adults_only",
-    label="only in adults-only cases",
+    label="only in adults-only cases (no children, no pregnancy)",
     letter="N",
-    notice="if no children are involved",
+    notice="if no children are involved and you are not pregnant",
     why_not=_with_children,
     reads=_children_involved,
     contradicts=(CHILDREN,),
@@ -158,7 +177,16 @@ ADULTS_ONLY = Condition(
     ),
 )
 
-TABLE = (ALWAYS, CONSENT, CHILDREN, ADULTS_ONLY)
+YOUNG_VICTIM = Condition(
+    id="young_victim",
+    label="only when the victim is under 18",
+    letter="Y",
+    notice="if you are under 18",
+    why_not=_adult_victim,
+    reads=_victim_age,
+)
+
+TABLE = (ALWAYS, CONSENT, CHILDREN, ADULTS_ONLY, YOUNG_VICTIM)
 """Every condition, in the order the matrix legend lists them and the notice says them."""
 
 _BY_ID = {c.id: c for c in TABLE}

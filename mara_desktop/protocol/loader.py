@@ -27,6 +27,7 @@ from mara_desktop.protocol.model import (
     Agency,
     Category,
     ConsentMode,
+    Group,
     LawfulBasis,
     Protocol,
     Rule,
@@ -71,6 +72,7 @@ _ENTRY_KEYS: dict[str, dict[str, Key]] = {
         "type": Key("short", False),
         "children_only": Key("bool", False),
     },
+    "group": {"id": Key("id"), "name": Key("short"), "agencies": Key("ids")},
     "category": {
         "id": Key("id"),
         "name": Key("short"),
@@ -87,6 +89,7 @@ _ENTRY_KEYS: dict[str, dict[str, Key]] = {
 }
 _NOTICE_KEYS = {key: Key(kind, False) for key, (kind, _) in NOTICE_KEYS.items()}
 _TABLES = ("protocol", "notice", *_ENTRY_KEYS)
+_OPTIONAL_TABLES = ("rule", "group")
 _TEXT_KINDS = {"short": SHORT_TEXT, "long": LONG_TEXT, "id": IDENTIFIER}
 
 
@@ -174,17 +177,64 @@ class _Checker:
         ):
             self._unique(table, ids)
         self._identity_once(categories)
+        groups = self._groups(entries["group"], agencies)
         rules = [
-            self._rule(n, e, agencies, categories, bases) for n, e in _numbered(entries["rule"])
+            self._rule(n, e, agencies, groups, categories, bases)
+            for n, e in _numbered(entries["rule"])
         ]
         if header is None:
             return None
         protocol = self._protocol(
-            header, bases, agencies, categories, [r for r in rules if r], text
+            header, bases, agencies, groups, categories, [r for r in rules if r], text
         )
         if protocol is not None:
             protocol = replace(protocol, notice=NoticeTexts(**notice))
         return protocol
+
+    def _groups(self, entries: list[dict[str, Any]], agencies: list[Agency]) -> list[Group]:
+        """Groups of real agencies, each named once and never with an agency's id: a group
+        id stands where agency ids do, so it must mean one thing; observers, a group and an
+        empty list are refused (a group of nobody is a typing slip)."""
+        known = {a.id for a in agencies}
+        named = {e["id"] for e in entries}
+        groups: list[Group] = []
+        seen: set[str] = set()
+        for number, entry in _numbered(entries):
+            group_id, members = entry["id"], entry["agencies"]
+            ok = True
+            if group_id in seen:
+                self.problem("group", number, "id", f'duplicate id "{group_id}"')
+                ok = False
+            elif group_id in known:
+                self.problem(
+                    "group",
+                    number,
+                    "id",
+                    f'"{group_id}" is already an agency\'s id; a group needs an id of its own',
+                )
+                ok = False
+            elif group_id in _RESERVED:
+                self.problem("group", number, "id", f'"{group_id}" is reserved and cannot be an id')
+                ok = False
+            seen.add(group_id)
+            if not members:
+                self.problem("group", number, "agencies", f'group "{group_id}" names no agency')
+                ok = False
+            for member in dict.fromkeys(members):
+                if member in known:
+                    continue
+                if member in named or member in _RESERVED:
+                    said = f'"{member}", which is not an agency (a group lists agencies only)'
+                else:
+                    said = f'unknown agency "{member}"{did_you_mean(member, sorted(known))}'
+                self.problem("group", number, "agencies", f'group "{group_id}" names {said}')
+                ok = False
+            if len(set(members)) < len(members):
+                self.problem("group", number, "agencies", "an agency is listed twice")
+                ok = False
+            if ok:
+                groups.append(Group(group_id, entry["name"], tuple(members)))
+        return groups
 
     def _table(
         self, data: dict[str, Any], table: str, spec: dict[str, Key], *, required: bool = True
@@ -205,7 +255,7 @@ class _Checker:
         if not isinstance(raw, list):
             self.problem(table, 0, "", f"must be a list of tables, written [[{table}]]")
             return []
-        if not raw and table != "rule":
+        if not raw and table not in _OPTIONAL_TABLES:
             self.problems.append(f"{self.name}: no [[{table}]] entries; at least one is needed.")
         checked = []
         for number, entry in _numbered(raw):
@@ -281,11 +331,12 @@ class _Checker:
         number: int,
         entry: dict[str, Any],
         agencies: list[Agency],
+        groups: list[Group],
         categories: list[Category],
         bases: list[LawfulBasis],
     ) -> Rule | None:
         ok = True
-        agency_ids = [a.id for a in agencies] + [OBSERVER]
+        agency_ids = [a.id for a in agencies] + [g.id for g in groups] + [OBSERVER]
         category_ids = [c.id for c in categories]
         for key, known, noun in (
             ("agencies", agency_ids, "agency"),
@@ -311,6 +362,7 @@ class _Checker:
         conditions = self._conditions(number, entry, categories)
         if conditions is None:
             return None
+        members = {g.id: g.agencies for g in groups}
         return Rule(
             number,
             tuple(entry["categories"]),
@@ -318,6 +370,7 @@ class _Checker:
             conditions,
             basis,
             self.where.line("rule", number),
+            frozenset(a for name in entry["agencies"] for a in members.get(name, ())),
         )
 
     def _conditions(
@@ -369,6 +422,7 @@ class _Checker:
         header: dict[str, Any],
         bases: list[LawfulBasis],
         agencies: list[Agency],
+        groups: list[Group],
         categories: list[Category],
         rules: list[Rule],
         text: str,
@@ -408,6 +462,7 @@ class _Checker:
             agencies=tuple(agencies),
             categories=tuple(categories),
             rules=tuple(rules),
+            groups=tuple(groups),
             header_category=header_category,
             source_text=text,
             sha256=protocol_hash(text),

@@ -81,5 +81,22 @@ def as_text(protocol: Protocol) -> str:
     ]
     lines += ["", "Agencies:"]
     lines += [f"{n:>3}  {a}  {protocol.agency_name(a)}" for n, a in enumerate(agencies, start=1)]
+    lines += _groups(protocol, agencies)
     lines += ["", LEGEND]
     return "\n".join(lines) + "\n"
+
+
+def _groups(protocol: Protocol, agencies: list[str]) -> list[str]:
+    """Which columns each group stands for: a rule granting to a group fills its members'
+    columns, and the reader needs to see why."""
+    if not protocol.groups:
+        return []
+    number = {a: n for n, a in enumerate(agencies, start=1)}
+    return [
+        "",
+        "Groups (a rule naming a group shares with each of its agencies):",
+        *(
+            f"     {g.id}  {g.name}: " + ", ".join(str(number[a]) for a in g.agencies)
+            for g in protocol.groups
+        ),
+    ]

@@ -36,6 +36,17 @@ class Agency:
 
 
 @dataclass(frozen=True)
+class Group:
+    """Agencies a scheme names together ("all health bodies"). Its id stands for its members
+    wherever agencies are listed (rules, consent scopes, overrides); it shares one namespace
+    with agency ids, so an id always means one thing."""
+
+    id: str
+    name: str
+    agencies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Category:
     id: str
     name: str
@@ -56,13 +67,24 @@ class Rule:
     """All must hold (protocol/conditions.py); empty for `always`."""
     lawful_basis: str
     line: int | None = None
+    members: frozenset[str] = frozenset()
+    """The agencies of the groups named in `agencies` (which keeps the file's words, so the
+    matrix and reasons can name the group); never observers, whom a group cannot hold."""
+
+    @property
+    def reached(self) -> tuple[str, ...]:
+        """The agencies as listed, then the members of the groups listed: every id a list of
+        who receives (the notices) must name; group ids match no agency there."""
+        return (*self.agencies, *sorted(self.members))
 
     def grants(self, category: str, agency: str) -> bool:
         """Whether the rule speaks of this pair at all; `*` never stands for observers."""
         category_ok = WILDCARD in self.categories or category in self.categories
         if agency == OBSERVER:
             return category_ok and OBSERVER in self.agencies
-        return category_ok and (WILDCARD in self.agencies or agency in self.agencies)
+        return category_ok and (
+            WILDCARD in self.agencies or agency in self.agencies or agency in self.members
+        )
 
 
 DEFAULT_CONFIDENTIALITY_STATEMENT = (
@@ -92,6 +114,7 @@ class Protocol:
     agencies: tuple[Agency, ...]
     categories: tuple[Category, ...]
     rules: tuple[Rule, ...]
+    groups: tuple[Group, ...] = ()
     header_category: str = "referral"
     """The category that governs a case's header (reference, route, risk score)."""
     withheld_notice: str = ""
@@ -114,6 +137,23 @@ class Protocol:
             {b.id: b for b in reversed(self.lawful_bases)},
         )
 
+    @cached_property
+    def group_members(self) -> dict[str, frozenset[str]]:
+        """Each group's agencies by the group's id: what consent and override records that
+        name a group are read with (domain/case.py)."""
+        return {g.id: frozenset(g.agencies) for g in reversed(self.groups)}
+
+    def through_group(self, listed: tuple[str, ...], agency: str) -> Group | None:
+        """The first group of `listed` naming `agency`, when `listed` names it only through a
+        group (not itself, not by `*`): what a reason or the dialog names as why it is reached."""
+        if agency in listed or WILDCARD in listed:
+            return None
+        groups = self.group_members
+        return next((self.group(g) for g in listed if agency in groups.get(g, ())), None)
+
+    def group(self, group_id: str) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
     def agency(self, agency_id: str) -> Agency | None:
         return self._by_id[0].get(agency_id)
 
@@ -127,7 +167,10 @@ class Protocol:
         if agency_id == OBSERVER:
             return "Observers"
         agency = self.agency(agency_id)
-        return agency.name if agency else agency_id
+        if agency is not None:
+            return agency.name
+        group = self.group(agency_id)
+        return group.name if group else agency_id
 
     def category_name(self, category_id: str) -> str:
         category = self.category(category_id)

@@ -75,6 +75,8 @@ class RecordRules:
     def __init__(self, protocol: Protocol) -> None:
         self.protocol = protocol
         self._agencies = [a.id for a in protocol.agencies]
+        self._agencies_or_groups = [*self._agencies, *(g.id for g in protocol.groups)]
+        """What a consent scope or an override may name: a group stands for its members."""
         self._categories = [c.id for c in protocol.categories]
         self._bases = [b.id for b in protocol.lawful_bases]
 
@@ -94,7 +96,9 @@ class RecordRules:
     ) -> list[Problem]:
         empty = "Name at least one agency and one kind of information (or all of them)."
         return [
-            *self._scope("agencies", agencies, self._agencies, "agency", empty, wildcard=True),
+            *self._scope(
+                "agencies", agencies, self._agencies_or_groups, "agency", empty, wildcard=True
+            ),
             *self._scope(
                 "categories", categories, self._categories, "category", empty, wildcard=True
             ),
@@ -121,7 +125,7 @@ class RecordRules:
         """The bar an override must meet: a lawful basis the protocol names other than
         consent, a justification of real length, the person who decided, a last day (if
         any) no earlier than the day it was decided, and agencies and categories named one
-        by one (never "*": its reach must be readable)."""
+        by one or by the protocol's groups (never "*": its reach must be readable)."""
         empty = "Name at least one agency and one category."
         return [
             *self._basis(lawful_basis),
@@ -134,7 +138,7 @@ class RecordRules:
                 blank="Name the person who decided.",
             ),
             *self._last_day(decided_at, until),
-            *self._scope("agencies", agencies, self._agencies, "agency", empty),
+            *self._scope("agencies", agencies, self._agencies_or_groups, "agency", empty),
             *self._scope("categories", categories, self._categories, "category", empty),
         ]
 

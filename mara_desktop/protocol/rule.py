@@ -230,15 +230,16 @@ class DisclosureRule:
             agency,
         )
 
-    @staticmethod
     def _override(
-        case: Case, category: str, agency: str, on: date | None
+        self, case: Case, category: str, agency: str, on: date | None
     ) -> tuple[Override | None, Override | None]:
         """The latest override covering the pair and in force on `on` (any one suffices, the
-        latest explains best); when none is, None and the latest that covered it and ended."""
+        latest explains best); when none is, None and the latest that covered it and ended.
+        An override may name the protocol's groups, which mean their members."""
         if not case.overrides:
             return None, None
-        covering = [o for o in case.overrides if o.covers(agency, category)]
+        groups = self.protocol.group_members
+        covering = [o for o in case.overrides if o.covers(agency, category, groups)]
         if not covering:
             return None, None
         day = on if on is not None else date.today()
@@ -294,7 +295,8 @@ class DisclosureRule:
                 basis_text = f" (lawful basis: {basis.text})" if basis else ""
                 return Decision(
                     True,
-                    f"Shared with {agency_name} by rule {rule.number}{basis_text}.",
+                    f"Shared with {agency_name} by rule {rule.number}"
+                    f"{self._through_group(rule, agency)}{basis_text}.",
                     Step.RULE,
                     agency,
                     rule=rule,
@@ -313,6 +315,12 @@ class DisclosureRule:
             rule=rules[0],
             consent=latest,
         )
+
+    def _through_group(self, rule: Rule, agency: str) -> str:
+        """ ", which shares with All health bodies" when the rule names the agency only
+        through a group: the chair can then find the line of the protocol that decided."""
+        group = self.protocol.through_group(rule.agencies, agency)
+        return f", which shares with {group.name}" if group else ""
 
     def granting_rules(self, category: str, agency: str) -> tuple[Rule, ...]:
         key = (category, agency)

@@ -78,11 +78,13 @@ def write_case(conn: Connection, case: Case, position: int, *, replace: bool) ->
         case.referral.agency,
         case.referral.criterion.value,
         case.referral.dash_score,
+        int(case.pregnancy),
     )
     if replace:
         conn.execute(
             'UPDATE "case" SET reference = ?, children_involved = ?, referral_date = ?, '
-            "referral_agency = ?, referral_criterion = ?, dash_score = ? WHERE id = ?",
+            "referral_agency = ?, referral_criterion = ?, dash_score = ?, pregnancy = ? "
+            "WHERE id = ?",
             (*row, case.id),
         )
         for table in ("person", "item", "action"):
@@ -90,7 +92,8 @@ def write_case(conn: Connection, case: Case, position: int, *, replace: bool) ->
     else:
         conn.execute(
             'INSERT INTO "case" (id, position, reference, children_involved, referral_date, '
-            "referral_agency, referral_criterion, dash_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "referral_agency, referral_criterion, dash_score, pregnancy) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (case.id, position, *row),
         )
     _write_parts(conn, case)
@@ -245,7 +248,8 @@ def read_cases(conn: Connection, case_ids: Iterable[str] | None = None) -> list[
         rows.extend(
             conn.execute(
                 "SELECT position, id, reference, children_involved, referral_date, "
-                f'referral_agency, referral_criterion, dash_score FROM "case" WHERE id IN '
+                "referral_agency, referral_criterion, dash_score, pregnancy "
+                f'FROM "case" WHERE id IN '
                 f"({_marks(chunk)})",
                 chunk,
             )
@@ -263,6 +267,7 @@ def read_cases(conn: Connection, case_ids: Iterable[str] | None = None) -> list[
             actions=tuple(parts.actions.get(r[1], ())),
             consents=tuple(parts.consents.get(r[1], ())),
             overrides=tuple(parts.overrides.get(r[1], ())),
+            pregnancy=bool(r[8]),
         )
         for r in rows
     ]

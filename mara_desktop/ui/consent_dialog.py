@@ -163,6 +163,7 @@ class ConsentDialog(QDialog):
         self.history.setRootIsDecorated(False)
         self.history.setWordWrap(True)
         agency_names = {a.id: a.name for a in protocol.agencies}
+        agency_names.update((g.id, g.name) for g in protocol.groups)
         category_names = {c.id: c.name for c in protocol.categories}
         order = sorted(
             range(len(consents)), key=lambda i: (instant(consents[i].recorded_at), i), reverse=True

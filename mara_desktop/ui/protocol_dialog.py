@@ -49,7 +49,9 @@ def cell_explanation(protocol: Protocol, category: str, agency: str) -> str:
             words = " and ".join(c.label for c in of_rule(rule, protocol))
             basis = protocol.lawful_basis(rule.lawful_basis)
             basis_text = basis.text if basis else rule.lawful_basis
-            lines.append(f"Rule {rule.number}: {words}. Lawful basis: {basis_text}.")
+            group = protocol.through_group(rule.agencies, agency)
+            to = f" (to {group.name})" if group else ""
+            lines.append(f"Rule {rule.number}{to}: {words}. Lawful basis: {basis_text}.")
     if not lines:
         return (
             f"{category_name} is never shared with {agency_name}, except by an override or "

@@ -28,6 +28,7 @@ from mara_desktop.protocol.model import (
     Agency,
     Category,
     ConsentMode,
+    Group,
     LawfulBasis,
     Protocol,
     Rule,
@@ -44,10 +45,19 @@ SUBJECTS = {
     "actions": Subject.CASE,
 }
 
+GROUPS = (
+    Group("health-bodies", "All health bodies", ("health", "csc")),
+    Group("justice", "Criminal justice", ("police", "probation", "idva")),
+)
+MEMBERS = {g.id: g.agencies for g in GROUPS}
+"""A protocol's groups, which rules, consent scopes and overrides may name."""
+
 names = st.sampled_from(AGENCIES)
+names_or_groups = st.sampled_from((*AGENCIES, *MEMBERS))
 conditions = st.sampled_from([c for c in TABLE if c is not ALWAYS])
 """What a loaded rule's `when` may hold: every condition but `always`, which means none."""
 subsets = st.lists(names, unique=True, max_size=4).map(tuple)
+scopes = st.lists(names_or_groups, unique=True, max_size=4).map(tuple)
 
 
 @st.composite
@@ -62,12 +72,16 @@ def rules(draw: st.DrawFn, number: int) -> Rule:
         st.one_of(
             st.just(("*",)),
             st.lists(
-                st.sampled_from((*AGENCIES, "observer")), min_size=1, max_size=3, unique=True
+                st.sampled_from((*AGENCIES, *MEMBERS, "observer")),
+                min_size=1,
+                max_size=3,
+                unique=True,
             ).map(tuple),
         )
     )
     when = draw(st.lists(conditions, unique=True, max_size=2).map(tuple))
-    return Rule(number, categories, agencies, when, "basis")
+    members = frozenset(a for name in agencies for a in MEMBERS.get(name, ()))
+    return Rule(number, categories, agencies, when, "basis", members=members)
 
 
 @st.composite
@@ -88,6 +102,7 @@ def protocols(draw: st.DrawFn) -> Protocol:
             Category(c, c.title(), SUBJECTS[c], identity=c.endswith("identity")) for c in CATEGORIES
         ),
         rules=tuple(draw(rules(n)) for n in range(1, count + 1)),
+        groups=GROUPS,
     )
 
 
@@ -109,7 +124,7 @@ def moment(minutes: int) -> datetime:
 def consents(draw: st.DrawFn) -> Consent:
     return Consent(
         draw(st.sampled_from(list(ConsentState))),
-        draw(st.one_of(st.just(("*",)), subsets)),
+        draw(st.one_of(st.just(("*",)), scopes)),
         draw(
             st.one_of(
                 st.just(("*",)),
@@ -125,13 +140,22 @@ def consents(draw: st.DrawFn) -> Consent:
 def overrides(draw: st.DrawFn) -> Override:
     return Override(
         draw(st.lists(st.sampled_from(CATEGORIES), min_size=1, max_size=2, unique=True).map(tuple)),
-        draw(st.lists(names, min_size=1, max_size=2, unique=True).map(tuple)),
+        draw(st.lists(names_or_groups, min_size=1, max_size=2, unique=True).map(tuple)),
         "basis",
         "Serious risk of harm recorded by the meeting.",
         "Chair",
         moment(draw(st.integers(0, 1439))),
         draw(st.none() | days_from(FIRST_DECIDED)),
     )
+
+
+births = st.one_of(
+    st.none(),
+    st.sampled_from([date(2008, 11, 1), date(2008, 11, 2)]),
+    st.dates(date(2006, 1, 1), date(2010, 12, 31)),
+)
+"""Around the 18th birthday on the cases' referral date (1 Nov 2026: 18 on the first date,
+17 on the second), or unknown."""
 
 
 @st.composite
@@ -146,6 +170,7 @@ def cases(draw: st.DrawFn) -> Case:
             f"p{n}",
             role,
             f"NAME{n}X{draw(st.integers(100, 999))}",
+            born=draw(births),
             source=draw(st.one_of(st.none(), names)),
         )
         for n, role in enumerate(roles)
@@ -185,6 +210,7 @@ def cases(draw: st.DrawFn) -> Case:
         actions,
         tuple(draw(st.lists(consents(), max_size=3))),
         tuple(draw(st.lists(overrides(), max_size=2))),
+        pregnancy=draw(st.booleans()),
     )
 
 

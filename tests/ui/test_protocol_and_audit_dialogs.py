@@ -79,3 +79,20 @@ def test_what_is_done_at_the_meeting_is_named_in_words(qtbot, demo_session):
     last = [dialog.table.item(dialog.table.rowCount() - n, 3).text() for n in (2, 1)]
     assert last[0].startswith("Recorded information shared at the meeting (case: case-01")
     assert last[1].startswith("Corrected the attendance (")
+
+
+def test_a_cell_reached_through_a_group_names_the_group(qtbot):
+    from tests.support.builders import make_protocol, rule
+    from tests.unit.protocol.test_groups import HEALTH
+
+    protocol = make_protocol(HEALTH + rule(["health"], ["health-bodies"], ["children"]))
+    dialog = ProtocolDialog(protocol, today=date(2026, 11, 27))
+    qtbot.addWidget(dialog)
+    row = [c.id for c in protocol.categories].index("health")
+    column = [a.id for a in protocol.agencies].index("csc")
+    assert dialog.table.item(row, column).text() == "K"
+    dialog.table.setCurrentCell(row, column)
+    assert dialog.detail.text().startswith(
+        "Health for Csc:\nRule 1 (to All health bodies): only when children are involved "
+        "(or the victim is pregnant)."
+    )

@@ -22,7 +22,10 @@ def test_the_victim_is_told_who_gets_her_address_and_what_needs_her_agreement(pr
     text = words(protocol, Reader.VICTIM)
     assert "Your address and current location: Police and IDVA service." in text
     assert "Your health and mental health: If you agree: IDVA service," in text
-    assert "Children's identity: If children are involved: every service at the meeting." in text
+    assert (
+        "Children's identity: If children are involved or you are pregnant: every service at the meeting."
+        in text
+    )
 
 
 def test_a_consent_only_protocol_gives_the_perpetrator_the_other_lawful_bases():

@@ -3,7 +3,7 @@
 The memory's key takes from a case what each condition says it `reads`; an entry that reads
 less than its answer depends on would let one case's decision stand for another's. For each
 entry, random protocols whose every rule carries it decide for random cases as the case
-changes (children, a new consent record, the same records written in another offset, or
+changes (children, a pregnancy, the victim's date of birth, a new consent record, the same records written in another offset, or
 everything but the items redrawn) and back again: a remembering rule must answer each
 question as a rule that has never decided anything.
 """
@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import timedelta, timezone
+from datetime import date, timedelta, timezone
 from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mara_desktop.domain import Case, Consent
+from mara_desktop.domain import Case, Consent, PersonRole
 from mara_desktop.protocol.conditions import TABLE, Condition
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.rule import DisclosureRule
-from tests.support.strategies import AGENCIES, cases, consents, protocols, rules
+from tests.support.strategies import AGENCIES, births, cases, consents, protocols, rules
 
 Change = Callable[[Case], Case]
 OFFSETS = tuple(timezone(timedelta(hours=h)) for h in (-11, -1, 0, 5, 13))
@@ -32,6 +32,18 @@ OFFSETS = tuple(timezone(timedelta(hours=h)) for h in (-11, -1, 0, 5, 13))
 
 def with_children(children: bool, case: Case) -> Case:
     return dataclasses.replace(case, children_involved=children)
+
+
+def with_pregnancy(pregnancy: bool, case: Case) -> Case:
+    return dataclasses.replace(case, pregnancy=pregnancy)
+
+
+def victim_born(born: date | None, case: Case) -> Case:
+    """Every victim's date of birth changed (or forgotten), the rest of the case as it was."""
+    people = tuple(
+        dataclasses.replace(p, born=born) if p.role is PersonRole.VICTIM else p for p in case.people
+    )
+    return dataclasses.replace(case, people=people)
 
 
 def with_record(record: Consent, case: Case) -> Case:
@@ -54,6 +66,8 @@ def redrawn(other: Case, case: Case) -> Case:
 
 changes = st.one_of(
     st.builds(partial, st.just(with_children), st.booleans()),
+    st.builds(partial, st.just(with_pregnancy), st.booleans()),
+    st.builds(partial, st.just(victim_born), births),
     st.builds(partial, st.just(with_record), consents()),
     st.builds(partial, st.just(written_in), st.sampled_from(OFFSETS)),
     st.builds(partial, st.just(redrawn), cases()),
