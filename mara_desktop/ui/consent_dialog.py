@@ -49,7 +49,7 @@ TITLE = "Record consent — MARA Desktop"
 WHAT = "Record the consent of the victim or of another adult"
 ABOUT = (
     "Earlier records are never changed or deleted: a change of mind is recorded as a "
-    "new record, and the latest one decides what is shared.",
+    "new record, and each person's latest one decides what is shared about them.",
     "About consent records",
 )
 """The note under the heading, and its accessible name."""
