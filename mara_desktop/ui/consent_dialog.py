@@ -252,6 +252,7 @@ class ConsentDialog(QDialog):
             self.problem.problem("Choose the answer: given, refused, withdrawn or not sought.")
             return
         fields = {
+            "person": self.whose,
             "agencies": self.agencies,
             "categories": self.categories,
             "recorded_by": self.recorded_by,
