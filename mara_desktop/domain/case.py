@@ -25,6 +25,10 @@ MIN_JUSTIFICATION = 20
 CONSENT_BASIS = "consent"
 """The lawful basis an override can never rest on: an override is sharing without consent."""
 
+CONSENTING_ROLES = (PersonRole.VICTIM, PersonRole.OTHER_ADULT)
+"""The people a consent record may name: a child's and a perpetrator's information is
+shared on the victim's consent, never on their own."""
+
 WILDCARD = "*"
 """In a consent scope or a rule: every agency, or every category."""
 
@@ -92,13 +96,19 @@ class Action:
 
 @dataclass(frozen=True)
 class Consent:
-    """The victim's answer about sharing, as recorded at one moment."""
+    """A person's answer about sharing information about them, as recorded at one moment.
+
+    `person` names whose answer it is: the victim (None, or the victim's id) or another
+    adult of the case. Children and perpetrators give no consent here (protocol/records.py
+    refuses such a record): information about them is shared on the victim's consent.
+    """
 
     state: ConsentState
     agencies: tuple[str, ...]
     categories: tuple[str, ...]
     recorded_at: datetime
     recorded_by: str
+    person: str | None = None
 
     def covers(self, agency: str, category: str, groups: Groups = NO_GROUPS) -> bool:
         return (WILDCARD in self.agencies or names_agency(self.agencies, agency, groups)) and (
@@ -161,14 +171,40 @@ class Case:
         on, born = self.referral.date, victim.born
         return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
-    def latest_consent(self) -> Consent | None:
-        """The consent record that speaks now: the latest by `recorded_at`; of records made
-        at the same moment, the one recorded last."""
-        if not self.consents:
+    def victim(self) -> Person | None:
+        """The victim the case is about: the first person with that role."""
+        return next((p for p in self.people if p.role is PersonRole.VICTIM), None)
+
+    def consent_person(self, about: str | None) -> str | None:
+        """Whose consent governs information about the person `about` (DESIGN.md, pinned
+        additions): that person's when they are an other adult (or a victim other than the
+        case's own), otherwise the victim's, which is None. A child's, a perpetrator's or
+        nobody's information is shared on the victim's consent."""
+        person = self.person(about) if about is not None else None
+        if person is None or person.role not in CONSENTING_ROLES:
             return None
-        order = range(len(self.consents))
-        latest = max(order, key=lambda i: (instant(self.consents[i].recorded_at), i))
-        return self.consents[latest]
+        victim = self.victim()
+        return None if victim is not None and victim.id == person.id else person.id
+
+    def consents_of(self, whose: str | None) -> tuple[Consent, ...]:
+        """The records of one person's consent, in the order recorded: for the victim (None)
+        those naming nobody or the victim; for anyone else, those naming them. A record
+        naming someone who cannot consent belongs to nobody and is never read."""
+        victim = self.victim()
+        victim_id = victim.id if victim is not None else None
+        if whose is None:
+            return tuple(c for c in self.consents if c.person is None or c.person == victim_id)
+        return tuple(c for c in self.consents if c.person == whose)
+
+    def latest_consent(self, whose: str | None = None) -> Consent | None:
+        """The consent record of `whose` (None: the victim) that speaks now: the latest by
+        `recorded_at`; of records made at the same moment, the one recorded last."""
+        records = self.consents_of(whose)
+        if not records:
+            return None
+        order = range(len(records))
+        latest = max(order, key=lambda i: (instant(records[i].recorded_at), i))
+        return records[latest]
 
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)

@@ -55,6 +55,7 @@ _CASE_FIELDS = (
     "items",
     "actions",
 )
+_CONSENT_FIELDS = ("state", "agencies", "categories", "recorded_at", "recorded_by", "person")
 _OVERRIDE_FIELDS = (
     "categories",
     "agencies",
@@ -178,7 +179,7 @@ class RecordReader:
         referral = self.referral(obj.get("referral"), f"{path}.referral")
         people = self._each(obj, "people", path, self.person)
         person_roles = _raw_roles(obj)
-        consents = self._each(obj, "consents", path, self.consent)
+        consents = self._each(obj, "consents", path, lambda r, p: self.consent(r, p, person_roles))
         overrides = self._each(obj, "overrides", path, self.override)
         items = self._each(obj, "items", path, lambda r, p: self.item(r, p, person_roles))
         actions = self._each(obj, "actions", path, self.action)
@@ -265,9 +266,9 @@ class RecordReader:
             return None
         return Person(person_id, role, name, born, source)
 
-    def consent(self, raw: Any, path: str) -> Consent | None:
+    def consent(self, raw: Any, path: str, people: People) -> Consent | None:
         c = self.check
-        obj = c.table(raw, path, ("state", "agencies", "categories", "recorded_at", "recorded_by"))
+        obj = c.table(raw, path, _CONSENT_FIELDS)
         if obj is None:
             return None
         state = c.choice(obj, "state", path, ConsentState)
@@ -275,12 +276,15 @@ class RecordReader:
         categories = c.identifiers(obj, "categories", path, required=True)
         at = c.moment(obj, "recorded_at", path)
         by = c.string(obj, "recorded_by", path)
-        judged = self.rules.consent(agencies=agencies, categories=categories, recorded_by=by)
+        person = c.text(obj, "person", path, IDENTIFIER, required=False)
+        judged = self.rules.consent(
+            agencies=agencies, categories=categories, recorded_by=by, person=person, people=people
+        )
         if not self._judged(judged, path):
             return None
         if state is None or agencies is None or categories is None or at is None or by is None:
             return None
-        return Consent(state, agencies, categories, at, by)
+        return Consent(state, agencies, categories, at, by, person)
 
     def override(self, raw: Any, path: str) -> Override | None:
         c = self.check

@@ -159,6 +159,7 @@ def _consent(c: Consent) -> dict[str, Any]:
         "categories": list(c.categories),
         "recorded_at": moment_text(c.recorded_at),
         "recorded_by": c.recorded_by,
+        "person": c.person,
     }
 
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from mara_desktop.domain import Case, ConsentState, Subject, when_text
 from mara_desktop.protocol.model import ConsentMode, Protocol, Rule
 
-WhyNot = Callable[[Case, str, str, Protocol], str | None]
-"""(case, agency, category, protocol) -> None when the condition holds for that agency and
-category, else how the rule limits sharing and why the limit is not met here, as a reason
-prints it after "rule 4 shares Health with Housing". A condition sees the item only through
-its category (which the memory's key holds); one that needs more of the item needs that in
-the key as well."""
+WhyNot = Callable[[Case, str, str, Protocol, str | None], str | None]
+"""(case, agency, category, protocol, whose) -> None when the condition holds for that
+agency and category, else how the rule limits sharing and why the limit is not met here, as
+a reason prints it after "rule 4 shares Health with Housing". `whose` is the person whose
+consent governs the item (`Case.consent_person`; None: the victim). A condition sees the
+item only through its category and `whose` (which the memory's key holds); one that needs
+more of the item needs that in the key as well."""
 
 Reads = Callable[[Case], Hashable]
 """What of a case a condition looks at, as a value equal for two cases exactly when the
@@ -77,28 +78,63 @@ class Condition:
         return by_id, (self.id,)
 
 
-def _holds(case: Case, agency: str, category: str, protocol: Protocol) -> str | None:
+def _holds(
+    case: Case, agency: str, category: str, protocol: Protocol, whose: str | None
+) -> str | None:
     return None
 
 
-def _latest_consent(case: Case) -> Hashable:
-    """The latest record, and the offset it was written in: equal instants compare equal,
-    but a reason prints the date in the record's own offset."""
-    latest = case.latest_consent()
-    return latest, latest.recorded_at.utcoffset() if latest else None
+def whose_words(case: Case, whose: str | None) -> str:
+    """Whose consent, as a reason for the chair says it: "the victim", or the other adult
+    by name and role. Only withheld decisions (the chair's) and `explain` print this; a
+    shown entry's reason says only the role (`consent_role_words`)."""
+    person = case.person(whose) if whose is not None else None
+    if person is None:
+        return "the victim"
+    return f"{person.name} ({person.role.label.lower()})"
 
 
-def _without_consent(case: Case, agency: str, category: str, protocol: Protocol) -> str | None:
-    """None when the latest consent record lets this agency see this category."""
-    latest = case.latest_consent()
+def consent_role_words(case: Case, whose: str | None) -> str:
+    """Whose consent without a name, for a reason that reaches an agency's view beside an
+    entry shown to it (the person's name may be withheld from that agency)."""
+    person = case.person(whose) if whose is not None else None
+    if person is None:
+        return "the victim"
+    return f"the {person.role.label.lower()} it is about"
+
+
+def _consent_state(case: Case) -> Hashable:
+    """Each person's latest record, with the offset it was written in (equal instants
+    compare equal, but a reason prints the date in the record's own offset), and the name
+    and role a reason gives the person: the victim's, then every other consenting person's,
+    so that one person's consent is never remembered as another's."""
+
+    def latest(whose: str | None) -> Hashable:
+        record = case.latest_consent(whose)
+        return record, record.recorded_at.utcoffset() if record else None
+
+    others = tuple(
+        (p.id, p.name, p.role, latest(p.id))
+        for p in case.people
+        if case.consent_person(p.id) is not None
+    )
+    return latest(None), others
+
+
+def _without_consent(
+    case: Case, agency: str, category: str, protocol: Protocol, whose: str | None
+) -> str | None:
+    """None when the latest consent record of `whose` lets this agency see this category."""
+    latest = case.latest_consent(whose)
+    needs = f"only with the consent of {whose_words(case, whose)}"
     if latest is None:
-        return "only with the victim's consent, and no consent is recorded"
+        return f"{needs}, and no consent is recorded"
     when = when_text(latest.recorded_at)
     if latest.state is not ConsentState.GIVEN:
-        return f"only with the victim's consent, and consent was {latest.state.label} on {when}"
+        return f"{needs}, and consent was {latest.state.label} on {when}"
     if not latest.covers(agency, category, protocol.group_members):
         return (
-            f"only with the victim's consent, and the consent given on {when} does not cover "
+            f"{needs}, and the consent given on {when} does not cover "
             f"{protocol.category_name(category)} for {protocol.agency_name(agency)}"
         )
     return None
@@ -109,13 +145,17 @@ def _children_involved(case: Case) -> Hashable:
     return case.children_involved, case.pregnancy
 
 
-def _without_children(case: Case, agency: str, category: str, protocol: Protocol) -> str | None:
+def _without_children(
+    case: Case, agency: str, category: str, protocol: Protocol, whose: str | None
+) -> str | None:
     if case.with_children:
         return None
     return "only when children are involved, and none are in this case (nor a pregnancy)"
 
 
-def _with_children(case: Case, agency: str, category: str, protocol: Protocol) -> str | None:
+def _with_children(
+    case: Case, agency: str, category: str, protocol: Protocol, whose: str | None
+) -> str | None:
     if not case.with_children:
         return None
     if not case.children_involved:
@@ -130,7 +170,9 @@ def _victim_age(case: Case) -> Hashable:
     return case.victim_age()
 
 
-def _adult_victim(case: Case, agency: str, category: str, protocol: Protocol) -> str | None:
+def _adult_victim(
+    case: Case, agency: str, category: str, protocol: Protocol, whose: str | None
+) -> str | None:
     age = case.victim_age()
     if age is None:
         return "only when the victim is under 18, and the victim's date of birth is not recorded"
@@ -149,11 +191,11 @@ ALWAYS = Condition(
 )
 CONSENT = Condition(
     id="consent",
-    label="with the victim's consent",
+    label="with the consent of the victim, or of the other adult it is about",
     letter="C",
     notice="if you agree",
     why_not=_without_consent,
-    reads=_latest_consent,
+    reads=_consent_state,
     is_consent=True,
 )
 CHILDREN = Condition(

@@ -31,7 +31,7 @@ from mara_desktop.domain import (
     Subject,
     when_text,
 )
-from mara_desktop.domain.case import CONSENT_BASIS, MIN_JUSTIFICATION
+from mara_desktop.domain.case import CONSENT_BASIS, CONSENTING_ROLES, MIN_JUSTIFICATION
 from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, TextKind, text_problem
 from mara_desktop.errors import did_you_mean
 from mara_desktop.protocol.model import LawfulBasis, Protocol
@@ -93,9 +93,13 @@ class RecordRules:
         agencies: Sequence[str] | None,
         categories: Sequence[str] | None,
         recorded_by: str | None,
+        person: str | None = None,
+        people: People | None = None,
     ) -> list[Problem]:
+        """`person` is whose consent it is (None: the victim), one of the case's `people`."""
         empty = "Name at least one agency and one kind of information (or all of them)."
         return [
+            *self._consenting(person, people or {}),
             *self._scope(
                 "agencies", agencies, self._agencies_or_groups, "agency", empty, wildcard=True
             ),
@@ -221,11 +225,13 @@ class RecordRules:
 
     # -- whole records, as a dialog or the command line makes them -------------------------
 
-    def of_consent(self, consent: Consent) -> list[Problem]:
+    def of_consent(self, consent: Consent, people: People) -> list[Problem]:
         return self.consent(
             agencies=consent.agencies,
             categories=consent.categories,
             recorded_by=consent.recorded_by,
+            person=consent.person,
+            people=people,
         )
 
     def of_override(self, override: Override) -> list[Problem]:
@@ -365,6 +371,29 @@ class RecordRules:
                 f"decided ({when_text(decided_at)}): choose that day or a later one.",
             )
         ]
+
+    def _consenting(self, person: str | None, people: People) -> list[Problem]:
+        """Consent is the victim's or another adult's: a record naming a child, a
+        perpetrator or someone not in the case is refused (DESIGN.md, pinned additions)."""
+        if person is None:
+            return []
+        if person not in people:
+            return self._known(
+                "person",
+                person,
+                list(people),
+                "person",
+                f'The person "{person}" whose consent this would be is not in this case.',
+            )
+        role = people[person]
+        if role is None or role in CONSENTING_ROLES:
+            return []
+        whose = f'a consent for a {role.label.lower()} ("{person}")'
+        why = (
+            "consent is the victim's or another adult's; information about a "
+            f"{role.label.lower()} is shared on the victim's consent"
+        )
+        return [Problem("person", f"{whose}: {why}", f"This is {whose}: {why}.")]
 
     def _about(self, person: str | None, subject: Subject | None, people: People) -> list[Problem]:
         """The person an item is about is one of the case's, and the item's subject is the

@@ -25,6 +25,7 @@ from mara_desktop.domain import (
     when_text,
 )
 from mara_desktop.protocol.conditions import (
+    consent_role_words,
     in_checking_order,
     of_rule,
     reads_the_case,
@@ -141,7 +142,8 @@ class DisclosureRule:
         override, ended = self._override(case, thing.category, agency, on)
         if override is not None:
             return self._by_override(override, agency)
-        decision = self._by_rules_remembered(thing.category, agency, case)
+        whose = case.consent_person(thing.person) if isinstance(thing, Item) else None
+        decision = self._by_rules_remembered(thing.category, agency, case, whose)
         if ended is not None and not decision.visible:
             return self._after_ended(decision, ended)
         return decision
@@ -176,24 +178,29 @@ class DisclosureRule:
             _remember(self._overrides, key, decision)
         return decision
 
-    def _by_rules_remembered(self, category: str, agency: str, case: Case) -> Decision:
+    def _by_rules_remembered(
+        self, category: str, agency: str, case: Case, whose: str | None
+    ) -> Decision:
         """Steps 5-6, remembered for every case when they were decided without looking at
         what conditions read of the case (for want of any granting rule, or by the first
         granting rule when none of its conditions reads the case), otherwise for cases that
-        read, to every condition of the table, as this one does."""
-        key = (category, agency)
-        decision = self._fixed.get(key)
+        read, to every condition of the table, as this one does, and for the same person
+        whose consent governs the entry (`whose`)."""
+        decision = self._fixed.get((category, agency))
         if decision is not None:
             return decision
+        key = (category, agency, whose)
         last, decided = self._last
         if case is not last:
             decided = self._decided_in_state(case)
             self._last = (case, decided)
         decision = decided.get(key)
         if decision is None:
-            decision = self._by_rules(category, agency, case)
-            memory = self._fixed if self._same_for_every_case(decision, category) else decided
-            _remember(memory, key, decision)
+            decision = self._by_rules(category, agency, case, whose)
+            if self._same_for_every_case(decision, category):
+                _remember(self._fixed, (category, agency), decision)
+            else:
+                _remember(decided, key, decision)
         return decision
 
     def _same_for_every_case(self, decision: Decision, category: str) -> bool:
@@ -273,7 +280,7 @@ class DisclosureRule:
             f"{when_text(ended.decided_at)} shared it until {last_day}; it has ended.",
         )
 
-    def _by_rules(self, category: str, agency: str, case: Case) -> Decision:
+    def _by_rules(self, category: str, agency: str, case: Case, whose: str | None) -> Decision:
         """Steps 5 and 6: the first granting rule whose conditions all hold, or why not."""
         p = self.protocol
         rules = self.granting_rules(category, agency)
@@ -288,15 +295,21 @@ class DisclosureRule:
             )
         first_failure: str | None = None
         for rule in rules:
-            failure = self._failed_condition(rule, category, agency, case)
+            failure = self._failed_condition(rule, category, agency, case, whose)
             if failure is None:
                 basis = p.lawful_basis(rule.lawful_basis)
-                consent = case.latest_consent() if self._needs_consent(rule) else None
+                consent = case.latest_consent(whose) if self._needs_consent(rule) else None
                 basis_text = f" (lawful basis: {basis.text})" if basis else ""
+                consent_text = (
+                    f", with the consent of {consent_role_words(case, whose)} given on "
+                    f"{when_text(consent.recorded_at)}"
+                    if consent
+                    else ""
+                )
                 return Decision(
                     True,
                     f"Shared with {agency_name} by rule {rule.number}"
-                    f"{self._through_group(rule, agency)}{basis_text}.",
+                    f"{self._through_group(rule, agency)}{basis_text}{consent_text}.",
                     Step.RULE,
                     agency,
                     rule=rule,
@@ -306,7 +319,7 @@ class DisclosureRule:
             first_failure = first_failure or (
                 f"rule {rule.number} shares {category_name} with {agency_name} {failure}"
             )
-        latest = case.latest_consent()
+        latest = case.latest_consent(whose)
         return Decision(
             False,
             f"Withheld from {agency_name}: {first_failure}.",
@@ -333,11 +346,13 @@ class DisclosureRule:
     def _needs_consent(self, rule: Rule) -> bool:
         return any(c.is_consent for c in self._checks[id(rule)])
 
-    def _failed_condition(self, rule: Rule, category: str, agency: str, case: Case) -> str | None:
+    def _failed_condition(
+        self, rule: Rule, category: str, agency: str, case: Case, whose: str | None
+    ) -> str | None:
         """None when every condition holds, else how the rule limits sharing and why that
         limit is not met here (the first condition, in checking order, that fails)."""
         for condition in self._checks[id(rule)]:
-            failure = condition.why_not(case, agency, category, self.protocol)
+            failure = condition.why_not(case, agency, category, self.protocol, whose)
             if failure is not None:
                 return failure
         return None

@@ -56,8 +56,9 @@ def _existing_case(case_file: CaseFile, case_id: str) -> Case:
 
 
 def add_consent(case_file: CaseFile, case_id: str, consent: Consent) -> None:
-    _existing_case(case_file, case_id)
-    _refuse(RecordRules(case_file.protocol).of_consent(consent))
+    case = _existing_case(case_file, case_id)
+    people = {person.id: person.role for person in case.people}
+    _refuse(RecordRules(case_file.protocol).of_consent(consent, people))
     with case_file.transaction() as conn:
         repository.add_consents(conn, case_id, [consent])
         audit.append(

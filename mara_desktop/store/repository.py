@@ -132,12 +132,12 @@ def _write_parts(conn: Connection, case: Case) -> None:
 
 def add_consents(conn: Connection, case_id: str, consents: Iterable[Consent]) -> None:
     conn.executemany(
-        "INSERT INTO consent (case_id, state, agencies, categories, recorded_at, recorded_by) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO consent (case_id, state, agencies, categories, recorded_at, recorded_by, "
+        "person) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 case_id, c.state.value, _ids(c.agencies), _ids(c.categories),
-                moment_text(c.recorded_at), c.recorded_by,
+                moment_text(c.recorded_at), c.recorded_by, c.person,
             )
             for c in consents
         ],
@@ -313,7 +313,8 @@ class _Parts:
             _action,
         )
         self.consents = self._by_case(
-            "SELECT case_id, state, agencies, categories, recorded_at, recorded_by FROM consent",
+            "SELECT case_id, state, agencies, categories, recorded_at, recorded_by, person "
+            "FROM consent",
             "seq",
             _consent,
         )
@@ -355,7 +356,7 @@ def _action(r: Any) -> Action:
 def _consent(r: Any) -> Consent:
     return Consent(
         ConsentState(r[1]), tuple(json.loads(r[2])), tuple(json.loads(r[3])),
-        parse_moment(r[4]), r[5],
+        parse_moment(r[4]), r[5], r[6],
     )  # fmt: skip
 
 

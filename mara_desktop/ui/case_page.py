@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import WILDCARD, instant
+from mara_desktop.domain import WILDCARD, PersonRole, instant
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.rule import when_text
 from mara_desktop.ui.action_editing import ActionDelegate
 from mara_desktop.ui.case_models import ActionColumn, ActionsModel, ItemColumn, ItemsModel
 from mara_desktop.ui.text import plain_label
-from mara_desktop.views.model import Access, ActionView, CaseRecords, CaseView
+from mara_desktop.views.model import Access, ActionView, CaseRecords, CaseView, PersonView
 
 
 def header_text(view: CaseView) -> str:
@@ -68,9 +68,17 @@ def access_text(access: Access | None, protocol: Protocol) -> str:
     return "\n".join(lines)
 
 
-def records_text(records: CaseRecords, protocol: Protocol) -> str:
+def records_text(
+    records: CaseRecords, protocol: Protocol, people: tuple[PersonView, ...] = ()
+) -> str:
     """Consent and override records in one history, newest first: an override decided
-    after a consent was recorded reads above it."""
+    after a consent was recorded reads above it. Each consent says whose it is: the
+    victim's, or an other adult's by name from the chair's `people`."""
+    adults = {
+        p.id: f"{p.name} (other adult)"
+        for p in people
+        if p.role is PersonRole.OTHER_ADULT and p.name is not None
+    }
 
     def names(ids: tuple[str, ...], name: object) -> str:
         if WILDCARD in ids:
@@ -82,7 +90,8 @@ def records_text(records: CaseRecords, protocol: Protocol) -> str:
         dated.append(
             (
                 instant(consent.recorded_at),
-                f"Consent {consent.state.label} on {when_text(consent.recorded_at)} "
+                f"Consent of {adults.get(consent.person or '', 'the victim')} "
+                f"{consent.state.label} on {when_text(consent.recorded_at)} "
                 f"(recorded by {consent.recorded_by}); agencies: "
                 f"{names(consent.agencies, protocol.agency_name)}; information: "
                 f"{names(consent.categories, protocol.category_name)}.",
@@ -287,7 +296,9 @@ class CasePage(QWidget):
         self.title.setText(f"{view.number}. {view.title}" if view.number else view.title)
         self.summary.setText(header_text(view))
         self.people.setText(people_text(view))
-        self.records.setPlainText(records_text(records, self._protocol) if chair else "")
+        self.records.setPlainText(
+            records_text(records, self._protocol, view.people) if chair else ""
+        )
         self.items_table.resizeRowsToContents()
         self.actions_table.resizeRowsToContents()
 

@@ -1,7 +1,9 @@
-"""Recording the victim's answer about sharing, beside the answers recorded before.
+"""Recording a person's answer about sharing, beside the answers recorded before.
 
-Consent is history: earlier records are never edited or deleted, and the latest record (by
-the time it was recorded) is the one the protocol's rule reads. The dialog says so, shows
+Consent belongs to a person: the victim's (the default) or that of one of the case's other
+adults, whose consent governs information about them. Consent is history: earlier records
+are never edited or deleted, and each person's latest record (by the time it was recorded)
+is the one the protocol's rule reads for information about that person. The dialog says so, shows
 the history newest first (the chair's view of the case's records), previews what the new
 answer would make visible to which agencies and hidden from which (the session decides it
 by the rule that will apply once it is recorded), and only ever adds a record through the
@@ -16,6 +18,7 @@ from functools import partial
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QFormLayout,
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import WILDCARD, Consent, ConsentState, instant
+from mara_desktop.domain import WILDCARD, Audience, Consent, ConsentState, PersonRole, instant
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import (
@@ -43,14 +46,15 @@ from mara_desktop.ui.dialog_parts import (
 from mara_desktop.ui.effect_preview import EffectPreview
 
 TITLE = "Record consent — MARA Desktop"
-WHAT = "Record the victim's consent"
+WHAT = "Record the consent of the victim or of another adult"
 ABOUT = (
     "Earlier records are never changed or deleted: a change of mind is recorded as a "
-    "new record, and the latest one decides what is shared.",
+    "new record, and each person's latest one decides what is shared about them.",
     "About consent records",
 )
 """The note under the heading, and its accessible name."""
-HISTORY_COLUMNS = ("Recorded", "Answer", "Agencies", "Categories", "Recorded by")
+HISTORY_COLUMNS = ("Recorded", "Whose", "Answer", "Agencies", "Categories", "Recorded by")
+THE_VICTIM = "The victim"
 _STATE_LABELS = {
     ConsentState.GIVEN: "Given",
     ConsentState.REFUSED: "Refused",
@@ -77,6 +81,7 @@ class ConsentDialog(QDialog):
         self.session, self.case_id = session, case_id
         protocol = session.protocol
         history = session.case_records(case_id).consents
+        self.consenters = consenters(session, case_id)
         layout = case_dialog_top(
             self, session, case_id, title=TITLE, width=1060, what=WHAT, about=ABOUT
         )
@@ -101,6 +106,7 @@ class ConsentDialog(QDialog):
         row.addWidget(self.record_button)
         layout.addLayout(row)
         self.states.buttonToggled.connect(self.update_preview)
+        self.whose.currentIndexChanged.connect(self.update_preview)
         for choices in (self.agencies, self.categories):
             choices.changed.connect(self.update_preview)
         self.recorded_at.dateTimeChanged.connect(self.update_preview)
@@ -109,8 +115,19 @@ class ConsentDialog(QDialog):
 
     def _build_answer(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        answer = QGroupBox("The victim's answer")
-        answer.setAccessibleName("The victim's answer")
+        self.whose = QComboBox()
+        self.whose.setAccessibleName("Whose consent")
+        self.whose.setToolTip(
+            "Information about another adult needs that adult's own consent; information "
+            "about the victim, the children or the perpetrator needs the victim's."
+        )
+        for person_id, words in self.consenters.items():
+            self.whose.addItem(words, person_id)
+        whose_form = QFormLayout()
+        whose_form.addRow("&Whose consent:", self.whose)
+        column.addLayout(whose_form)
+        answer = QGroupBox("The answer")
+        answer.setAccessibleName("The answer")
         answer_row = QHBoxLayout(answer)
         self.states = QButtonGroup(self)
         self.state_buttons: dict[ConsentState, QRadioButton] = {}
@@ -168,14 +185,19 @@ class ConsentDialog(QDialog):
         order = sorted(
             range(len(consents)), key=lambda i: (instant(consents[i].recorded_at), i), reverse=True
         )
-        for place, i in enumerate(order):
+        deciding: set[str | None] = set()
+        for i in order:
             consent = consents[i]
             answer = _STATE_LABELS[consent.state]
+            whose = consent.person if consent.person in self.consenters else None
+            first = whose not in deciding
+            deciding.add(whose)
             self.history.addTopLevelItem(
                 QTreeWidgetItem(
                     [
                         moment(consent.recorded_at),
-                        f"{answer} (decides now)" if place == 0 else answer,
+                        self.consenters.get(consent.person, THE_VICTIM),
+                        f"{answer} (decides now)" if first else answer,
                         scope_text(consent.agencies, "All agencies", agency_names),
                         scope_text(consent.categories, "All categories", category_names),
                         consent.recorded_by,
@@ -204,6 +226,7 @@ class ConsentDialog(QDialog):
             self.categories.chosen(),
             _as_utc(self.recorded_at.dateTime().toPython()),
             self.recorded_by.text().strip(),
+            self.whose.currentData(),
         )
 
     def update_preview(self) -> None:
@@ -219,8 +242,8 @@ class ConsentDialog(QDialog):
             "Nothing would change: with this answer the protocol shares the same entries "
             "with the same agencies as now."
             if effect.decides
-            else "Nothing would change: an answer recorded later than this time decides what "
-            "is shared. Check the time it was recorded."
+            else "Nothing would change: an answer of the same person recorded later than this "
+            "time decides what is shared. Check the time it was recorded."
         )
         self.preview.show_changes(effect.shown, effect.hidden, nothing)
 
@@ -230,12 +253,24 @@ class ConsentDialog(QDialog):
             self.problem.problem("Choose the answer: given, refused, withdrawn or not sought.")
             return
         fields = {
+            "person": self.whose,
             "agencies": self.agencies,
             "categories": self.categories,
             "recorded_by": self.recorded_by,
         }
         record = partial(self.session.record_consent, self.case_id, consent)
         write_or_say_why(self, self.problem, record, fields)
+
+
+def consenters(session: Session, case_id: str) -> dict[str | None, str]:
+    """Whose consent a record may be, as the chair reads it: the victim (None), then each
+    of the case's other adults by name (the chair's own view names everyone)."""
+    people = session.case_view(case_id, Audience.chair()).people
+    found: dict[str | None, str] = {None: THE_VICTIM}
+    for person in people:
+        if person.role is PersonRole.OTHER_ADULT and person.name is not None:
+            found[person.id] = f"{person.name} (other adult)"
+    return found
 
 
 def _as_utc(local: object) -> datetime:

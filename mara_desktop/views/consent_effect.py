@@ -1,10 +1,11 @@
 """What a consent record would change: shown to the chair before it is recorded.
 
-A new answer from the victim can widen sharing (consent given) or narrow it (refused,
-withdrawn), for some agencies and some information, and only if it is the latest record:
-the rule reads the latest by the time it was recorded. The chair sees both directions
-before recording, decided by the same rule that will apply afterwards (the case decided as
-it is and with the record added), entries described by category and source, never by text.
+A new answer from the victim (or from the other adult it names) can widen sharing
+(consent given) or narrow it (refused, withdrawn), for some agencies and some information,
+and only if it is that person's latest record: the rule reads each person's latest by the
+time it was recorded. The chair sees both directions before recording, decided by the same
+rule that will apply afterwards (the case decided as it is and with the record added),
+entries described by category and source, never by text.
 """
 
 from __future__ import annotations
@@ -31,4 +32,5 @@ class ConsentEffect:
 def consent_effect(builder: ViewBuilder, case: Case, consent: Consent) -> ConsentEffect:
     after = dataclasses.replace(case, consents=(*case.consents, consent))
     shown, hidden = changes(builder, case, after)
-    return ConsentEffect(tuple(shown), tuple(hidden), after.latest_consent() is consent)
+    whose = after.consent_person(consent.person)
+    return ConsentEffect(tuple(shown), tuple(hidden), after.latest_consent(whose) is consent)

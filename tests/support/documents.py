@@ -19,9 +19,11 @@ def full_case(case_id: str = "case-1", *, items: int = 3) -> dict[str, Any]:
         ],
         "consents": [
             {"state": "given", "agencies": ["*"], "categories": ["victim-health"],
-             "recorded_at": "2026-11-03T10:15:00Z", "recorded_by": "IDVA Priya Placeholder"},
+             "recorded_at": "2026-11-03T10:15:00Z", "recorded_by": "IDVA Priya Placeholder",
+             "person": None},
             {"state": "withdrawn", "agencies": ["*"], "categories": ["*"],
-             "recorded_at": "2026-11-10T09:00:00+01:00", "recorded_by": "IDVA Priya Placeholder"},
+             "recorded_at": "2026-11-10T09:00:00+01:00", "recorded_by": "IDVA Priya Placeholder",
+             "person": "p1"},
         ],
         "overrides": [
             {"categories": ["victim-location"], "agencies": ["housing"], "lawful_basis": "vital-interests",

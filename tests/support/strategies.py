@@ -120,8 +120,13 @@ def moment(minutes: int) -> datetime:
     return datetime(2026, 11, 1, tzinfo=UTC).replace(minute=minutes % 60, hour=minutes // 60 % 24)
 
 
+CONSENTERS = (None, "p0", "p1", "p2", "p3", "p4", "p5")
+"""Whom a random consent record names: nobody (the victim), the victim "p0", or anyone else
+a random case may hold (a record naming a child or perpetrator belongs to nobody)."""
+
+
 @st.composite
-def consents(draw: st.DrawFn) -> Consent:
+def consents(draw: st.DrawFn, persons: tuple[str | None, ...] = CONSENTERS) -> Consent:
     return Consent(
         draw(st.sampled_from(list(ConsentState))),
         draw(st.one_of(st.just(("*",)), scopes)),
@@ -133,6 +138,7 @@ def consents(draw: st.DrawFn) -> Consent:
         ),
         moment(draw(st.integers(0, 1439))),
         "Recorder",
+        draw(st.sampled_from(persons)),
     )
 
 
@@ -162,8 +168,10 @@ births = st.one_of(
 def cases(draw: st.DrawFn) -> Case:
     token = iter(range(10_000))
     children = draw(st.booleans())
-    roles = [PersonRole.VICTIM, PersonRole.PERPETRATOR] + (
-        [PersonRole.CHILD] * draw(st.integers(0, 2)) if children else []
+    roles = (
+        [PersonRole.VICTIM, PersonRole.PERPETRATOR]
+        + ([PersonRole.CHILD] * draw(st.integers(0, 2)) if children else [])
+        + [PersonRole.OTHER_ADULT] * draw(st.integers(0, 2))
     )
     people = tuple(
         Person(

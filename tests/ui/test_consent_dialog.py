@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLineEdit, QRadioButton, QTreeWidget
 
-from mara_desktop.domain import Audience, ConsentState
+from mara_desktop.domain import Audience, ConsentState, Item, Subject
 from mara_desktop.ui.consent_dialog import ConsentDialog
 from tests.ui.effect_lines import preview_lines
 from tests.ui.widget_text import widget_texts
@@ -23,8 +23,9 @@ def test_the_history_is_shown_newest_first(qtbot, demo_session):
     dialog = ConsentDialog(demo_session, "case-03")
     qtbot.addWidget(dialog)
     rows = history_rows(dialog)
-    assert [r[1] for r in rows] == ["Withdrawn (decides now)", "Given"]
-    assert rows[0][2:] == ["All agencies", "All categories", "Elif (specialist service)"]
+    assert [r[1] for r in rows] == ["The victim", "The victim"]
+    assert [r[2] for r in rows] == ["Withdrawn (decides now)", "Given"]
+    assert rows[0][3:] == ["All agencies", "All categories", "Elif (specialist service)"]
     assert dialog.windowTitle() == "Record consent — MARA Desktop"
 
 
@@ -47,8 +48,8 @@ def test_a_refusal_is_recorded_audited_and_shown(qtbot, demo_session):
     again = ConsentDialog(demo_session, "case-03")
     qtbot.addWidget(again)
     newest = history_rows(again)[0]
-    assert newest[1] == "Refused (decides now)" and newest[4] == "Jo Bloggs (IDVA)"
-    assert "Police" in newest[2] and "Housing and registered social landlords" in newest[2]
+    assert newest[2] == "Refused (decides now)" and newest[5] == "Jo Bloggs (IDVA)"
+    assert "Police" in newest[3] and "Housing and registered social landlords" in newest[3]
 
 
 def test_nothing_is_recorded_without_an_answer_or_a_name(qtbot, demo_session):
@@ -84,7 +85,7 @@ def test_no_word_assumes_the_victims_gender(qtbot, demo_session):
     dialog.record()
     words = " ".join(widget_texts(dialog)).lower().replace("-", " ").split()
     assert not {"her", "she", "his", "he", "him"} & set(words)
-    assert "The victim's answer" in widget_texts(dialog)
+    assert "The answer" in widget_texts(dialog)
 
 
 def test_the_preview_lists_what_a_withdrawal_would_hide_before_it_is_recorded(qtbot, demo_session):
@@ -128,6 +129,36 @@ def test_an_answer_dated_before_the_latest_is_said_to_change_nothing(qtbot, demo
     dialog.state_buttons[ConsentState.GIVEN].setChecked(True)
     dialog.recorded_at.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(9, 0)))
     assert dialog.preview.summary.text().startswith(
-        "Nothing would change: an answer recorded later than this time decides what is shared."
+        "Nothing would change: an answer of the same person recorded later than this time "
+        "decides what is shared."
     )
     assert preview_lines(dialog.preview) == []
+
+
+def test_whose_consent_is_chosen_and_the_preview_and_history_follow(qtbot, demo_session):
+    """Information about an other adult opens on that adult's consent, not the victim's."""
+    about_her = Item("i99", "substance-use", "gp", Subject.HOUSEHOLD, "Drinks daily", (), "o1")
+    demo_session.record_item("case-09", about_her)
+    dialog = ConsentDialog(demo_session, "case-09")
+    qtbot.addWidget(dialog)
+    choices = [dialog.whose.itemText(i) for i in range(dialog.whose.count())]
+    assert choices == ["The victim", "Susan Dummy (other adult)"]
+    assert dialog.whose.currentData() is None  # the victim by default
+    dialog.state_buttons[ConsentState.GIVEN].setChecked(True)
+    hers = "Substance use (from Primary care (GP))"
+    assert hers not in preview_lines(dialog.preview)
+    dialog.whose.setCurrentIndex(1)
+    assert hers in preview_lines(dialog.preview)
+    qtbot.keyClicks(dialog.recorded_by, "Jo Bloggs (IDVA)")
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted.value
+    assert demo_session.case_records("case-09").consents[0].person == "o1"
+    idva = demo_session.case_view("case-09", Audience.of(["idva"]))
+    assert "i99" in [i.id for i in idva.items]
+    again = ConsentDialog(demo_session, "case-09")
+    qtbot.addWidget(again)
+    rows = history_rows(again)
+    assert [r[1:3] for r in rows] == [
+        ["Susan Dummy (other adult)", "Given (decides now)"],
+        ["The victim", "Given (decides now)"],
+    ]

@@ -3,12 +3,17 @@ on the page at once, and the page's history reads newest first."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from mara_desktop.domain import Consent, ConsentState, PersonRole
 from mara_desktop.ui.action_dialog import ActionDialog
+from mara_desktop.ui.case_page import records_text
 from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.override_dialog import OverrideDialog
+from mara_desktop.views.model import CaseRecords, PersonView
 from tests.ui.modal import when_shown
 from tests.ui.widget_text import model_texts
 
@@ -72,5 +77,20 @@ def test_the_history_on_the_case_page_is_newest_first(console: ChairConsole) -> 
     history = console.page.records.toPlainText().splitlines()
     assert [line.split(" by ")[0].split(" (")[0] for line in history] == [
         "Override on 26 Nov 2026",
-        "Consent refused on 13 Nov 2026",
+        "Consent of the victim refused on 13 Nov 2026",
     ]
+
+
+def test_the_history_names_whose_consent_each_record_is(console: ChairConsole) -> None:
+    assert console.meeting is not None
+    adult = PersonView("o1", PersonRole.OTHER_ADULT, "Other adult", "Susan Dummy", None)
+    moment = datetime(2026, 11, 24, 9, tzinfo=UTC)
+    records = CaseRecords(
+        (
+            Consent(ConsentState.REFUSED, ("*",), ("*",), moment, "IDVA", "o1"),
+            Consent(ConsentState.GIVEN, ("*",), ("*",), moment, "IDVA"),
+        )
+    )
+    history = records_text(records, console.meeting.protocol, (adult,)).splitlines()
+    assert history[0].startswith("Consent of Susan Dummy (other adult) refused on 24 Nov 2026")
+    assert history[1].startswith("Consent of the victim given on 24 Nov 2026")

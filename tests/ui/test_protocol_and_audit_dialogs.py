@@ -33,7 +33,9 @@ def test_a_cell_says_which_rule_shares_it_and_under_which_basis(qtbot, protocol)
     column = [a.id for a in protocol.agencies].index("gp")
     assert dialog.table.item(row, column).text() == "C"
     dialog.table.setCurrentCell(row, column)
-    assert "with the victim's consent" in dialog.detail.text()
+    assert (
+        "with the consent of the victim, or of the other adult it is about" in dialog.detail.text()
+    )
     assert "Lawful basis:" in dialog.detail.text()
     housing = [a.id for a in protocol.agencies].index("housing")
     dialog.table.setCurrentCell(row, housing)

@@ -3,8 +3,9 @@
 The memory's key takes from a case what each condition says it `reads`; an entry that reads
 less than its answer depends on would let one case's decision stand for another's. For each
 entry, random protocols whose every rule carries it decide for random cases as the case
-changes (children, a pregnancy, the victim's date of birth, a new consent record, the same records written in another offset, or
-everything but the items redrawn) and back again: a remembering rule must answer each
+changes (children, a pregnancy, the victim's date of birth, a new consent record, the same
+records written in another offset or made another person's, or everything but the items
+redrawn) and back again: a remembering rule must answer each
 question as a rule that has never decided anything.
 """
 
@@ -23,7 +24,15 @@ from mara_desktop.domain import Case, Consent, PersonRole
 from mara_desktop.protocol.conditions import TABLE, Condition
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.rule import DisclosureRule
-from tests.support.strategies import AGENCIES, births, cases, consents, protocols, rules
+from tests.support.strategies import (
+    AGENCIES,
+    CONSENTERS,
+    births,
+    cases,
+    consents,
+    protocols,
+    rules,
+)
 
 Change = Callable[[Case], Case]
 OFFSETS = tuple(timezone(timedelta(hours=h)) for h in (-11, -1, 0, 5, 13))
@@ -58,6 +67,13 @@ def written_in(zone: timezone, case: Case) -> Case:
     return dataclasses.replace(case, consents=moved)
 
 
+def made_by(person: str | None, case: Case) -> Case:
+    """The same records, each now another person's: a decision remembered on one person's
+    consent must never stand for another's (DESIGN.md, pinned additions)."""
+    moved = tuple(dataclasses.replace(r, person=person) for r in case.consents)
+    return dataclasses.replace(case, consents=moved)
+
+
 def redrawn(other: Case, case: Case) -> Case:
     """Everything of another random case but the items and actions asked about, so that a
     field a new condition reads varies without this test naming it."""
@@ -70,6 +86,7 @@ changes = st.one_of(
     st.builds(partial, st.just(victim_born), births),
     st.builds(partial, st.just(with_record), consents()),
     st.builds(partial, st.just(written_in), st.sampled_from(OFFSETS)),
+    st.builds(partial, st.just(made_by), st.sampled_from(CONSENTERS)),
     st.builds(partial, st.just(redrawn), cases()),
 )
 

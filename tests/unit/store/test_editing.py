@@ -60,6 +60,31 @@ def test_a_consent_record_is_added_after_the_others(filled):
 
 
 @pytest.mark.parametrize(
+    ("person", "sentence"),
+    [
+        ("p3", 'This is a consent for a child ("p3"): consent is the victim\'s or another '
+         "adult's; information about a child is shared on the victim's consent."),
+        ("p2", 'This is a consent for a perpetrator ("p2"): consent is the victim\'s or another '
+         "adult's; information about a perpetrator is shared on the victim's consent."),
+        ("p9", 'The person "p9" whose consent this would be is not in this case.'),
+    ],
+)  # fmt: skip
+def test_a_consent_for_a_child_a_perpetrator_or_a_stranger_is_refused(filled, person, sentence):
+    before = filled.case("case-1").consents
+    record = Consent(ConsentState.GIVEN, ("*",), ("*",), NOW, "IDVA", person)
+    with pytest.raises(EditError) as refused:
+        add_consent(filled, "case-1", record)
+    assert str(refused.value) == sentence and refused.value.field == "person"
+    assert filled.case("case-1").consents == before
+
+
+def test_the_victims_own_id_names_the_victims_consent(filled):
+    add_consent(filled, "case-1", Consent(ConsentState.GIVEN, ("*",), ("*",), NOW, "IDVA", "p1"))
+    case = filled.case("case-1")
+    assert case.consents[-1].person == "p1" and case.latest_consent() is case.consents[-1]
+
+
+@pytest.mark.parametrize(
     ("changes", "message"),
     [
         ({"justification": "risk"}, "justification in full"),
