@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -174,7 +175,13 @@ def import_seconds(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    on_large_files(__doc__, run)
+
+
+def on_large_files(doc: str, run: Callable[[Path, argparse.Namespace], None]) -> None:
+    """Run `run` with the options of the scripts that build a large file and a small one
+    (this one and scale.py): in `--folder`, built once and kept, or in a temporary folder."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--cases", type=int, default=20_000)
     parser.add_argument("--items", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=5)

@@ -30,7 +30,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -41,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from page_check import PASSPHRASE  # noqa: E402
-from reads import AGENDA, CONFERENCE, built, command, copy_of  # noqa: E402
+from reads import AGENDA, CONFERENCE, built, command, copy_of, on_large_files  # noqa: E402
 
 from mara_desktop.domain import Audience, Consent, ConsentState  # noqa: E402
 from mara_desktop.session import Session  # noqa: E402
@@ -130,18 +129,7 @@ def commands(folder: Path, paths: tuple[Path, Path], repeat: int) -> dict[str, l
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=20_000)
-    parser.add_argument("--items", type=int, default=15)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--folder", type=Path, help="build the files here once and reuse them")
-    args = parser.parse_args()
-    if args.folder:
-        args.folder.mkdir(parents=True, exist_ok=True)
-        run(args.folder, args)
-        return
-    with tempfile.TemporaryDirectory(prefix="mara-bench-") as folder:
-        run(Path(folder), args)
+    on_large_files(__doc__, run)
 
 
 def run(folder: Path, args: argparse.Namespace) -> None:
