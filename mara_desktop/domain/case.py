@@ -38,6 +38,9 @@ it names agencies, and means its members."""
 
 NO_GROUPS: Groups = {}
 
+ADULT_AGE = 18
+"""The age at which a person stops being a child to children's services."""
+
 
 def names_agency(listed: Collection[str], agency: str, groups: Groups) -> bool:
     """Whether a list of agency ids names `agency`, itself or through a group it lists."""
@@ -161,6 +164,21 @@ class Case:
     def with_children(self) -> bool:
         """Children are involved, born or unborn: what the `children` condition asks."""
         return self.children_involved or self.pregnancy
+
+    @property
+    def young_victim(self) -> bool:
+        """The victim was under 18 on the referral date: a child to children's services."""
+        age = self.victim_age()
+        return age is not None and age < ADULT_AGE
+
+    @property
+    def for_childrens_services(self) -> bool:
+        """Children's services take part in the case: children are involved, born or unborn,
+        or the victim is a child. Children-only agencies stay until every such case is
+        heard, even one heard among the adults' cases (the hearing order follows
+        `children_involved` alone, which every partner knows, so that it tells no one of a
+        pregnancy)."""
+        return self.with_children or self.young_victim
 
     def victim_age(self) -> int | None:
         """The case's victim's age in whole years on the referral date; None when the case

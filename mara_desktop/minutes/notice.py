@@ -164,7 +164,7 @@ def _who_and_when(protocol: Protocol, rules: list[Rule]) -> str:
     groups: dict[str, list[str]] = {}
     for rule in rules:
         groups.setdefault(_condition(protocol, rule), []).extend(rule.reached)
-    if WILDCARD in groups.get("", []):
+    if _everyone(protocol, groups.get("", [])):
         return _sentence(_who(protocol, [WILDCARD]))
     always = set(_who(protocol, groups.get("", [])))
     parts = []
@@ -291,11 +291,17 @@ def _rules_about(protocol: Protocol, reader: Reader) -> list[Rule]:
 
 
 def _who(protocol: Protocol, agencies: Iterable[str]) -> list[str]:
-    """Agency names in the protocol's order; `*` is every agency (never observers)."""
+    """Agency names in the protocol's order; `*`, or a group of every agency ("all MARAC
+    partners"), is every service at the meeting (never observers)."""
     wanted = set(agencies)
-    if WILDCARD in wanted:
+    if _everyone(protocol, wanted):
         return ["every service at the meeting"]
     return [a.name for a in protocol.agencies if a.id in wanted]
+
+
+def _everyone(protocol: Protocol, agencies: Iterable[str]) -> bool:
+    wanted = set(agencies)
+    return WILDCARD in wanted or wanted >= {a.id for a in protocol.agencies}
 
 
 def _sentence(names: list[str]) -> str:

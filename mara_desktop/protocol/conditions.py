@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from mara_desktop.domain import Case, ConsentState, Subject, when_text
+from mara_desktop.domain.case import ADULT_AGE
 from mara_desktop.protocol.model import ConsentMode, Protocol, Rule
 
 WhyNot = Callable[[Case, str, str, Protocol, str | None], str | None]
@@ -161,9 +162,6 @@ def _with_children(
     if not case.children_involved:
         return "only in adults-only cases, and the victim is pregnant"
     return "only in adults-only cases, and children are involved in this case"
-
-
-ADULT_AGE = 18
 
 
 def _victim_age(case: Case) -> Hashable:

@@ -67,9 +67,11 @@ class Rule:
     """All must hold (protocol/conditions.py); empty for `always`."""
     lawful_basis: str
     line: int | None = None
-    members: frozenset[str] = frozenset()
+    members: frozenset[str] = field(default=frozenset(), repr=False)
     """The agencies of the groups named in `agencies` (which keeps the file's words, so the
-    matrix and reasons can name the group); never observers, whom a group cannot hold."""
+    matrix and reasons can name the group); never observers, whom a group cannot hold. Left
+    out of the repr: a set's order changes from one process to the next, and a reproducible
+    copy of the minutes takes its id from the repr of its view (minutes/export.py)."""
 
     @property
     def reached(self) -> tuple[str, ...]:

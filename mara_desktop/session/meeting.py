@@ -53,6 +53,9 @@ class AgendaEntry:
     case_id: str
     title: str
     children_involved: bool
+    kind: str
+    """Whether children's services take part, in the chair's words: "with children",
+    "pregnancy", "victim under 18", or "adults only"."""
 
 
 class Meeting:
@@ -175,9 +178,12 @@ class Meeting:
         self._read_conference()
 
     def children_cases_heard(self) -> bool:
-        """True once the meeting has moved past its last children's case."""
-        children = [n for n, case_id in enumerate(self.order) if self._children(case_id)]
-        return self.position > max(children, default=-1)
+        """True once the meeting has moved past the last case children's services take part
+        in: children's cases, and a pregnant or under-18 victim's case wherever it stands."""
+        theirs = [
+            n for n, case_id in enumerate(self.order) if self._cases[case_id].for_childrens_services
+        ]
+        return self.position > max(theirs, default=-1)
 
     @property
     def room(self) -> Audience:
@@ -206,7 +212,7 @@ class Meeting:
         for case_id in self.order:
             view = self.view(case_id, chair)
             children = view.header.children_involved if view.header else False
-            entries.append(AgendaEntry(case_id, view.title, children))
+            entries.append(AgendaEntry(case_id, view.title, children, _kind(self._cases[case_id])))
         return entries
 
     def earlier_actions(self) -> list[ActionView]:
@@ -253,5 +259,10 @@ class Meeting:
             conference=self.conference.id,
         )
 
-    def _children(self, case_id: str) -> bool:
-        return self._cases[case_id].children_involved
+
+def _kind(case: Case) -> str:
+    if case.children_involved:
+        return "with children"
+    if case.pregnancy:
+        return "pregnancy"
+    return "victim under 18" if case.young_victim else "adults only"

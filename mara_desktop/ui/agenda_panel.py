@@ -142,8 +142,7 @@ class AgendaPanel(QWidget):
         opening.setFlags(opening.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
         self.agenda.addItem(opening)
         for number, entry in enumerate(meeting.agenda(), start=1):
-            kind = "children" if entry.children_involved else "adults"
-            item = QListWidgetItem(f"{number}. {entry.title} ({kind})")
+            item = QListWidgetItem(f"{number}. {entry.title} ({entry.kind})")
             item.setData(Qt.ItemDataRole.UserRole, entry.case_id)
             self.agenda.addItem(item)
         self.agenda.setCurrentRow(meeting.position + 1)

@@ -91,21 +91,18 @@ def test_what_the_owner_may_not_see_is_said_by_kind_never_by_value(qtbot, demo_s
     dialog = action_dialog(qtbot, demo_session, "case-03")
     dialog.owner.setCurrentIndex(dialog.owner.findData("fire"))
     assert dialog.unseen_text.text() == (
-        "Fire and rescue service may not see 4 entries of this case: Victim's safe contact "
-        "details, Victim's health and mental health, Immigration status, Perpetrator's "
-        "address and whereabouts."
+        "Fire and rescue service may not see 3 entries of this case: Victim's safe contact "
+        "details, Victim's health and mental health, Immigration status."
     )
-    assert list(dialog.needed) == [
-        "victim-contact", "victim-health", "immigration", "perpetrator-location",
-    ]  # fmt: skip
+    assert list(dialog.needed) == ["victim-contact", "victim-health", "immigration"]
     assert not dialog.share_button.isEnabled()  # nothing ticked: nothing to share
     chair = demo_session.case_view("case-03", Audience.chair())
     values = [i.text for i in chair.items] + [p.name for p in chair.people if p.name]
     assert not [t for t in widget_texts(dialog) for v in values if v in t]
-    dialog.owner.setCurrentIndex(dialog.owner.findData("specialist"))
-    assert dialog.unseen_text.text() == (
-        "By-and-for specialist service may not see 1 entry of this case: Victim's health "
-        "and mental health."
+    dialog.owner.setCurrentIndex(dialog.owner.findData("asc"))
+    assert dialog.unseen_text.text() == (  # the victim's health reaches it by rule 6
+        "Adult social care may not see 2 entries of this case: Victim's safe contact details, "
+        "Immigration status."
     )
 
 
@@ -160,7 +157,7 @@ def test_the_override_dialog_comes_filled_in_for_the_owner_and_the_ticked_inform
     assert (override.categories, override.agencies) == (("victim-contact",), ("fire",))
     assert dialog.override_recorded
     assert "victim-contact" not in dialog.needed  # the fire service now sees it
-    assert dialog.unseen_text.text().startswith("Fire and rescue service may not see 3 entries")
+    assert dialog.unseen_text.text().startswith("Fire and rescue service may not see 2 entries")
 
 
 def test_every_field_has_an_accessible_name(qtbot, demo_session):

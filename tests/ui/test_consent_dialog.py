@@ -95,14 +95,20 @@ def test_the_preview_lists_what_a_withdrawal_would_hide_before_it_is_recorded(qt
     assert dialog.preview.summary.text() == "Choose the answer to see what it would change."
     dialog.state_buttons[ConsentState.WITHDRAWN].setChecked(True)
     summary = dialog.preview.summary.text()
-    assert summary.startswith("1 entry would become hidden from 6 agencies: IDVA service, ")
-    assert summary.endswith(" The entry: Victim's health and mental health.")
+    # Rule 6 keeps the victim's health with health services, the victim's advocates and
+    # adult social care, and rule 8 with children's social care (a children's case); the
+    # others had it by rule 7, on her consent.
+    assert summary == (
+        "1 entry would become hidden from 5 agencies: Police, Probation service, Housing and "
+        "registered social landlords, Education (schools' safeguarding leads), Fire and rescue "
+        "service. The entry: Victim's health and mental health."
+    )
     lines = preview_lines(dialog.preview)
     assert lines[:2] == [
-        "IDVA service would no longer see:",
+        "Police would no longer see:",
         "Victim's health and mental health (from Primary care (GP))",
     ]
-    health = demo_session.case_view("case-01", Audience.chair()).items[3]
+    health = demo_session.case_view("case-01", Audience.chair()).items[4]
     assert health.category == "victim-health"
     assert not [t for t in widget_texts(dialog) if health.text in t]
     assert demo_session.case_records("case-01").consents == before  # nothing recorded yet
@@ -113,9 +119,13 @@ def test_the_preview_lists_what_consent_would_make_visible(qtbot, demo_session):
     qtbot.addWidget(dialog)
     dialog.state_buttons[ConsentState.GIVEN].setChecked(True)
     dialog.agencies.choose(["idva"])
+    assert dialog.preview.summary.text() == (  # the IDVA has her health by rule 6 already
+        "1 entry would become visible to 1 agency: IDVA service. The entry: Immigration status."
+    )
+    dialog.agencies.choose(["idva", "police"])
     assert dialog.preview.summary.text() == (
-        "2 entries would become visible to 1 agency: IDVA service. "
-        "The entries: Immigration status, Victim's health and mental health."
+        "2 entries would become visible to 2 agencies: Police, IDVA service. "
+        "The entries: Victim's health and mental health, Immigration status."
     )
     dialog.agencies.choose([])
     assert dialog.preview.summary.text() == (
@@ -158,7 +168,8 @@ def test_whose_consent_is_chosen_and_the_preview_and_history_follow(qtbot, demo_
     again = ConsentDialog(demo_session, "case-09")
     qtbot.addWidget(again)
     rows = history_rows(again)
-    assert [r[1:3] for r in rows] == [
+    assert [r[1:3] for r in rows] == [  # the demo holds her earlier answer too
         ["Susan Dummy (other adult)", "Given (decides now)"],
+        ["Susan Dummy (other adult)", "Given"],
         ["The victim", "Given (decides now)"],
     ]

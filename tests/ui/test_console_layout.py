@@ -57,7 +57,7 @@ def test_agency_names_are_never_cut_short(console: ChairConsole) -> None:
     names = [attendance.item(row, 1).text() for row in range(attendance.rowCount())]
     assert HOUSING in names
     assert _cut_cells(attendance, 1) == []
-    console.go_to(0)
+    console.go_to(1)  # case-02: the override gave housing the victim's whereabouts
     page = console.page
     seen_by = [page.items_model.index(row, ItemColumn.SEEN_BY) for row in range(3)]
     assert any(HOUSING in str(index.data()) for index in seen_by)

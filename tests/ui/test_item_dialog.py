@@ -38,7 +38,7 @@ def test_who_would_see_it_is_shown_before_anything_is_recorded(qtbot, demo_sessi
     choose(dialog.source, "idva")
     assert dialog.about.currentText() == "Victim: Anna Przykładowa"  # it is about her
     preview = dialog.preview.toPlainText()
-    assert preview.startswith("May see it: Police, IDVA service.")
+    assert preview.startswith("May see it: Police, IDVA service, By-and-for specialist service.")
     assert "Fire and rescue service" in preview  # with the reason it may not
     choose(dialog.category, "risk-summary")
     assert dialog.about.currentText() == "The case as a whole"

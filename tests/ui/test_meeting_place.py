@@ -221,8 +221,14 @@ def test_childrens_agencies_leave_together_and_the_file_says_when(
 ) -> None:
     meeting = console.meeting
     assert meeting is not None and console.session is not None
-    children = [n for n, entry in enumerate(meeting.agenda()) if entry.children_involved]
-    console.go_to(max(children) + 1)
+    kinds = [entry.kind for entry in meeting.agenda()]
+    children = [n for n, kind in enumerate(kinds) if kind == "with children"]
+    theirs = [n for n, kind in enumerate(kinds) if kind != "adults only"]
+    assert {kinds[n] for n in theirs} == {"with children", "pregnancy", "victim under 18"}
+    assert max(theirs) > max(children) + 1  # the demo's pregnancy and 17-year-old cases
+    console.go_to(max(children) + 1)  # past the children's cases, not past those two
+    assert not console.agenda.children_leave.isEnabled()
+    console.go_to(max(theirs) + 1)
     assert console.agenda.children_leave.isEnabled()
     console.agenda.children_leave.click()
     assert set(meeting.left) == {"csc", "education"}

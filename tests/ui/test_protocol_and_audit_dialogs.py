@@ -31,14 +31,16 @@ def test_a_cell_says_which_rule_shares_it_and_under_which_basis(qtbot, protocol)
     qtbot.addWidget(dialog)
     row = [c.id for c in protocol.categories].index("victim-health")
     column = [a.id for a in protocol.agencies].index("gp")
-    assert dialog.table.item(row, column).text() == "C"
-    dialog.table.setCurrentCell(row, column)
+    assert dialog.table.item(row, column).text() == "A|C"  # rule 6 always, rule 7 with consent
+    housing = [a.id for a in protocol.agencies].index("housing")
+    assert dialog.table.item(row, housing).text() == "C"  # rule 7 only
+    dialog.table.setCurrentCell(row, housing)
     assert (
         "with the consent of the victim, or of the other adult it is about" in dialog.detail.text()
     )
     assert "Lawful basis:" in dialog.detail.text()
-    housing = [a.id for a in protocol.agencies].index("housing")
-    dialog.table.setCurrentCell(row, housing)
+    immigration = [c.id for c in protocol.categories].index("immigration")
+    dialog.table.setCurrentCell(immigration, housing)
     assert "never shared with Housing" in dialog.detail.text()
 
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -97,12 +98,18 @@ def test_a_withdrawal_follows_an_earlier_consent(content):
     assert any(ConsentState.GIVEN in {r.state for r in c.consents} for c in withdrawn)
 
 
-def test_exactly_one_serious_risk_override(content, protocol):
-    overrides = [o for c in content.cases for o in c.overrides]
-    assert len(overrides) == 1
-    (override,) = overrides
-    assert protocol.lawful_basis(override.lawful_basis) is not None
-    assert override.justification and override.decided_by
+def test_two_serious_risk_overrides_one_ended_before_the_meeting(content, protocol):
+    """Case-02's runs past the 26 November meeting; case-08's, from 29 October, ended on
+    20 November: the demo shows a decision made for a period, and its end."""
+    overrides = {c.id: c.overrides for c in content.cases if c.overrides}
+    assert {case_id: [o.until for o in found] for case_id, found in overrides.items()} == {
+        "case-02": [date(2027, 2, 25)],
+        "case-08": [date(2026, 11, 20)],
+    }
+    for found in overrides.values():
+        for override in found:
+            assert protocol.lawful_basis(override.lawful_basis) is not None
+            assert override.justification and override.decided_by
 
 
 def test_police_intelligence_is_restricted_to_named_agencies(content, protocol):

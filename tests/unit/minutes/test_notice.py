@@ -20,8 +20,17 @@ def words(protocol, reader: Reader) -> str:
 
 def test_the_victim_is_told_who_gets_her_address_and_what_needs_her_agreement(protocol):
     text = words(protocol, Reader.VICTIM)
-    assert "Your address and current location: Police and IDVA service." in text
-    assert "Your health and mental health: If you agree: IDVA service," in text
+    assert "Your home address: every service at the meeting." in text  # rule 1, all partners
+    assert (
+        "Your safe or confidential whereabouts: Police, IDVA service and By-and-for specialist "
+        "service. If you are under 18: Children's social care." in text
+    )
+    assert (
+        "Your health and mental health: IDVA service, Adult social care, Primary care (GP), "
+        "Acute hospital trust, Mental health services, Drug and alcohol service and By-and-for "
+        "specialist service. If children are involved or you are pregnant: Children's social "
+        "care. If you agree: every service at the meeting." in text
+    )
     assert (
         "Children's identity: If children are involved or you are pregnant: every service at the meeting."
         in text

@@ -58,10 +58,19 @@ def test_the_room_is_who_is_present_and_has_not_left(demo_session: Session) -> N
 def test_children_only_agencies_are_known_once_children_cases_are_heard(
     demo_session: Session,
 ) -> None:
+    """Children's services take part until the last case with children and the last case
+    of a pregnant or under-18 victim: in the demo, case-12 (a victim of 17) comes after
+    the cases with children."""
     meeting = _meeting(demo_session)
     assert set(meeting.children_only_present()) == {"csc", "education"}
     last_children_case = max(n for n, children in enumerate(_children(meeting)) if children)
     meeting.go_to(last_children_case)
+    assert not meeting.children_cases_heard()
+    meeting.next()
+    assert not meeting.children_cases_heard()
+    young = meeting.order.index("case-12")
+    assert young > last_children_case
+    meeting.go_to(young)
     assert not meeting.children_cases_heard()
     meeting.next()
     assert meeting.children_cases_heard()

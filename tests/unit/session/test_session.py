@@ -91,7 +91,7 @@ def test_what_an_override_or_an_item_would_do_is_answered_and_nothing_written(
     item_id = demo_session.new_entry_id("case-01", "i")
     item = Item(item_id, "victim-location", "idva", Subject.VICTIM, "At the refuge.", person="v")
     access = demo_session.access_if_recorded("case-01", item)
-    assert access.visible_to == ("police", "idva")
+    assert access.visible_to == ("police", "idva", "specialist")
     assert item_id not in {i.id for i in demo_session.case_view("case-01", Audience.chair()).items}
     assert len(demo_session.audit_records()) == records
 

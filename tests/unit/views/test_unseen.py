@@ -13,13 +13,12 @@ def unseen(builder: ViewBuilder, case, agency: str) -> list[Unseen]:
     return unseen_by(chair, builder.case_view(case, Audience.of([agency])), builder.protocol)
 
 
-def test_the_fire_service_on_case_03_lacks_four_kinds_of_information(demo_file):
+def test_the_fire_service_on_case_03_lacks_three_kinds_of_information(demo_file):
     builder = ViewBuilder(demo_file.protocol)
     assert unseen(builder, demo_file.case("case-03"), "fire") == [
         Unseen("victim-contact", "Victim's safe contact details", 1, 0),
         Unseen("victim-health", "Victim's health and mental health", 1, 0),
         Unseen("immigration", "Immigration status", 1, 0),
-        Unseen("perpetrator-location", "Perpetrator's address and whereabouts", 1, 0),
     ]
 
 
