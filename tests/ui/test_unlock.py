@@ -155,7 +155,8 @@ def test_create_makes_an_open_case_file_under_the_chosen_protocol(qtbot, tmp_pat
     dialog.show_create()
     names = [dialog.protocols.itemText(i) for i in range(dialog.protocols.count())]
     assert names[0].startswith("MARAC information-sharing protocol (England and Wales)")
-    assert len(names) == 2
+    assert len(names) == 3
+    assert "Example protocol following the EIGE guide for police (step 6) (version 1.0)" in names
     dialog.new_path = tmp_path / "northshire.mara"
     dialog.new_passphrase.setText(GOOD)
     dialog.repeat.setText(GOOD)
