@@ -601,6 +601,12 @@ class ChairConsole(QMainWindow):
         return box.clickedButton() is leave
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """The window's close button (a spontaneous close, from the window system) asks
+        what Ctrl+Q asks while the room is watching. A close the app makes itself (Quit,
+        once answered; a polite kill at logout, which must not wait on a question) does not."""
+        if event.spontaneous() and self.presenting and not self._sure_to_quit():
+            event.ignore()
+            return
         self.participant.blank()
         self.participant.close()
         self.clipboard.clear_ours()
