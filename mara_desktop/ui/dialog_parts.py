@@ -274,8 +274,11 @@ def fit_to_screen(window: QWidget) -> None:
     """The size the window asks for, within the screen's free area.
 
     Qt caps a new window at two thirds of the screen's height, which on a 768-pixel laptop
-    screen squeezes a dialog of checkboxes until its rows overlap.
+    screen squeezes a dialog of checkboxes until its rows overlap. A least width wider than
+    the screen gives way to it: on a 1024-pixel screen a long label is cut rather than the
+    Record button.
     """
     screen = window.screen().availableGeometry()
+    window.setMinimumWidth(min(window.minimumWidth(), screen.width()))
     hint = window.sizeHint()
     window.resize(min(hint.width(), screen.width()), min(hint.height(), screen.height()))
