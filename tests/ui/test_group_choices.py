@@ -5,6 +5,8 @@ session's views."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -57,8 +59,9 @@ def shown(qtbot, dialog: ConsentDialog | OverrideDialog) -> None:
 def reached(
     session: Session, before: dict[str, set[str]], record: Consent | Override, members: set[str]
 ) -> None:
-    """The record names exactly the group's members (as the rule reads it), and in the views
-    only members came to see more: some of them, and no agency outside the group."""
+    """The record names exactly the group's members (as the rule reads it), in the views
+    no agency outside the group came to see more, and naming the members one by one instead
+    would change nothing."""
     groups = session.protocol.group_members
     named = {
         a.id for a in session.protocol.agencies if record.covers(a.id, "victim-health", groups)
@@ -66,15 +69,26 @@ def reached(
     assert named == members
     after = seen_by_each(session, "case-03")
     assert all(before[a] <= after[a] for a in before)
-    gained = {a for a in before if after[a] != before[a]}
-    assert gained and gained <= members
+    assert {a for a in before if after[a] != before[a]} <= members
+    # The same record naming the members one by one would change nothing: the group
+    # reached exactly them, whatever the protocol's rules make of it for this case.
+    later = record.recorded_at if isinstance(record, Consent) else record.decided_at
+    if isinstance(record, Consent):
+        twin = replace(record, agencies=tuple(members), recorded_at=later + timedelta(minutes=1))
+        effect = session.consent_effect("case-03", twin)
+        assert effect.decides and not effect.shown and not effect.hidden
+    else:
+        twin_override = replace(record, agencies=tuple(members))
+        assert session.override_effect("case-03", twin_override) == []
 
 
 def test_ticking_a_group_ticks_and_greys_its_members_and_gives_back_their_own_ticks(qtbot, grouped):
     dialog = OverrideDialog(grouped, "case-03")
     shown(qtbot, dialog)
     choices = dialog.agencies
-    assert list(choices.boxes)[:2] == ["health-bodies", "justice-bodies"]
+    groups = [g.id for g in grouped.protocol.groups]
+    assert groups[-2:] == ["health-bodies", "justice-bodies"]
+    assert list(choices.boxes)[: len(groups)] == groups
     assert choices.boxes["health-bodies"].text() == "All health bodies (4 agencies)"
     assert choices.boxes["health-bodies"].toolTip() == (
         "Primary care (GP), Acute hospital trust, Mental health services, Drug and alcohol service"
