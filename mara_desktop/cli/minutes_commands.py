@@ -16,6 +16,7 @@ from mara_desktop.minutes.export import (
     find_conference,
 )
 from mara_desktop.minutes.passwords import KEYCHAIN_SERVICE
+from mara_desktop.protocol.model import Protocol
 
 
 class MinutesUsage(MaraError):
@@ -31,6 +32,8 @@ def minutes(args: argparse.Namespace) -> int:
             "fresh password and fresh random keys."
         )
     with open_case_file(args.file, args.passphrase_file) as session:
+        if args.agency:
+            _not_a_group(args.agency, session.protocol)
         conference = find_conference(session, args.conference)
         agencies = distribution(conference) if args.all else [args.agency] if args.agency else []
         if args.chair:
@@ -41,6 +44,19 @@ def minutes(args: argparse.Namespace) -> int:
         result = export_minutes(session, request)
     _report(result, args)
     return 0
+
+
+def _not_a_group(agency: str, protocol: Protocol) -> None:
+    """Minutes go to one agency at a time (each copy is checked against that agency alone),
+    so a group's id is refused with its members named, rather than read as "unknown"."""
+    group = protocol.group(agency)
+    if group is None:
+        return
+    members = ", ".join(group.agencies)
+    raise MaraError(
+        f'"{agency}" is a group ({group.name}: {members}); minutes are written for one '
+        f"agency at a time: give --agency with one of {members}, or use --all."
+    )
 
 
 def _report(result: MinutesResult, args: argparse.Namespace) -> None:

@@ -46,6 +46,14 @@ SUBJECTS = {
 
 _NAMES_CONSENT = re.compile(r"\bconsent", re.IGNORECASE)
 
+OTHER_ADULTS = (
+    "Information about another adult in your household, such as a partner or a grown-up "
+    "son or daughter, is shared only if that person agrees: your agreement does not count "
+    "for them."
+)
+"""Said where information that may be about another adult needs consent: the consent is
+that adult's (DESIGN.md: consent read for the item's person), not the reader's."""
+
 
 class Kind(StrEnum):
     TITLE = "title"
@@ -147,7 +155,7 @@ def _what_is_shared(protocol: Protocol, reader: Reader) -> list[Block]:
     for category in _categories(protocol, reader):
         rules = _granting(protocol, category)
         if reader is Reader.VICTIM:
-            said = _who_and_when(protocol, rules)
+            said = _who_and_when(protocol, rules, _about_others(category))
         else:  # one list, no conditions: a condition could hint at the victim's consent
             said = _sentence(_who(protocol, [a for r in rules for a in r.reached]))
         said = said or "only if the meeting decides there is a serious risk"
@@ -158,12 +166,13 @@ def _what_is_shared(protocol: Protocol, reader: Reader) -> list[Block]:
     return blocks
 
 
-def _who_and_when(protocol: Protocol, rules: list[Rule]) -> str:
+def _who_and_when(protocol: Protocol, rules: list[Rule], about_others: bool) -> str:
     """Who gets one kind of information and when ("Police and IDVA service. If you agree:
-    GP"); each condition is said once, agencies that get it anyway are not repeated."""
+    GP"); each condition is said once, agencies that get it anyway are not repeated.
+    `about_others`: the information may be about another adult, whose consent it needs."""
     groups: dict[str, list[str]] = {}
     for rule in rules:
-        groups.setdefault(_condition(protocol, rule), []).extend(rule.reached)
+        groups.setdefault(_condition(protocol, rule, about_others), []).extend(rule.reached)
     if _everyone(protocol, groups.get("", [])):
         return _sentence(_who(protocol, [WILDCARD]))
     always = set(_who(protocol, groups.get("", [])))
@@ -175,12 +184,16 @@ def _who_and_when(protocol: Protocol, rules: list[Rule]) -> str:
     return ". ".join(p[:1].upper() + p[1:] for p in parts)
 
 
-def _condition(protocol: Protocol, rule: Rule) -> str:
+def _condition(protocol: Protocol, rule: Rule, about_others: bool) -> str:
     """The rule's conditions as the victim's notice says them ("if you agree and if children
     are involved: "), in the table's order, so that two rules with the same conditions say
     them the same way; "" when it shares always."""
     governing = of_rule(rule, protocol)
-    phrases = [c.notice for c in TABLE if c.notice and c in governing]
+    phrases = [
+        (about_others and c.notice_about_others) or c.notice
+        for c in TABLE
+        if c.notice and c in governing
+    ]
     return " and ".join(phrases) + ": " if phrases else ""
 
 
@@ -200,6 +213,8 @@ def _agreement(protocol: Protocol) -> list[Block]:
         blocks.append(_text("We share other information without asking you first."))
     else:
         blocks.append(_text("We share this information without asking you first."))
+    if any(_about_others(c) for c in asked):
+        blocks.append(_text(OTHER_ADULTS))
     return [
         *blocks,
         _text(
@@ -275,6 +290,12 @@ def _part(heading: str, text: str) -> list[Block]:
     """A heading and the protocol's text under it; nothing when the protocol gives none."""
     said = _protocol_text(text)
     return [_heading(heading), *said] if said else []
+
+
+def _about_others(category: Category) -> bool:
+    """Whether the category may hold information about another adult: what is about the
+    household may be about a partner or a grown-up son, whose own consent it needs."""
+    return category.subject is Subject.HOUSEHOLD
 
 
 def _categories(protocol: Protocol, reader: Reader) -> list[Category]:

@@ -57,6 +57,10 @@ class Condition:
     """How the victim's notice says it ("if you agree"); empty says nothing. The
     perpetrator's notice names no condition (minutes/notice.py says why)."""
     why_not: WhyNot
+    notice_about_others: str = ""
+    """How the victim's notice says it of information that may be about another adult
+    (a category about the household), when that differs from `notice`: consent to such
+    information is the other adult's, never the victim's to give."""
     reads: Reads | None = None
     """None when the answer never depends on the case."""
     is_consent: bool = False
@@ -193,6 +197,7 @@ CONSENT = Condition(
     letter="C",
     notice="if you agree",
     why_not=_without_consent,
+    notice_about_others="if you agree or, when it is about another adult, if that person agrees",
     reads=_consent_state,
     is_consent=True,
 )

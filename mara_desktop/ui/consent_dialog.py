@@ -41,6 +41,7 @@ from mara_desktop.ui.dialog_parts import (
     StatusLine,
     case_dialog_top,
     fit_to_screen,
+    group_options,
     write_or_say_why,
 )
 from mara_desktop.ui.effect_preview import EffectPreview
@@ -158,6 +159,7 @@ class ConsentDialog(QDialog):
             "Agencies it covers",
             [(a.id, a.name) for a in protocol.agencies],
             all_label="All agencies",
+            groups=group_options(protocol),
         )
         self.categories = Choices(
             "Information it covers",

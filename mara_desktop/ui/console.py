@@ -100,6 +100,9 @@ class ChairConsole(QMainWindow):
         self.room_blank = False
         self._place: MeetingPlace | None = None
         self._presenting_when_locked = False
+        self._file_open = False
+        self._file_writable = False
+        """What Export and Import wait for, both (`_allow_file_commands`)."""
         self._build(session)
         self._set_presenting(False)
         self._idle = IdleWatch(saved_idle_minutes(), self)
@@ -504,19 +507,26 @@ class ChairConsole(QMainWindow):
             commands.next,
             commands.scroll_down,
             commands.scroll_up,
-            commands.export,
-            commands.import_file,
             commands.protocol,
             commands.audit,
             commands.lock,
         ):
             action.setEnabled(allowed)
+        self._file_open = allowed
+        self._allow_file_commands()
 
     def _allow_editing(self, allowed: bool) -> None:
         """Every way of changing the file from this window; minutes record their making in
         the audit log, so they too wait for a file that can be written."""
         self.page.allow_editing(allowed)
         self.agenda.allow_editing(allowed)
+        self._file_writable = allowed
+        self._allow_file_commands()
+
+    def _allow_file_commands(self) -> None:
+        """Export and Import need the file open (not locked) and writable (not damaged):
+        decided here alone from both, so neither of the calls above can undo the other."""
+        allowed = self._file_open and self._file_writable
         self.commands.export.setEnabled(allowed)
         self.commands.import_file.setEnabled(allowed)
 
@@ -591,6 +601,12 @@ class ChairConsole(QMainWindow):
         return box.clickedButton() is leave
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """The window's close button (a spontaneous close, from the window system) asks
+        what Ctrl+Q asks while the room is watching. A close the app makes itself (Quit,
+        once answered; a polite kill at logout, which must not wait on a question) does not."""
+        if event.spontaneous() and self.presenting and not self._sure_to_quit():
+            event.ignore()
+            return
         self.participant.blank()
         self.participant.close()
         self.clipboard.clear_ours()

@@ -7,11 +7,13 @@ in the light and the dark palette; everything else follows the palette.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.domain import WILDCARD, Audience
 from mara_desktop.errors import MaraError
+from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import EditError, Session
 
 _PROBLEM_STYLE = (
@@ -106,9 +109,37 @@ class StatusLine(QLabel):
         self.show()
 
 
+class GroupChoice(NamedTuple):
+    """A group of the protocol as `Choices` offers it."""
+
+    id: str
+    label: str
+    """Its name and size, short enough for a column: "Health (4 agencies)"."""
+    members: tuple[str, ...]
+    member_names: str
+
+
+def group_options(protocol: Protocol) -> list[GroupChoice]:
+    """The protocol's groups, each with its members: a chair ticks "Health" knowing which
+    agencies it reaches (the box says how many, its tooltip and accessible name say who,
+    and ticking it ticks them)."""
+    every = {a.id for a in protocol.agencies}
+    found = []
+    for g in protocol.groups:
+        size = "every agency" if set(g.agencies) == every else f"{len(g.agencies)} agencies"
+        names = ", ".join(protocol.agency_name(a) for a in g.agencies)
+        found.append(GroupChoice(g.id, f"{g.name} ({size})", g.agencies, names))
+    return found
+
+
 class Choices(QGroupBox):
     """Checkboxes for agencies or categories, in columns, optionally with an "all" box that
-    stands for the wildcard and disables the others while ticked."""
+    stands for the wildcard and disables the others while ticked.
+
+    `groups` (the protocol's groups of agencies) come first and are chosen by their id: a
+    record naming a group reaches its members as the protocol defines them. A ticked
+    group's members show ticked and greyed (what the chair sees is who is reached); they
+    are not chosen one by one, and get back their own tick when the group is unticked."""
 
     changed = Signal()
 
@@ -119,6 +150,7 @@ class Choices(QGroupBox):
         *,
         all_label: str | None = None,
         columns: int = 2,
+        groups: Sequence[GroupChoice] = (),
     ) -> None:
         super().__init__(title)
         self.setAccessibleName(title)
@@ -129,9 +161,25 @@ class Choices(QGroupBox):
             self.all_box.setAccessibleName(all_label)
             self.all_box.toggled.connect(self._all_toggled)
             layout.addWidget(self.all_box)
-        grid = QGridLayout()
-        layout.addLayout(grid)
         self.boxes: dict[str, QCheckBox] = {}
+        self._members = {g.id: g.members for g in groups}
+        self._own: dict[str, bool] = {}
+        """Each agency covered by a ticked group: its own tick, given back when uncovered."""
+        if groups:
+            layout.addLayout(self._grid(title, [(g.id, g.label) for g in groups], columns))
+            for g in groups:
+                self.boxes[g.id].setAccessibleName(f"{title}: {g.label}: {g.member_names}")
+                self.boxes[g.id].setToolTip(g.member_names)
+                self.boxes[g.id].toggled.disconnect(self.changed)
+                self.boxes[g.id].toggled.connect(self._cover)
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            layout.addWidget(line)
+        layout.addLayout(self._grid(title, options, columns))
+        layout.addStretch()
+
+    def _grid(self, title: str, options: Sequence[tuple[str, str]], columns: int) -> QGridLayout:
+        grid = QGridLayout()
         rows = (len(options) + columns - 1) // columns
         for index, (option_id, name) in enumerate(options):
             box = QCheckBox(name)
@@ -139,24 +187,47 @@ class Choices(QGroupBox):
             box.toggled.connect(self.changed)
             grid.addWidget(box, index % rows, index // rows)
             self.boxes[option_id] = box
-        layout.addStretch()
+        return grid
 
     def chosen(self) -> tuple[str, ...]:
-        """The ids ticked, or the wildcard alone when "all" is ticked."""
+        """The ids ticked (groups first, then agencies not reached through them), or the
+        wildcard alone when "all" is ticked."""
         if self.all_box is not None and self.all_box.isChecked():
             return (WILDCARD,)
-        return tuple(i for i, box in self.boxes.items() if box.isChecked())
+        return tuple(i for i, box in self.boxes.items() if box.isChecked() and i not in self._own)
 
     def choose(self, ids: Sequence[str]) -> None:
-        if self.all_box is not None:
-            self.all_box.setChecked(WILDCARD in ids)
-        for option_id, box in self.boxes.items():
+        """Tick exactly `ids` (groups, agencies or the wildcard), then reach through groups."""
+        self._own.clear()
+        for option_id, box in self._every_box():
+            box.blockSignals(True)
             box.setChecked(option_id in ids)
+            box.blockSignals(False)
+        self._cover()
+
+    def _every_box(self) -> list[tuple[str, QCheckBox]]:
+        found = [(WILDCARD, self.all_box)] if self.all_box is not None else []
+        return found + list(self.boxes.items())
+
+    def _cover(self) -> None:
+        """Tick and grey the members of the ticked groups; give the others back their own."""
+        covered = {
+            m for g, members in self._members.items() if self.boxes[g].isChecked() for m in members
+        }
+        everything = self.all_box is not None and self.all_box.isChecked()
+        for option_id, box in self.boxes.items():
+            box.blockSignals(True)
+            if option_id in covered and option_id not in self._own:
+                self._own[option_id] = box.isChecked()
+                box.setChecked(True)
+            elif option_id not in covered and option_id in self._own:
+                box.setChecked(self._own.pop(option_id))
+            box.setEnabled(not everything and option_id not in covered)
+            box.blockSignals(False)
+        self.changed.emit()
 
     def _all_toggled(self, checked: bool) -> None:
-        for box in self.boxes.values():
-            box.setEnabled(not checked)
-        self.changed.emit()
+        self._cover()
 
 
 def record_row(
@@ -203,8 +274,11 @@ def fit_to_screen(window: QWidget) -> None:
     """The size the window asks for, within the screen's free area.
 
     Qt caps a new window at two thirds of the screen's height, which on a 768-pixel laptop
-    screen squeezes a dialog of checkboxes until its rows overlap.
+    screen squeezes a dialog of checkboxes until its rows overlap. A least width wider than
+    the screen gives way to it: on a 1024-pixel screen a long label is cut rather than the
+    Record button.
     """
     screen = window.screen().availableGeometry()
+    window.setMinimumWidth(min(window.minimumWidth(), screen.width()))
     hint = window.sizeHint()
     window.resize(min(hint.width(), screen.width()), min(hint.height(), screen.height()))

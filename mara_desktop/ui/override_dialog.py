@@ -39,6 +39,7 @@ from mara_desktop.ui.dialog_parts import (
     StatusLine,
     case_dialog_top,
     fit_to_screen,
+    group_options,
     record_row,
     write_or_say_why,
 )
@@ -79,7 +80,11 @@ class OverrideDialog(QDialog):
         self.categories = Choices(
             "Information to share", [(c.id, c.name) for c in protocol.categories]
         )
-        self.agencies = Choices("Share with", [(a.id, a.name) for a in protocol.agencies])
+        self.agencies = Choices(
+            "Share with",
+            [(a.id, a.name) for a in protocol.agencies],
+            groups=group_options(protocol),
+        )
         scope.addWidget(self.categories)
         scope.addWidget(self.agencies)
         layout.addLayout(scope)

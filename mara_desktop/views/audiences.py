@@ -12,17 +12,20 @@ class AudienceError(MaraError):
 
 
 def parse_audience(text: str, protocol: Protocol) -> Audience:
-    """`police,idva`, `observer`, or `chair`; unknown ids are refused with a suggestion."""
+    """`police,idva`, `health` (a group of the protocol: its members), `observer`, or
+    `chair`; unknown ids are refused with a suggestion. A group stands for its members here as
+    in the protocol's rules, so the audience printed names the agencies, never the group."""
     ids = [part.strip() for part in text.split(",") if part.strip()]
-    known = [a.id for a in protocol.agencies] + [OBSERVER, CHAIR]
+    groups = protocol.group_members
+    known = [a.id for a in protocol.agencies] + list(groups) + [OBSERVER, CHAIR]
     for agency in ids:
         if agency not in known:
-            raise AudienceError(f'unknown agency "{agency}"{did_you_mean(agency, known)}.')
+            raise AudienceError(f'unknown agency or group "{agency}"{did_you_mean(agency, known)}.')
     if not ids:
         raise AudienceError("name at least one agency, or chair.")
     if CHAIR in ids and len(ids) > 1:
         raise AudienceError("the chair's view cannot be combined with agencies.")
-    return Audience.of(ids)
+    return Audience.of(m for i in ids for m in (sorted(groups[i]) if i in groups else [i]))
 
 
 def room_audience(conference: Conference, left: frozenset[str] = frozenset()) -> Audience:

@@ -114,3 +114,54 @@ def test_the_pregnancy_survives_export_and_the_reasons_name_the_group(tmp_path):
         passphrase=PASSPHRASE,
     )
     assert "only in adults-only cases, and the victim is pregnant" in why.stdout, why.stderr
+
+
+def test_a_group_stands_for_its_members_in_view_and_explain(tmp_path):
+    path = imported(tmp_path)
+    shown = run(
+        "view", path, "--case", "adult", "--as", "health-bodies", "--json", passphrase=PASSPHRASE
+    )
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert data["audience"] == ["csc", "health"]
+    assert data["items"] == seen(path, "adult", "health,csc")
+    # A group beside an agency is the union: housing may not see the health item.
+    mixed = json.loads(
+        run(
+            "view", path, "--case", "adult", "--as", "health-bodies,housing", "--json",
+            passphrase=PASSPHRASE,
+        ).stdout
+    )  # fmt: skip
+    assert mixed["audience"] == ["csc", "health", "housing"]
+    assert mixed["items"] == []
+    why = run(
+        "explain", path, "--case", "adult", "--item", "loc", "--as", "health-bodies",
+        passphrase=PASSPHRASE,
+    )  # fmt: skip
+    assert why.returncode == 0, why.stderr
+    assert why.stdout.startswith("Withheld.")
+
+
+def test_an_unknown_group_or_agency_exits_4_with_one_line(tmp_path):
+    path = imported(tmp_path)
+    for command in (["view", path, "--json"], ["explain", path, "--item", "h"]):
+        result = run(*command, "--case", "adult", "--as", "health-body", passphrase=PASSPHRASE)
+        assert result.returncode == 4
+        assert result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            'unknown agency or group "health-body" (did you mean "health-bodies"?).'
+        ]
+
+
+def test_minutes_refuse_a_group_naming_its_members(tmp_path):
+    path = imported(tmp_path)
+    result = run(
+        "minutes", path, "--conference", "c1", "--agency", "health-bodies", "--out",
+        tmp_path / "out", passphrase=PASSPHRASE,
+    )  # fmt: skip
+    assert result.returncode == 4
+    assert result.stderr.strip().splitlines() == [
+        '"health-bodies" is a group (All health bodies: health, csc); minutes are '
+        "written for one agency at a time: give --agency with one of health, csc, or use --all."
+    ]
+    assert not (tmp_path / "out").exists()

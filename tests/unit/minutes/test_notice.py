@@ -8,10 +8,11 @@ import io
 
 from pypdf import PdfReader
 
-from mara_desktop.minutes.notice import Kind, Reader, notice_blocks
+from mara_desktop.minutes.notice import OTHER_ADULTS, Kind, Reader, notice_blocks
 from mara_desktop.minutes.notice_pdf import render_notice
 from mara_desktop.protocol.loader import load_protocol
 from mara_desktop.resources import resource
+from tests.support.builders import make_protocol, rule
 
 
 def words(protocol, reader: Reader) -> str:
@@ -53,3 +54,35 @@ def test_protocol_text_prints_literally_and_the_same_protocol_gives_the_same_byt
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Kept <b>6</b> years & then destroyed." in text
     assert render_notice(odd, Reader.VICTIM) == pdf
+
+
+HOUSEHOLD = '\n[[category]]\nid = "household"\nname = "Household"\nsubject = "household"\n'
+
+
+def test_information_about_another_adult_is_never_said_to_need_the_victims_agreement():
+    """Consent to what is about a partner or a grown-up son is theirs (DESIGN.md): the
+    victim's notice must not tell her it is shared "if you agree"."""
+    protocol = make_protocol(
+        HOUSEHOLD
+        + rule(["household"], ["police"], ["consent"])
+        + rule(["health"], ["health"], ["consent"])
+    )
+    text = words(protocol, Reader.VICTIM)
+    assert (
+        "Household: If you agree or, when it is about another adult, if that person agrees: "
+        "Police." in text
+    )
+    assert "Household: If you agree:" not in text
+    assert "Health: If you agree: Health." in text
+    assert OTHER_ADULTS in text
+    assert "consent" not in words(protocol, Reader.PERPETRATOR).casefold()
+
+
+def test_the_other_adults_sentence_is_said_only_where_their_information_needs_consent():
+    for rules in (
+        HOUSEHOLD + rule(["household"], ["police"]) + rule(["health"], ["health"], ["consent"]),
+        rule(["health"], ["health"], ["consent"]),
+    ):
+        assert OTHER_ADULTS not in words(make_protocol(rules), Reader.VICTIM)
+    required = make_protocol(HOUSEHOLD + rule(["household"], ["police"]), mode="required")
+    assert OTHER_ADULTS in words(required, Reader.VICTIM)
