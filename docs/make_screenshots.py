@@ -85,18 +85,19 @@ def unlock_picture(folder: Path) -> None:
 def override_picture(session: Session) -> None:
     """An override being prepared: what it shares, with whom, and the preview of its effect."""
     dialog = OverrideDialog(session, OVERRIDE_CASE)
-    for category in ("victim-health", "risk-summary"):
+    for category in ("victim-health", "immigration"):
         dialog.categories.boxes[category].setChecked(True)
     for agency in ("police", "idva"):
         dialog.agencies.boxes[agency].setChecked(True)
     dialog.lawful_basis.setCurrentIndex(0)
     dialog.justification.setPlainText(
-        "Head injury and passport taken: the police and the IDVA need the medical picture "
-        "to plan her safety before the visa hearing."
+        "Head injury and passport taken: the police need the medical picture, and the police "
+        "and the IDVA her immigration status, to plan her safety before the visa hearing."
     )
     dialog.decided_by.setText("Insp. R. Okafor (chair)")
     dialog.update_preview()
     dialog.show()
+    dialog.resize(1160, 820)  # a laptop's screen: the offscreen one is 800 pixels wide
     save(dialog, "override.png")
     dialog.close()
 
@@ -134,6 +135,7 @@ def consent_picture(session: Session) -> None:
     dialog.state_buttons[ConsentState.WITHDRAWN].setChecked(True)
     dialog.recorded_by.setText("Sam Idva (IDVA)")
     dialog.show()
+    dialog.resize(1160, 820)  # a laptop's screen: the offscreen one is 800 pixels wide
     save(dialog, "record-consent.png")
     dialog.close()
 
