@@ -41,10 +41,18 @@ class Matches:
     """Cases whose victim may be the same, awaiting the chair's answer (any date)."""
 
 
+_STROKED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d"}
+)
+"""Letters whose accent is a stroke or a ligature: Unicode does not decompose them."""
+
+
 def name_key(name: str) -> str:
-    """The name as matching compares it: case folded, accents taken off (letters that
-    decompose, é → e; ł and ø, which do not, are kept), every kind of white space removed."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    """The name as matching compares it: case folded, accents taken off (é → e, and the
+    stroked letters, ł → l), every kind of white space removed. The case file stores each
+    person's key (indexed for victims): a change here needs a migration that recomputes
+    them."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold()).translate(_STROKED)
     return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace())
 
 

@@ -154,6 +154,16 @@ def _case(c: Case) -> dict[str, Any]:
     return written
 
 
+def case_record(c: Case) -> dict[str, Any]:
+    """One case as the interchange writes it (what the editing services check a change by)."""
+    return _case(c)
+
+
+def person_record(p: Person) -> dict[str, Any]:
+    """One person as the interchange writes it."""
+    return _person(p)
+
+
 def _referral(r: Referral) -> dict[str, Any]:
     written: dict[str, Any] = {
         "date": r.date.isoformat(),
