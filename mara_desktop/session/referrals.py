@@ -8,11 +8,13 @@ the near matches are for the chair: a screen shows them only in the chair's cons
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from mara_desktop.domain import Case, Person
 from mara_desktop.domain.repeats import Matches
-from mara_desktop.protocol.risk_tool import RiskTool, bundled_tool
+from mara_desktop.domain.statistics import Statistics, statistics
+from mara_desktop.protocol.risk_tool import RiskTool, bundled_tool, protocol_thresholds
 from mara_desktop.store import referral_editing
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.referral_editing import EarlierValue
@@ -49,6 +51,12 @@ class Referrals:
         """Replace the person with the same id; the earlier values stay in the history."""
         referral_editing.correct_person(self._file, case_id, person)
 
+    def person_for_chair(self, case_id: str, person_id: str) -> Person | None:
+        """A person's whole record, self-identified fields and who is feared included: for
+        the chair's console only (an agency's view never carries these fields)."""
+        case = self._file.case(case_id)
+        return case.person(person_id) if case is not None else None
+
     def person_history(self, case_id: str, person_id: str) -> list[EarlierValue]:
         """A person's earlier values, oldest first: for the chair's console only."""
         return referral_editing.person_history(self._file, case_id, person_id)
@@ -57,3 +65,12 @@ class Referrals:
         """Change the case's reference, children, pregnancy, status, closing date or
         referral (referral_editing.HEADER_FIELDS)."""
         referral_editing.edit_header(self._file, case_id, **changes)
+
+    def statistics(self, start: date, end: date) -> Statistics:
+        """The quarterly return's figures for the hearings of conferences dated from
+        `start` to `end` (both included). They read the self-identified fields: the
+        chair's, never an agency's."""
+        conferences = [c for c in self._file.conferences() if start <= c.date <= end]
+        ids = sorted({case_id for c in conferences for case_id in c.agenda})
+        cases = {case.id: case for case in self._file.cases(ids)}
+        return statistics(conferences, cases, start, end, protocol_thresholds(self._file.protocol))

@@ -127,7 +127,9 @@ def test_a_damaged_file_shows_the_band_and_nothing_can_be_changed(
     console.show()
     qtbot.waitUntil(lambda: console.bands.damaged, timeout=10_000)
     shown = [label.text() for label in console.bands.findChildren(QLabel) if label.isVisible()]
-    assert len(shown) == 1 and re.search(r"the case file is damaged \(1 of \d+ pages fail", shown[0])
+    assert len(shown) == 1 and re.search(
+        r"the case file is damaged \(1 of \d+ pages fail", shown[0]
+    )
     assert "restore your latest backup and keep this copy for investigation" in shown[0]
 
     console.go_to(0)
