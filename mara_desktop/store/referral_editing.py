@@ -71,7 +71,7 @@ def save_referral(case_file: CaseFile, case: Case) -> Matches:
     with case_file.transaction() as conn:
         position = repository.next_position(conn, "case")
         repository.write_case(conn, read, position, replace=False)
-        found = _matches(conn, read)
+        found = find_matches(conn, read)
         audit.append(
             conn,
             case_file.actor,
@@ -87,7 +87,9 @@ def save_referral(case_file: CaseFile, case: Case) -> Matches:
     return found
 
 
-def _matches(conn: Any, case: Case) -> Matches:
+def find_matches(conn: Any, case: Case) -> Matches:
+    """The case's repeats and near matches among every case of the file (two indexed
+    look-ups, whatever the size of the file; benchmarks/repeats.py)."""
     candidates = repository.victim_candidates(conn, [case])
     return matches(case, candidates.get(case.id, ()))
 
@@ -96,7 +98,7 @@ def match_report(case_file: CaseFile, case_id: str) -> Matches:
     """The case's repeats and near matches awaiting the chair's answer, as of now."""
     case = _case(case_file, case_id)
     with case_file.reading() as conn:
-        return _matches(conn, case)
+        return find_matches(conn, case)
 
 
 def decide_near_match(case_file: CaseFile, case_id: str, other: str, *, confirmed: bool) -> None:
