@@ -1,8 +1,11 @@
 """Repeat matching of a new referral against a file kept for six years (issue 15).
 
-    .venv/bin/python benchmarks/repeats.py [--cases 20000 --repeat 9 --folder DIR]
+    .venv/bin/python benchmarks/repeats.py [--cases 20000 --items 15 --repeat 5 --folder DIR]
 
-Builds a case file of `--cases` cases (2 items, a victim and a perpetrator each; victims
+(the options of benchmarks/reads.py; the figures in benchmarks/README.md are of
+`--items 2 --repeat 9`: the items do not take part in matching, and build slowly)
+
+Builds a case file of `--cases` cases (`--items` items, a victim and a perpetrator each; victims
 named from 60 first names x 400 family names, some written with accents or in capitals,
 born 1950-2008; referrals spread over six years), imported through the real importer, so
 every victim's folded name is in the file's index. Then, `--repeat` times each, a new
@@ -20,7 +23,6 @@ import dataclasses
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -28,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from reads import on_large_files  # noqa: E402
 
 from mara_desktop.domain import Case, Person, PersonRole, Referral, ReferralCriterion  # noqa: E402
 from mara_desktop.interchange.document import read_interchange  # noqa: E402
@@ -59,7 +64,7 @@ def referred_on(number: int) -> date:
     return START + timedelta(days=(number * 13) % (6 * 365))
 
 
-def document(first: int, count: int) -> dict[str, object]:
+def document(first: int, count: int, items: int) -> dict[str, object]:
     cases = []
     for number in range(first, first + count):
         name, born = victim_of(number)
@@ -76,17 +81,17 @@ def document(first: int, count: int) -> dict[str, object]:
             "items": [
                 {"id": f"i{n}", "category": "victim-health", "source": "gp",
                  "subject": "victim", "text": f"Note {n} of case {number}.", "person": "v"}
-                for n in range(2)
+                for n in range(items)
             ],
         })  # fmt: skip
     return {"format": "mara-interchange/1", "conferences": [], "cases": cases}
 
 
-def build(path: Path, cases: int) -> None:
+def build(path: Path, cases: int, items: int) -> None:
     protocol_text = default_protocol_path().read_text("utf-8")
     with CaseFile.create(path, PASSPHRASE, protocol_text) as case_file:
         for first in range(0, cases, BATCH):
-            data = document(first, min(BATCH, cases - first))
+            data = document(first, min(BATCH, cases - first), items)
             content = read_interchange(data, case_file.protocol, Existing())
             import_content(case_file, content, update=False)
 
@@ -112,10 +117,10 @@ def median_ms(work: Callable[[], object], repeat: int) -> tuple[float, object]:
 
 
 def run(folder: Path, args: argparse.Namespace) -> None:
-    path = folder / f"repeats-{args.cases}.mara"
+    path = folder / f"repeats-{args.cases}-{args.items}.mara"
     if not path.exists():
         start = time.perf_counter()
-        build(path, args.cases)
+        build(path, args.cases, args.items)
         print(f"built {path.name} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     recent = next(n for n in range(args.cases - 1, 0, -1) if referred_on(n) >= date(2025, 12, 1))
     known = victim_of(recent)
@@ -149,17 +154,7 @@ def run(folder: Path, args: argparse.Namespace) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=9)
-    parser.add_argument("--folder", type=Path, help="build the file here once and reuse it")
-    args = parser.parse_args()
-    if args.folder:
-        args.folder.mkdir(parents=True, exist_ok=True)
-        run(args.folder, args)
-        return
-    with tempfile.TemporaryDirectory(prefix="mara-bench-") as folder:
-        run(Path(folder), args)
+    on_large_files(__doc__, run)
 
 
 if __name__ == "__main__":

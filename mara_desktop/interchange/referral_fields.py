@@ -11,8 +11,9 @@ the sentence may be read aloud in a room.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from mara_desktop.domain import (
     Case,
@@ -55,6 +56,7 @@ PERSON_FIELDS = (
     "feared",
     "safe_contact",
 )
+T = TypeVar("T")
 DECISION_FIELDS = ("case", "confirmed", "decided_by", "decided_at")
 MAX_INCIDENTS = 1000
 ADULT_AGE = 18
@@ -106,48 +108,59 @@ def read_referral(
 def _answers(
     check: Checker, obj: dict[str, Any], path: str, tool: RiskTool
 ) -> tuple[tuple[str, Answer], ...]:
-    raw = obj.get("dash_answers")
+    def answer(raw: dict[str, Any], key: str, where: str) -> tuple[bool, Answer]:
+        value = raw[key]
+        if value is None or isinstance(value, bool):
+            return True, value
+        check.problem(f"{where}.{key}", "must be true (yes), false (no) or null (not known)")
+        return False, None
+
+    example = '{"q1": true, "q2": null}'
+    return _by_question(check, obj, path, tool, "dash_answers", example, answer)
+
+
+def _answered_by(
+    check: Checker, obj: dict[str, Any], path: str, tool: RiskTool
+) -> tuple[tuple[str, str], ...]:
+    def who(raw: dict[str, Any], key: str, where: str) -> tuple[bool, str]:
+        text = check.text(raw, key, where, SHORT_TEXT)
+        return text is not None, text or ""
+
+    example = '{"q1": "the victim"}'
+    return _by_question(check, obj, path, tool, "dash_answered_by", example, who)
+
+
+def _by_question(
+    check: Checker,
+    obj: dict[str, Any],
+    path: str,
+    tool: RiskTool,
+    field: str,
+    example: str,
+    read: Callable[[dict[str, Any], str, str], tuple[bool, T]],
+) -> tuple[tuple[str, T], ...]:
+    """An object keyed by the checklist's question ids, in the checklist's order; a key
+    that is no question names how many the checklist has."""
+    raw = obj.get(field)
     if raw is None:
         return ()
-    where = f"{path}.dash_answers"
+    where = f"{path}.{field}"
     if not isinstance(raw, dict):
-        check.problem(where, 'must be an object of answers, like {"q1": true, "q2": null}')
+        check.problem(where, f"must be an object, like {example}")
         return ()
     known = tool.question_ids
-    answers: dict[str, Answer] = {}
-    for key, value in raw.items():
+    given: dict[str, T] = {}
+    for key in raw:
         if key not in known:
             check.problem(
                 f"{where}.{shortened(key)}",
                 f"the checklist has {len(known)} questions ({known[0]} to {known[-1]}); "
                 f'there is no "{shortened(key)}"',
             )
-        elif value is not None and not isinstance(value, bool):
-            check.problem(f"{where}.{key}", "must be true (yes), false (no) or null (not known)")
-        else:
-            answers[key] = value
-    return tuple((q, answers[q]) for q in known if q in answers)
-
-
-def _answered_by(
-    check: Checker, obj: dict[str, Any], path: str, tool: RiskTool
-) -> tuple[tuple[str, str], ...]:
-    raw = obj.get("dash_answered_by")
-    if raw is None:
-        return ()
-    where = f"{path}.dash_answered_by"
-    if not isinstance(raw, dict):
-        check.problem(where, 'must be an object, like {"q1": "the victim"}')
-        return ()
-    known = tool.question_ids
-    given: dict[str, str] = {}
-    for key in raw:
-        if key not in known:
-            check.problem(f"{where}.{shortened(key)}", f'no question "{shortened(key)}"')
             continue
-        text = check.text(raw, key, where, SHORT_TEXT)
-        if text is not None:
-            given[key] = text
+        good, value = read(raw, key, where)
+        if good:
+            given[key] = value
     return tuple((q, given[q]) for q in known if q in given)
 
 

@@ -17,7 +17,7 @@ from mara_desktop.domain.criteria import Thresholds
 from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT, TextKind, text_problem
 from mara_desktop.errors import did_you_mean
 from mara_desktop.protocol.errors import ProtocolError
-from mara_desktop.protocol.locate import Locations
+from mara_desktop.protocol.locate import Locations, problem_line
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.resources import resource
 
@@ -100,10 +100,7 @@ class _Check:
         self.problems: list[str] = []
 
     def problem(self, table: str, entry: int, key: str, message: str) -> None:
-        line = self.where.line(table, entry, key)
-        place = f"{self.name}:{line}" if line else self.name
-        label = f"[[{table}]] #{entry}" if entry else f"[{table}]"
-        self.problems.append(f"{place} {label}{' ' + key if key else ''}: {message}")
+        self.problems.append(problem_line(self.name, self.where, table, entry, key, message))
 
     def build(self, data: dict[str, Any]) -> RiskTool | None:
         for table in data:
