@@ -32,6 +32,7 @@ COMMANDS = {
     "demo": "casefile_commands:demo",
     "view": "disclosure_commands:view",
     "explain": "disclosure_commands:explain",
+    "stats": "stats_commands:stats",
     "protocol": "disclosure_commands:protocol",
     "minutes": "minutes_commands:minutes",
     "notice": "notice_commands:notice",

@@ -41,11 +41,9 @@ def _as_text(shown: CaseView, p: Protocol) -> str:
     lines = [f"{p.marking}: shown to {who}", ""]
     if shown.header:
         h = shown.header
-        score = f", DASH {h.dash_score}" if h.dash_score is not None else ""
         referrer = p.agency_name(h.referring_agency)
         lines.append(
-            f"{h.reference}: {h.criterion.label}{score}; "
-            f"referred by {referrer} on {h.referral_date}"
+            f"{h.reference}: {h.criteria_text}; referred by {referrer} on {h.referral_date}"
         )
     else:
         lines.append(shown.title)

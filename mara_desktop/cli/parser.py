@@ -132,6 +132,20 @@ def _disclosure_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("--json", action="store_true", help="print JSON")
     _on(sub)
 
+    sub = commands.add_parser(
+        "stats", help="the quarterly return's figures for the meetings in a date range"
+    )
+    _file(sub)
+    sub.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--json", action="store_true", help="print JSON (every count as it is)")
+    sub.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT.csv",
+        help="write a CSV to send outside the area: counts of 1 to 4 are written as <5",
+    )
+
     sub = commands.add_parser("explain", help="why an agency may or may not see an item")
     _file(sub)
     sub.add_argument("--case", required=True, metavar="ID")

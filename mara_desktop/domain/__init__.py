@@ -10,12 +10,14 @@ from mara_desktop.domain.case import (
     Override,
     Person,
     Referral,
+    RepeatDecision,
 )
 from mara_desktop.domain.conference import CHAIR, OBSERVER, Attendance, Conference
 from mara_desktop.domain.content import CaseFileContent
 from mara_desktop.domain.enums import (
     ActionStatus,
     AttendanceStatus,
+    CaseStatus,
     ConsentState,
     PersonRole,
     ReferralCriterion,
@@ -40,6 +42,7 @@ __all__ = [
     "Audience",
     "Case",
     "CaseFileContent",
+    "CaseStatus",
     "Conference",
     "Consent",
     "ConsentState",
@@ -49,6 +52,7 @@ __all__ = [
     "PersonRole",
     "Referral",
     "ReferralCriterion",
+    "RepeatDecision",
     "Subject",
     "instant",
     "moment_text",

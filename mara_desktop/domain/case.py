@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from mara_desktop.domain.enums import (
     ActionStatus,
+    CaseStatus,
     ConsentState,
     PersonRole,
     ReferralCriterion,
@@ -47,12 +48,40 @@ def names_agency(listed: Collection[str], agency: str, groups: Groups) -> bool:
     return agency in listed or any(agency in groups.get(name, ()) for name in listed)
 
 
+Answer = bool | None
+"""A checklist answer: yes, no, or not known (None)."""
+
+
 @dataclass(frozen=True)
 class Referral:
+    """How the case reached the MARAC, as the referrer recorded it. The criteria that hold
+    are derived from it (domain/criteria.py), never typed: `criterion` is only the
+    referrer's own reason, one among them.
+
+    `dash_answers` are the risk checklist's answers by question id (`q1`...`q24`), empty
+    when the checklist was not recorded (a case imported with only its score);
+    `dash_answered_by` says, by question id, who gave an answer (the victim, the referrer's
+    own observation...) where that was recorded."""
+
     date: date
     agency: str
     criterion: ReferralCriterion
     dash_score: int | None = None
+    dash_answers: tuple[tuple[str, Answer], ...] = ()
+    dash_answered_by: tuple[tuple[str, str], ...] = ()
+    incidents_12m: int | None = None
+    victim_aware: bool | None = None
+    victim_consents_to_referral: bool | None = None
+    professional_judgement: str = ""
+    referrer: str = ""
+    """The referring person's name (the agency is `agency`)."""
+
+    @property
+    def dash_ticks(self) -> int | None:
+        """The checklist's yes answers; without answers, the score the referrer gave."""
+        if not self.dash_answers:
+            return self.dash_score
+        return sum(1 for _, answer in self.dash_answers if answer is True)
 
 
 @dataclass(frozen=True)
@@ -65,6 +94,28 @@ class Person:
     name: str
     born: date | None = None
     source: str | None = None
+    gender: str | None = None
+    """`female`, `male`, or the person's own word. This and the four after it are
+    self-identified, optional, for the quarterly return, and shown only to the chair."""
+    ethnicity: str | None = None
+    minority_ethnic: bool | None = None
+    disability: bool | None = None
+    lgbt: bool | None = None
+    feared: bool | None = None
+    """The victim is afraid of this person (the referral's "who is feared")."""
+    safe_contact: bool | None = None
+    """This person may safely be contacted about the victim (a friend, a relative)."""
+
+    @property
+    def self_identified(self) -> dict[str, str | bool | None]:
+        """The self-identified fields by their interchange names: for the chair only."""
+        return {
+            "gender": self.gender,
+            "ethnicity": self.ethnicity,
+            "minority_ethnic": self.minority_ethnic,
+            "disability": self.disability,
+            "lgbt": self.lgbt,
+        }
 
 
 @dataclass(frozen=True)
@@ -146,6 +197,18 @@ class Override:
 
 
 @dataclass(frozen=True)
+class RepeatDecision:
+    """The chair's answer about a near match (domain/repeats.py): whether the victim of the
+    case `other` is this case's victim. History: a change of mind is a new record, and the
+    latest speaks. A rejected match is never a repeat; nothing is ever merged."""
+
+    other: str
+    confirmed: bool
+    decided_by: str
+    decided_at: datetime
+
+
+@dataclass(frozen=True)
 class Case:
     id: str
     reference: str
@@ -159,6 +222,13 @@ class Case:
     pregnancy: bool = False
     """The victim is pregnant: an unborn child brings children's services in as a child
     does (the `children` condition reads both)."""
+    status: CaseStatus = CaseStatus.OPEN
+    closed_on: date | None = None
+    repeat_decisions: tuple[RepeatDecision, ...] = ()
+    repeat_of: tuple[str, ...] = ()
+    """Derived, never written: the earlier cases of the same victim referred in the 12
+    months before this referral (domain/repeats.py), as the case file found them when the
+    case was read. A case built from a document has none until it is in a file."""
 
     @property
     def with_children(self) -> bool:

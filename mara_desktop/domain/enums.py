@@ -64,6 +64,14 @@ class ReferralCriterion(StrEnum):
         }[self]
 
 
+class CaseStatus(StrEnum):
+    """Whether a case is still the MARAC's: retention counts from the day it stopped being."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    TRANSFERRED = "transferred"
+
+
 class AttendanceStatus(StrEnum):
     PRESENT = "present"
     APOLOGIES = "apologies"

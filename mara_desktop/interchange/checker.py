@@ -104,6 +104,14 @@ class Checker:
             return False
         return value
 
+    def maybe(self, obj: dict[str, Any], key: str, path: str) -> bool | None:
+        """true, false, or null / not given (not known)."""
+        value = obj.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        self.problem(f"{path}.{key}", "must be true, false or null (not known)")
+        return None
+
     def integer(self, obj: dict[str, Any], key: str, path: str, low: int, high: int) -> int | None:
         value = self._get(obj, key, path, False)
         if value is _MISSING:

@@ -21,6 +21,7 @@ import contextlib
 import io
 import json
 from collections.abc import Callable, Collection, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -120,6 +121,9 @@ class DocumentCheck:
         """Checks each case; its problems are the cases' own."""
         self._cases = _Ids("cases", holdings.case_ids, update)
         self._update = update
+        self._referred: dict[str, date] = {}
+        """The referral date of each good case of the document, by id: a conference may not
+        hear a case referred after its date."""
         self._references: list[tuple[str, str]] = []
         """(JSON path, conference id) of each action that names a conference."""
         self._conference_ids: set[str] = set()
@@ -170,6 +174,7 @@ class DocumentCheck:
             self._cases.note(index, raw)
             if case is not None:
                 good.append(case)
+                self._referred[case.id] = case.referral.date
                 self._references.extend(
                     (f"{path}.actions[{n}].conference", action.conference)
                     for n, action in enumerate(case.actions)
@@ -229,9 +234,30 @@ class DocumentCheck:
         ids.look_up(entries)
         for index, raw in enumerate(entries):
             ids.note(index, raw)
-        problems = [*records.check.problems, *ids.duplicates, *ids.already]
+        problems = [
+            *records.check.problems,
+            *ids.duplicates,
+            *ids.already,
+            *self._referred_after(entries, built),
+        ]
         self._conference_ids = ids.seen
         return [c for c in built if c is not None], problems
+
+    def _referred_after(self, entries: list[Any], built: list[Conference | None]) -> list[str]:
+        """A case on the agenda of a meeting held before the case was referred."""
+        problems = []
+        for index, conference in enumerate(built):
+            if conference is None:
+                continue
+            for place, case_id in enumerate(entries[index].get("agenda") or []):
+                referred = self._referred.get(case_id)
+                if referred is not None and referred > conference.date:
+                    problems.append(
+                        f"conferences[{index}].agenda[{place}]: case "
+                        f'"{shortened(case_id)}" is referred after this meeting\'s date '
+                        "(referral.date is later than the conference's date)"
+                    )
+        return problems
 
     def _unknown_references(self, conferences: list[Conference]) -> list[str]:
         named = {conference for _, conference in self._references}

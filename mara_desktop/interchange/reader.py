@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeVar
 
 from mara_desktop.domain import (
@@ -14,6 +15,7 @@ from mara_desktop.domain import (
     Attendance,
     AttendanceStatus,
     Case,
+    CaseStatus,
     Conference,
     Consent,
     ConsentState,
@@ -22,14 +24,21 @@ from mara_desktop.domain import (
     Person,
     PersonRole,
     Referral,
-    ReferralCriterion,
     Subject,
 )
 from mara_desktop.domain.text_rules import IDENTIFIER, SHORT_TEXT
 from mara_desktop.errors import shortened
 from mara_desktop.interchange.checker import Checker
+from mara_desktop.interchange.referral_fields import (
+    PERSON_FIELDS,
+    check_whole_case,
+    person_extras,
+    read_decisions,
+    read_referral,
+)
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.records import People, Problem, RecordRules
+from mara_desktop.protocol.risk_tool import RiskTool, bundled_tool
 
 T = TypeVar("T")
 FORMAT = "mara-interchange/1"
@@ -48,12 +57,15 @@ _CASE_FIELDS = (
     "reference",
     "children_involved",
     "pregnancy",
+    "status",
+    "closed_on",
     "referral",
     "people",
     "consents",
     "overrides",
     "items",
     "actions",
+    "repeat_decisions",
 )
 _CONSENT_FIELDS = ("state", "agencies", "categories", "recorded_at", "recorded_by", "person")
 _OVERRIDE_FIELDS = (
@@ -115,10 +127,12 @@ class RecordReader:
     protocol is judged by the same rules as a record typed in the app (protocol/records.py).
     """
 
-    def __init__(self, protocol: Protocol) -> None:
+    def __init__(self, protocol: Protocol, tool: RiskTool | None = None) -> None:
         self.check = Checker()
         self.rules = RecordRules(protocol)
         self.agencies = {a.id for a in protocol.agencies}
+        self.tool = tool or bundled_tool()
+        self.today = date.today()
 
     def _judged(self, problems: list[Problem], path: str) -> bool:
         """Report the rules' problems at `path`; True when there were none."""
@@ -176,6 +190,9 @@ class RecordReader:
         reference = c.text(obj, "reference", path, SHORT_TEXT)
         children = c.boolean(obj, "children_involved", path)
         pregnancy = c.boolean(obj, "pregnancy", path, default=False)
+        status = c.choice(obj, "status", path, CaseStatus) if "status" in obj else CaseStatus.OPEN
+        closed_on = c.day(obj, "closed_on", path, required=False)
+        decisions = read_decisions(c, obj, path)
         referral = self.referral(obj.get("referral"), f"{path}.referral")
         people = self._each(obj, "people", path, self.person)
         person_roles = _raw_roles(obj)
@@ -186,7 +203,7 @@ class RecordReader:
         self._unique_within(obj, ("people",), path)
         self._unique_within(obj, ("items", "actions"), path)
         self._children_listed(obj, children, path)
-        if case_id is None or reference is None or referral is None:
+        if case_id is None or reference is None or referral is None or status is None:
             return None
         case = Case(
             case_id,
@@ -199,7 +216,11 @@ class RecordReader:
             tuple(consents),
             tuple(overrides),
             pregnancy,
+            status,
+            closed_on,
+            decisions,
         )
+        check_whole_case(c, case, path, self.today)
         return case
 
     def _each(
@@ -235,24 +256,11 @@ class RecordReader:
                 )
 
     def referral(self, raw: Any, path: str) -> Referral | None:
-        c = self.check
-        if raw is None:
-            c.problem(path.rsplit(".", 1)[0], 'the field "referral" is missing')
-            return None
-        obj = c.table(raw, path, ("date", "agency", "criterion", "dash_score"))
-        if obj is None:
-            return None
-        day = c.day(obj, "date", path)
-        agency = c.known(obj, "agency", path, self.agencies, "agency")
-        criterion = c.choice(obj, "criterion", path, ReferralCriterion)
-        score = c.integer(obj, "dash_score", path, 0, 24)
-        if day is None or agency is None or criterion is None:
-            return None
-        return Referral(day, agency, criterion, score)
+        return read_referral(self.check, raw, path, self.agencies, self.tool)
 
     def person(self, raw: Any, path: str) -> Person | None:
         c = self.check
-        obj = c.table(raw, path, ("id", "role", "name", "born", "source"))
+        obj = c.table(raw, path, PERSON_FIELDS)
         if obj is None:
             return None
         person_id, role, name = (
@@ -262,9 +270,10 @@ class RecordReader:
         )
         born = c.day(obj, "born", path, required=False)
         source = c.known(obj, "source", path, self.agencies, "agency", required=False)
+        extras = person_extras(c, obj, path)
         if person_id is None or role is None or name is None:
             return None
-        return Person(person_id, role, name, born, source)
+        return Person(person_id, role, name, born, source, **extras)
 
     def consent(self, raw: Any, path: str, people: People) -> Consent | None:
         c = self.check

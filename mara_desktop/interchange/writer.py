@@ -19,11 +19,13 @@ from mara_desktop.domain import (
     Attendance,
     Case,
     CaseFileContent,
+    CaseStatus,
     Conference,
     Consent,
     Item,
     Override,
     Person,
+    Referral,
     moment_text,
 )
 from mara_desktop.interchange.reader import FORMAT
@@ -121,35 +123,76 @@ def _attendance(a: Attendance) -> dict[str, Any]:
 
 
 def _case(c: Case) -> dict[str, Any]:
-    """`pregnancy` is written only when true: a file made before it existed exports as it
-    was imported."""
-    return {
+    """`pregnancy`, `status`, `closed_on`, `repeat_decisions` and the fields of a referral
+    and a person added in the second round are written only when they hold something: a
+    file made before they existed exports as it was imported. `repeat_of` and the criteria
+    are derived, never written."""
+    written: dict[str, Any] = {
         "id": c.id,
         "reference": c.reference,
         "children_involved": c.children_involved,
         **({"pregnancy": True} if c.pregnancy else {}),
-        "referral": {
-            "date": c.referral.date.isoformat(),
-            "agency": c.referral.agency,
-            "criterion": c.referral.criterion.value,
-            "dash_score": c.referral.dash_score,
-        },
+        **({"status": c.status.value} if c.status is not CaseStatus.OPEN else {}),
+        **({"closed_on": _day(c.closed_on)} if c.closed_on else {}),
+        "referral": _referral(c.referral),
         "people": [_person(p) for p in c.people],
         "consents": [_consent(x) for x in c.consents],
         "overrides": [_override(o) for o in c.overrides],
         "items": [_item(i) for i in c.items],
         "actions": [_action(a) for a in c.actions],
     }
+    if c.repeat_decisions:
+        written["repeat_decisions"] = [
+            {
+                "case": d.other,
+                "confirmed": d.confirmed,
+                "decided_by": d.decided_by,
+                "decided_at": moment_text(d.decided_at),
+            }
+            for d in c.repeat_decisions
+        ]
+    return written
+
+
+def case_record(c: Case) -> dict[str, Any]:
+    """One case as the interchange writes it (what the editing services check a change by)."""
+    return _case(c)
+
+
+def person_record(p: Person) -> dict[str, Any]:
+    """One person as the interchange writes it."""
+    return _person(p)
+
+
+def _referral(r: Referral) -> dict[str, Any]:
+    written: dict[str, Any] = {
+        "date": r.date.isoformat(),
+        "agency": r.agency,
+        "criterion": r.criterion.value,
+        "dash_score": r.dash_score,
+    }
+    extra: dict[str, Any] = {
+        "dash_answers": dict(r.dash_answers) or None,
+        "dash_answered_by": dict(r.dash_answered_by) or None,
+        "incidents_12m": r.incidents_12m,
+        "victim_aware": r.victim_aware,
+        "victim_consents_to_referral": r.victim_consents_to_referral,
+        "professional_judgement": r.professional_judgement or None,
+        "referrer": r.referrer or None,
+    }
+    return written | {key: value for key, value in extra.items() if value is not None}
 
 
 def _person(p: Person) -> dict[str, Any]:
-    return {
+    written: dict[str, Any] = {
         "id": p.id,
         "role": p.role.value,
         "name": p.name,
         "born": _day(p.born),
         "source": p.source,
     }
+    extra = {**p.self_identified, "feared": p.feared, "safe_contact": p.safe_contact}
+    return written | {key: value for key, value in extra.items() if value is not None}
 
 
 def _consent(c: Consent) -> dict[str, Any]:

@@ -102,9 +102,9 @@ def _referral(case: CaseView, protocol: Protocol) -> list[Flowable]:
     header = case.header
     if header is None:
         return []
-    parts = [header.criterion.label]
-    if header.dash_score is not None:
-        parts.append(f"DASH score {header.dash_score}")
+    parts = [" + ".join(c.label for c in header.criteria or (header.criterion,))]
+    if header.dash_ticks is not None:
+        parts.append(f"DASH score {header.dash_ticks}")
     parts.append(
         f"referred by {protocol.agency_name(header.referring_agency)} "
         f"on {long_date(header.referral_date)}"

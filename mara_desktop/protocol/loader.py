@@ -22,7 +22,7 @@ from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT, te
 from mara_desktop.errors import did_you_mean
 from mara_desktop.protocol.conditions import ALWAYS, TABLE, Condition, by_id, never_holds
 from mara_desktop.protocol.errors import ProtocolError
-from mara_desktop.protocol.locate import Locations
+from mara_desktop.protocol.locate import Locations, problem_line
 from mara_desktop.protocol.model import (
     Agency,
     Category,
@@ -30,6 +30,7 @@ from mara_desktop.protocol.model import (
     Group,
     LawfulBasis,
     Protocol,
+    RiskSettings,
     Rule,
 )
 from mara_desktop.protocol.notice_texts import KEYS as NOTICE_KEYS
@@ -44,7 +45,8 @@ Kind = type | tuple[type, ...]
 @dataclass(frozen=True)
 class Key:
     kind: str
-    """"short" (a name, one line), "long" (text), "id", "bool", "date", "ids" or "enum"."""
+    """"short" (a name, one line), "long" (text), "id", "bool", "date", "ids", "enum" or
+    "count" (a whole number from 1)."""
     required: bool = True
     choices: tuple[str, ...] = ()
 
@@ -88,7 +90,10 @@ _ENTRY_KEYS: dict[str, dict[str, Key]] = {
     },
 }
 _NOTICE_KEYS = {key: Key(kind, False) for key, (kind, _) in NOTICE_KEYS.items()}
-_TABLES = ("protocol", "notice", *_ENTRY_KEYS)
+_RISK_KEYS = {"high_risk_ticks": Key("count", False), "escalation_incidents": Key("count", False)}
+"""`[risk]`: the thresholds of the derived criteria (domain/criteria.py); each not given is
+the risk checklist's own (resources/risk/dash.toml)."""
+_TABLES = ("protocol", "notice", "risk", *_ENTRY_KEYS)
 _OPTIONAL_TABLES = ("rule", "group")
 _TEXT_KINDS = {"short": SHORT_TEXT, "long": LONG_TEXT, "id": IDENTIFIER}
 
@@ -143,10 +148,7 @@ class _Checker:
         self.problems: list[str] = []
 
     def problem(self, table: str, entry: int, key: str, message: str) -> None:
-        line = self.where.line(table, entry, key)
-        place = f"{self.name}:{line}" if line else self.name
-        label = f"[[{table}]] #{entry}" if entry else f"[{table}]"
-        self.problems.append(f"{place} {label}{' ' + key if key else ''}: {message}")
+        self.problems.append(problem_line(self.name, self.where, table, entry, key, message))
 
     def build(self, data: dict[str, Any], text: str) -> Protocol | None:
         for table in data:
@@ -154,6 +156,7 @@ class _Checker:
                 self.problem(table, 0, "", f'unknown table "{table}"{did_you_mean(table, _TABLES)}')
         header = self._table(data, "protocol", _PROTOCOL_KEYS)
         notice = self._table(data, "notice", _NOTICE_KEYS, required=False) or {}
+        risk = self._table(data, "risk", _RISK_KEYS, required=False) or {}
         entries = {name: self._entries(data, name) for name in _ENTRY_KEYS}
         bases = [LawfulBasis(e["id"], e["text"]) for e in entries["lawful_basis"]]
         agencies = [
@@ -188,7 +191,7 @@ class _Checker:
             header, bases, agencies, groups, categories, [r for r in rules if r], text
         )
         if protocol is not None:
-            protocol = replace(protocol, notice=NoticeTexts(**notice))
+            protocol = replace(protocol, notice=NoticeTexts(**notice), risk=RiskSettings(**risk))
         return protocol
 
     def _groups(self, entries: list[dict[str, Any]], agencies: list[Agency]) -> list[Group]:
@@ -295,6 +298,7 @@ class _Checker:
             "date": _date,
             "ids": _id_list,
             "enum": lambda v: _choice(v, rule.choices),
+            "count": _count,
         }
         checked, message = checks[rule.kind](value)
         if not message and self.text_rules and rule.kind in _TEXT_KINDS:
@@ -508,6 +512,12 @@ def _date(value: Any) -> tuple[Any, str]:
 def _id_list(value: Any) -> tuple[Any, str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return None, 'must be a list of ids in quotes, like ["police", "idva"]'
+    return value, ""
+
+
+def _count(value: Any) -> tuple[Any, str]:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return None, "must be a whole number from 1, like 14"
     return value, ""
 
 

@@ -17,6 +17,16 @@ Place = tuple[str, int, str]
 """(table name, 1-based entry number or 0 for a plain table, key or "" for the header)."""
 
 
+def problem_line(
+    name: str, where: Locations, table: str, entry: int, key: str, message: str
+) -> str:
+    """A problem of a TOML file as every checker of one says it: file, line, table, key."""
+    line = where.line(table, entry, key)
+    place = f"{name}:{line}" if line else name
+    label = f"[[{table}]] #{entry}" if entry else f"[{table}]"
+    return f"{place} {label}{' ' + key if key else ''}: {message}"
+
+
 class Locations:
     def __init__(self, text: str) -> None:
         self._lines: dict[Place, int] = {}

@@ -103,6 +103,15 @@ DEFAULT_HANDLING = (
 
 
 @dataclass(frozen=True)
+class RiskSettings:
+    """`[risk]`: the protocol's thresholds for the derived criteria; None where it sets
+    none, and the risk checklist's own default applies (protocol/risk_tool.py)."""
+
+    high_risk_ticks: int | None = None
+    escalation_incidents: int | None = None
+
+
+@dataclass(frozen=True)
 class Protocol:
     id: str
     name: str
@@ -126,6 +135,7 @@ class Protocol:
     retention: str = ""
     notice: NoticeTexts = field(default_factory=NoticeTexts)
     """The notices' texts that belong to a jurisdiction (`[notice]`)."""
+    risk: RiskSettings = field(default_factory=RiskSettings)
     source_text: str = field(default="", compare=False, repr=False)
     sha256: str = field(default="", compare=False)
 

@@ -196,3 +196,7 @@ def _write_history(conn: Connection, case: Case, held: Case | None, report: Impo
         report.history_kept.append(case.id)
     repository.add_consents(conn, case.id, new_consents)
     repository.add_overrides(conn, case.id, new_overrides)
+    held_decisions = list(held.repeat_decisions) if held else []
+    repository.add_repeat_decisions(
+        conn, case.id, [d for d in case.repeat_decisions if d not in held_decisions]
+    )

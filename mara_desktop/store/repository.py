@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ from mara_desktop.domain import (
     AttendanceStatus,
     Case,
     CaseFileContent,
+    CaseStatus,
     Conference,
     Consent,
     ConsentState,
@@ -27,10 +29,12 @@ from mara_desktop.domain import (
     PersonRole,
     Referral,
     ReferralCriterion,
+    RepeatDecision,
     Subject,
     moment_text,
     parse_moment,
 )
+from mara_desktop.domain.repeats import Referred, matches, name_key
 from mara_desktop.store.connection import Connection
 
 T = TypeVar("T")
@@ -71,41 +75,73 @@ def existing_ids(conn: Connection, table: str, among: Iterable[str] | None = Non
 
 def write_case(conn: Connection, case: Case, position: int, *, replace: bool) -> None:
     """Insert a case, or replace one in place; its history tables are never touched here."""
+    r = case.referral
     row = (
         case.reference,
         int(case.children_involved),
-        case.referral.date.isoformat(),
-        case.referral.agency,
-        case.referral.criterion.value,
-        case.referral.dash_score,
+        r.date.isoformat(),
+        r.agency,
+        r.criterion.value,
+        r.dash_score,
         int(case.pregnancy),
+        case.status.value,
+        _date_text(case.closed_on),
+        json.dumps(dict(r.dash_answers)) if r.dash_answers else None,
+        json.dumps(dict(r.dash_answered_by), ensure_ascii=False) if r.dash_answered_by else None,
+        r.incidents_12m,
+        _flag(r.victim_aware),
+        _flag(r.victim_consents_to_referral),
+        r.professional_judgement,
+        r.referrer,
     )
     if replace:
         conn.execute(
-            'UPDATE "case" SET reference = ?, children_involved = ?, referral_date = ?, '
-            "referral_agency = ?, referral_criterion = ?, dash_score = ?, pregnancy = ? "
-            "WHERE id = ?",
+            f'UPDATE "case" SET {", ".join(f"{c} = ?" for c in _CASE_COLUMNS)} WHERE id = ?',
             (*row, case.id),
         )
         for table in ("person", "item", "action"):
             conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case.id,))
     else:
         conn.execute(
-            'INSERT INTO "case" (id, position, reference, children_involved, referral_date, '
-            "referral_agency, referral_criterion, dash_score, pregnancy) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f'INSERT INTO "case" (id, position, {", ".join(_CASE_COLUMNS)}) '
+            f"VALUES (?, ?, {_marks(row)})",
             (case.id, position, *row),
         )
     _write_parts(conn, case)
 
 
+_CASE_COLUMNS = (
+    "reference", "children_involved", "referral_date", "referral_agency", "referral_criterion",
+    "dash_score", "pregnancy", "status", "closed_on", "dash_answers", "dash_answered_by",
+    "incidents_12m", "victim_aware", "victim_consents_to_referral", "professional_judgement",
+    "referrer",
+)  # fmt: skip
+_PERSON_COLUMNS = (
+    "case_id", "position", "id", "role", "name", "born", "source", "gender", "ethnicity",
+    "minority_ethnic", "disability", "lgbt", "feared", "safe_contact", "name_key",
+)  # fmt: skip
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _bool(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def person_row(case_id: str, position: int, p: Person) -> tuple[Any, ...]:
+    return (
+        case_id, position, p.id, p.role.value, p.name, _date_text(p.born), p.source, p.gender,
+        p.ethnicity, _flag(p.minority_ethnic), _flag(p.disability), _flag(p.lgbt),
+        _flag(p.feared), _flag(p.safe_contact), name_key(p.name),
+    )  # fmt: skip
+
+
 def _write_parts(conn: Connection, case: Case) -> None:
     conn.executemany(
-        "INSERT INTO person VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (case.id, n, p.id, p.role.value, p.name, _date_text(p.born), p.source)
-            for n, p in enumerate(case.people)
-        ],
+        f"INSERT INTO person ({', '.join(_PERSON_COLUMNS)}) VALUES ({_marks(_PERSON_COLUMNS)})",
+        [person_row(case.id, n, p) for n, p in enumerate(case.people)],
     )
     conn.executemany(
         "INSERT INTO item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -142,6 +178,19 @@ def add_consents(conn: Connection, case_id: str, consents: Iterable[Consent]) ->
             for c in consents
         ],
     )  # fmt: skip
+
+
+def add_repeat_decisions(
+    conn: Connection, case_id: str, decisions: Iterable[RepeatDecision]
+) -> None:
+    conn.executemany(
+        "INSERT INTO repeat_decision (case_id, other, confirmed, decided_by, decided_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (case_id, d.other, int(d.confirmed), d.decided_by, moment_text(d.decided_at))
+            for d in decisions
+        ],
+    )
 
 
 def add_overrides(conn: Connection, case_id: str, overrides: Iterable[Override]) -> None:
@@ -247,30 +296,77 @@ def read_cases(conn: Connection, case_ids: Iterable[str] | None = None) -> list[
     for chunk in _chunks(list(dict.fromkeys(case_ids))):
         rows.extend(
             conn.execute(
-                "SELECT position, id, reference, children_involved, referral_date, "
-                "referral_agency, referral_criterion, dash_score, pregnancy "
-                f'FROM "case" WHERE id IN '
-                f"({_marks(chunk)})",
+                f'SELECT position, id, {", ".join(_CASE_COLUMNS)} FROM "case" '
+                f"WHERE id IN ({_marks(chunk)})",
                 chunk,
             )
         )
     rows.sort(key=lambda r: int(r[0]))
     parts = _Parts(conn, [r[1] for r in rows])
+    cases = [_case(r, parts) for r in rows]
+    return with_repeats(conn, cases)
+
+
+def _case(r: Any, parts: _Parts) -> Case:
+    answers = json.loads(r[11]) if r[11] else {}
+    answered_by = json.loads(r[12]) if r[12] else {}
+    referral = Referral(
+        date.fromisoformat(r[4]), r[5], ReferralCriterion(r[6]), r[7],
+        tuple(answers.items()), tuple(answered_by.items()), r[13], _bool(r[14]),
+        _bool(r[15]), r[16], r[17],
+    )  # fmt: skip
+    return Case(
+        id=r[1],
+        reference=r[2],
+        children_involved=bool(r[3]),
+        referral=referral,
+        people=tuple(parts.people.get(r[1], ())),
+        items=tuple(parts.items.get(r[1], ())),
+        actions=tuple(parts.actions.get(r[1], ())),
+        consents=tuple(parts.consents.get(r[1], ())),
+        overrides=tuple(parts.overrides.get(r[1], ())),
+        pregnancy=bool(r[8]),
+        status=CaseStatus(r[9]),
+        closed_on=_date(r[10]),
+        repeat_decisions=tuple(parts.decisions.get(r[1], ())),
+    )
+
+
+def with_repeats(conn: Connection, cases: list[Case]) -> list[Case]:
+    """The cases with `repeat_of` found among every case of the file (domain/repeats.py)."""
+    candidates = victim_candidates(conn, [c for c in cases if c.victim() is not None])
     return [
-        Case(
-            id=r[1],
-            reference=r[2],
-            children_involved=bool(r[3]),
-            referral=Referral(date.fromisoformat(r[4]), r[5], ReferralCriterion(r[6]), r[7]),
-            people=tuple(parts.people.get(r[1], ())),
-            items=tuple(parts.items.get(r[1], ())),
-            actions=tuple(parts.actions.get(r[1], ())),
-            consents=tuple(parts.consents.get(r[1], ())),
-            overrides=tuple(parts.overrides.get(r[1], ())),
-            pregnancy=bool(r[8]),
-        )
-        for r in rows
+        replace(case, repeat_of=matches(case, candidates.get(case.id, ())).repeat_of)
+        for case in cases
     ]
+
+
+def victim_candidates(conn: Connection, cases: Sequence[Case]) -> dict[str, list[Referred]]:
+    """For each case, the file's victims sharing its victim's folded name or date of birth
+    (every exact and near match is among them), each found by an index: a chunk of names
+    and of dates a statement, whatever the number of cases in the file."""
+    keys: dict[str, list[str]] = {}
+    borns: dict[str, list[str]] = {}
+    for case in cases:
+        victim = case.victim()
+        if victim is None:
+            continue
+        keys.setdefault(name_key(victim.name), []).append(case.id)
+        if victim.born is not None:
+            borns.setdefault(victim.born.isoformat(), []).append(case.id)
+    found: dict[str, dict[str, Referred]] = {}
+    select = (
+        'SELECT person.case_id, name_key, born, referral_date FROM person JOIN "case" '
+        "ON \"case\".id = person.case_id WHERE role = 'victim' AND {} IN ({})"
+    )
+    for column, wanted in (("name_key", keys), ("born", borns)):
+        for chunk in _chunks(list(wanted)):
+            for r in conn.execute(select.format(column, _marks(chunk)), chunk):
+                other = Referred(r[0], r[1], _date(r[2]), date.fromisoformat(r[3]))
+                value = r[1] if column == "name_key" else r[2]
+                for case_id in wanted[value]:
+                    found.setdefault(case_id, {})[other.case_id] = other
+    return {case_id: list(others.values()) for case_id, others in found.items()}
 
 
 def case_batches(conn: Connection, size: int = BATCH) -> Iterator[list[Case]]:
@@ -298,7 +394,10 @@ class _Parts:
     def __init__(self, conn: Connection, case_ids: list[str]) -> None:
         self._conn, self._ids = conn, case_ids
         self.people = self._by_case(
-            "SELECT case_id, id, role, name, born, source FROM person", "position", _person
+            "SELECT case_id, id, role, name, born, source, gender, ethnicity, minority_ethnic, "
+            "disability, lgbt, feared, safe_contact FROM person",
+            "position",
+            _person,
         )
         self.items = self._by_case(
             "SELECT case_id, id, category, source, subject, text, restricted_to, person, "
@@ -324,6 +423,11 @@ class _Parts:
             "seq",
             _override,
         )
+        self.decisions = self._by_case(
+            "SELECT case_id, other, confirmed, decided_by, decided_at FROM repeat_decision",
+            "seq",
+            _decision,
+        )
 
     def _by_case(self, select: str, order: str, build: Callable[[Any], T]) -> dict[str, list[T]]:
         found: dict[str, list[T]] = {}
@@ -336,7 +440,14 @@ class _Parts:
 
 
 def _person(r: Any) -> Person:
-    return Person(r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5])
+    return Person(
+        r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5], r[6], r[7], _bool(r[8]), _bool(r[9]),
+        _bool(r[10]), _bool(r[11]), _bool(r[12]),
+    )  # fmt: skip
+
+
+def _decision(r: Any) -> RepeatDecision:
+    return RepeatDecision(r[1], bool(r[2]), r[3], parse_moment(r[4]))
 
 
 def _item(r: Any) -> Item:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from mara_desktop import __version__
+from mara_desktop.domain.repeats import name_key
 from mara_desktop.protocol.loader import protocol_hash
 from mara_desktop.store import audit
 from mara_desktop.store.connection import Connection
@@ -183,9 +184,80 @@ def _to_v3(conn: Connection) -> None:
     conn.execute('ALTER TABLE override ADD COLUMN "until" TEXT')
 
 
+_V4_CASE = (
+    "status TEXT NOT NULL DEFAULT 'open'",
+    "closed_on TEXT",
+    "dash_answers TEXT",
+    "dash_answered_by TEXT",
+    "incidents_12m INTEGER",
+    "victim_aware INTEGER",
+    "victim_consents_to_referral INTEGER",
+    "professional_judgement TEXT NOT NULL DEFAULT ''",
+    "referrer TEXT NOT NULL DEFAULT ''",
+)
+_V4_PERSON = (
+    "gender TEXT",
+    "ethnicity TEXT",
+    "minority_ethnic INTEGER",
+    "disability INTEGER",
+    "lgbt INTEGER",
+    "feared INTEGER",
+    "safe_contact INTEGER",
+    "name_key TEXT NOT NULL DEFAULT ''",
+)
+_V4_TABLES = """
+CREATE TABLE repeat_decision (
+    seq INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    other TEXT NOT NULL,
+    confirmed INTEGER NOT NULL,
+    decided_by TEXT NOT NULL,
+    decided_at TEXT NOT NULL
+);
+CREATE TABLE person_history (
+    seq INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    person TEXT NOT NULL,
+    record TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    replaced_by TEXT NOT NULL
+);
+CREATE INDEX repeat_decision_by_case ON repeat_decision(case_id, seq);
+CREATE INDEX person_history_by_case ON person_history(case_id, person, seq);
+CREATE INDEX victim_by_name ON person(name_key) WHERE role = 'victim';
+CREATE INDEX victim_by_born ON person(born) WHERE role = 'victim'
+"""
+
+
+def _to_v4(conn: Connection) -> None:
+    """What a referral entered in the app records (DESIGN.md, pinned additions: the
+    checklist's answers, incidents, the victim's knowledge and consent, the professional
+    judgement, the referrer; the case's status; the people's self-identified fields) and
+    what finding repeats needs: each person's name as matching compares it, indexed for
+    victims, and the chair's answers about near matches. Existing cases are open, with no
+    answers recorded (their typed score stays); existing people get their name's key.
+    Near-match answers and a person's earlier values are history, like consents."""
+    for column in _V4_CASE:
+        conn.execute(f'ALTER TABLE "case" ADD COLUMN {column}')
+    for column in _V4_PERSON:
+        conn.execute(f"ALTER TABLE person ADD COLUMN {column}")
+    for statement in _V4_TABLES.split(";"):
+        conn.execute(statement)
+    for table in ("repeat_decision", "person_history"):
+        for verb in ("UPDATE", "DELETE"):
+            conn.execute(
+                f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} BEGIN "
+                f"SELECT RAISE(ABORT, '{table} records are history and cannot be changed'); END"
+            )
+    rows = conn.execute("SELECT rowid, name FROM person").fetchall()
+    conn.executemany(
+        "UPDATE person SET name_key = ? WHERE rowid = ?", [(name_key(r[1]), r[0]) for r in rows]
+    )
+
+
 Migration = Callable[[Connection], None]
 
-MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3]
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3, _to_v4]
 """MIGRATIONS[n] turns schema version n into n + 1."""
 
 

@@ -37,9 +37,7 @@ def header_text(view: CaseView) -> str:
     header = view.header
     if header is None:
         return "The referral details are not shared with this audience."
-    parts = [header.criterion.label]
-    if header.dash_score is not None:
-        parts.append(f"DASH {header.dash_score}")
+    parts = [header.criteria_text]
     parts.append(f"referred on {header.referral_date:%d %b %Y}")
     parts.append("children involved" if header.children_involved else "adults only")
     return " · ".join(parts)

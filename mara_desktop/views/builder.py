@@ -25,7 +25,9 @@ from mara_desktop.domain import (
     Subject,
     instant,
 )
+from mara_desktop.domain.criteria import derived_criteria
 from mara_desktop.protocol.model import Protocol
+from mara_desktop.protocol.risk_tool import protocol_thresholds
 from mara_desktop.protocol.rule import Decision, Disclosable, DisclosureRule
 from mara_desktop.views.model import (
     Access,
@@ -103,6 +105,7 @@ class ViewBuilder:
     def __init__(self, protocol: Protocol) -> None:
         self.protocol = protocol
         self.rule = DisclosureRule(protocol)
+        self.thresholds = protocol_thresholds(protocol)
         self._everyone = (*(a.id for a in protocol.agencies), OBSERVER)
 
     def case_view(
@@ -114,6 +117,7 @@ class ViewBuilder:
         disclosing = _Disclosing(self, case, audience, on)
         header = None
         if disclosing.access(header_item(case, self.protocol)) is not None:
+            derived = derived_criteria(case, self.thresholds)
             header = CaseHeader(
                 case.reference,
                 case.referral.criterion,
@@ -121,6 +125,9 @@ class ViewBuilder:
                 case.referral.date,
                 case.referral.agency,
                 case.children_involved,
+                derived.dash_ticks,
+                derived.criteria,
+                derived.repeat_of,
             )
         items = []
         for item in case.items:

@@ -51,6 +51,18 @@ class CaseHeader:
     referral_date: date
     referring_agency: str
     children_involved: bool
+    dash_ticks: int | None = None
+    """Derived (domain/criteria.py): the checklist's yes answers, the criteria that hold and
+    the earlier cases this one repeats; shown to whoever may see the header."""
+    criteria: tuple[ReferralCriterion, ...] = ()
+    repeat_of: tuple[str, ...] = ()
+
+    @property
+    def criteria_text(self) -> str:
+        """The criteria in words, with the ticks: "Visible high risk (DASH) + Repeat referral
+        · DASH 16 of 24"."""
+        said = " + ".join(c.label for c in self.criteria or (self.criterion,))
+        return said if self.dash_ticks is None else f"{said} · DASH {self.dash_ticks}"
 
 
 @dataclass(frozen=True)

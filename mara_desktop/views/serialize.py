@@ -31,6 +31,9 @@ def case_view_data(view: CaseView) -> dict[str, Any]:
             "referral_date": header.referral_date.isoformat(),
             "referring_agency": header.referring_agency,
             "children_involved": header.children_involved,
+            "dash_ticks": header.dash_ticks,
+            "criteria": [c.value for c in header.criteria],
+            "repeat_of": list(header.repeat_of),
         },
         "details": {
             "items": [

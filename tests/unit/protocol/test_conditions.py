@@ -25,6 +25,7 @@ NOT_CONDITIONS = {
     ("domain/case.py", "consent"): "the lawful basis an override can never cite",
     ("store/schema.py", "consent"): "the case file's table of consent records",
     ("ui/agenda_panel.py", "children"): "the agenda's word for a children's case",
+    ("domain/statistics.py", "children"): "the pinned `stats` key counting children heard",
 }
 """Strings that happen to spell a condition's word but mean something else."""
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import sqlcipher3
 
 from mara_desktop.errors import ExitCode
 from mara_desktop.resources import default_protocol_path
-from mara_desktop.store import schema
+from mara_desktop.store import repository, schema
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import set_left
 from mara_desktop.store.errors import (
@@ -237,3 +238,41 @@ def test_raw_key_and_passphrase_open_the_same_file(tmp_path):
     salt = path.read_bytes()[:16]
     with CaseFile.open(path, key=derive_key(PASSPHRASE, salt)) as case_file:
         assert case_file.protocol.id == "england-wales-marac"
+
+
+def test_a_format_3_file_opens_with_its_cases_open_and_their_victims_matched(tmp_path, monkeypatch):
+    """A real format-3 file (made by the format-3 migrations, its case written as format 3
+    wrote it) opens: the case is open, its typed score stands, its victim's name gets its
+    key, and a repeat of her is found; the backup beside it stays at format 3."""
+    path = tmp_path / "file.mara"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    with CaseFile.create(path, PASSPHRASE, PROTOCOL) as old, old.transaction() as conn:
+        conn.execute(
+            'INSERT INTO "case" (id, position, reference, children_involved, referral_date, '
+            "referral_agency, referral_criterion, dash_score, pregnancy) VALUES "
+            "('old', 0, 'NS-1', 0, '2026-01-10', 'police', 'visible_high_risk', 16, 0)"
+        )
+        conn.execute(
+            "INSERT INTO person VALUES ('old', 0, 'v', 'victim', 'Zoë  Example', '1990-04-02', NULL)"
+        )
+    monkeypatch.undo()
+    with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
+        assert schema.file_version(case_file.connection) == 4
+        (case,) = case_file.cases()
+        assert case.status.value == "open" and case.referral.dash_ticks == 16
+        assert case.people[0].gender is None and case.repeat_decisions == ()
+        new = dataclasses.replace(
+            case, id="new", referral=dataclasses.replace(case.referral, date=date(2026, 11, 2))
+        )
+        new = dataclasses.replace(
+            new, people=(dataclasses.replace(case.people[0], name="zoe example"),)
+        )
+        with case_file.transaction() as conn:
+            repository.write_case(conn, new, 1, replace=False)
+        assert case_file.case("new").repeat_of == ("old",)
+        assert case_file.verify().ok
+    backup = tmp_path / "file.format3-backup.mara"
+    conn = sqlcipher3.connect(str(backup))
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    conn.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,15 @@ ASKED = ["case-2", "case-4", "case-5"]
 
 
 def case_file_of(folder: Path, cases: int) -> Path:
-    """A case file of `cases` full cases and one conference hearing five of them."""
+    """A case file of `cases` full cases and one conference hearing five of them, each case
+    of a victim of her own (one victim in every case would make each case a repeat of all
+    the others: a read's work grows with the victim's cases, not with the file)."""
     path = folder / f"{cases}.mara"
     data = full_document(cases)
+    for number, case in enumerate(data["cases"]):
+        victim = case["people"][0]
+        victim["name"] = f"{victim['name']} {number}"
+        victim["born"] = (date(1960, 1, 1) + timedelta(days=number)).isoformat()
     data["conferences"][0]["agenda"] = data["conferences"][0]["agenda"][:5]
     with CaseFile.create(path, PASSPHRASE, default_protocol_path().read_text("utf-8")) as made:
         load(made, data)

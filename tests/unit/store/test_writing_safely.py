@@ -35,7 +35,7 @@ def test_a_page_no_read_touches_is_found_before_the_first_write(demo_path):
     with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as case_file:
         assert case_file.protocol.id
         assert case_file.soundness(wait=True) is Soundness.DAMAGED
-        with pytest.raises(DamagedCaseFile, match="1 of 38 pages fail") as caught:
+        with pytest.raises(DamagedCaseFile, match=r"1 of \d+ pages fail") as caught:
             case_file.record("view", {"case": "case-01", "audience": ["police"]})
         assert caught.value.exit_code == ExitCode.DAMAGED
     assert digest(demo_path) == before
@@ -68,9 +68,10 @@ def test_a_backup_on_a_read_only_disk_verifies(demo_file, tmp_path):
 
 
 def test_a_file_cut_at_a_page_boundary_says_how_many_pages_are_missing(demo_path):
+    pages = demo_path.stat().st_size // 4096
     with demo_path.open("r+b") as handle:
-        handle.truncate(31 * 4096)
-    with pytest.raises(DamagedCaseFile, match="cut short: 7 of its 38 pages are missing"):
+        handle.truncate((pages - 5) * 4096)
+    with pytest.raises(DamagedCaseFile, match=f"cut short: 5 of its {pages} pages are missing"):
         CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE)
 
 
