@@ -19,6 +19,7 @@ from datetime import date
 
 from mara_desktop.domain import Conference
 from mara_desktop.domain.review import due_for_review
+from mara_desktop.domain.text_rules import SHORT_TEXT, text_problem
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import EditError
@@ -54,6 +55,9 @@ def _details(text: str, field: str) -> str:
     value = text.strip()
     if not value:
         raise EditError(f"Give the meeting's {field}.", field=field)
+    problem = text_problem(value, SHORT_TEXT)
+    if problem is not None:
+        raise EditError(f"The meeting's {field} {problem}.", field=field)
     return value
 
 
@@ -68,11 +72,12 @@ def create_conference(
     if title is None or not title.strip():
         latest = max(conferences, key=lambda c: c.date, default=None)
         title = latest.title if latest is not None else DEFAULT_TITLE
+    title = _details(title, "title")
     taken = {c.id for c in conferences}
     new_id, number = f"marac-{on.isoformat()}", 2
     while new_id in taken:
         new_id, number = f"marac-{on.isoformat()}-{number}", number + 1
-    conference = Conference(new_id, title.strip(), on, venue, chair)
+    conference = Conference(new_id, title, on, venue, chair)
     with case_file.transaction() as conn:
         position = repository.next_position(conn, "conference")
         repository.write_conference(conn, conference, position, replace=False)
