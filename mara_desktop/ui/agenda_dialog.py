@@ -45,7 +45,7 @@ class AgendaDialog(QDialog):
     def __init__(self, session: Session, conference_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
-        self.setMinimumSize(560, 480)
+        self.setMinimumSize(620, 520)
         self._session, self._conference_id = session, conference_id
         self.changed = False
         self._entries: list[AgendaEntry] = []
@@ -126,7 +126,7 @@ class AgendaDialog(QDialog):
         self.agenda.setCurrentRow(ids.index(keep) if keep in ids else min(0, len(ids) - 1))
         self.due.clear()
         for candidate in self._session.due_for_review(self._conference_id):
-            self._add_row(self.due, candidate_label(candidate), candidate.case_id)
+            self._add_row(self.due, candidate_label(candidate, say_due=False), candidate.case_id)
         self.due.setCurrentRow(0 if self.due.count() else -1)
         if not self.due.count():
             self.due.addItem("No case reaches 12 months since its last hearing.")

@@ -24,13 +24,14 @@ from mara_desktop.ui.dialog_parts import note
 TITLE = "Add a case — MARA Desktop"
 
 
-def candidate_label(candidate: Candidate) -> str:
-    """ "NS-2026-0131 (children), last heard 26 Nov 2025 — due for review"."""
+def candidate_label(candidate: Candidate, *, say_due: bool = True) -> str:
+    """The case as the chair picks it: reference, kind, when last heard and, unless in a
+    list of cases due for review (`say_due` False), whether it is due."""
     kind = "children" if candidate.children_involved else "adults"
     text = f"{candidate.reference} ({kind})"
     if candidate.last_heard is not None:
         text += f", last heard {candidate.last_heard:%d %b %Y}"
-    return text + (" — due for review" if candidate.due else "")
+    return text + (" — due for review" if candidate.due and say_due else "")
 
 
 class CasePicker(QDialog):

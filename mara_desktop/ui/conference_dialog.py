@@ -83,9 +83,9 @@ class ConferenceDialog(QDialog):
         if existing is None:
             layout.addWidget(
                 note(
-                    "The new meeting starts with an empty agenda: add its cases next, in "
-                    "Agenda…. Venue, chair and title are those of the latest meeting; "
-                    "change them if they differ.",
+                    "The new meeting starts with an empty agenda: its cases are added next, "
+                    "in the agenda that opens after Save. Title, venue and chair are those "
+                    "of the latest meeting; change them if they differ.",
                     "About a new conference",
                 )
             )
