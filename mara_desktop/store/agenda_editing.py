@@ -14,6 +14,7 @@ meeting hears children's cases first whatever the list says (views/builder.py
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,10 +94,8 @@ def create_conference(
 def minutes_sent(case_file: CaseFile, conference_id: str) -> bool:
     """Whether minutes of the conference were exported: the audit log records each export."""
     with case_file.reading() as conn:
-        return any(
-            r.action == MINUTES and r.details.get("conference") == conference_id
-            for r in audit.records(conn)
-        )
+        rows = conn.execute("SELECT details FROM audit WHERE action = ?", (MINUTES,)).fetchall()
+    return any(json.loads(row[0]).get("conference") == conference_id for row in rows)
 
 
 def change_conference(
