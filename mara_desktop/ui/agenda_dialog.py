@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.errors import MaraError
 from mara_desktop.session import AgendaEntry, Session
-from mara_desktop.ui.agenda_panel import conference_label
+from mara_desktop.ui.agenda_panel import case_kind, conference_label
 from mara_desktop.ui.case_picker import CasePicker, candidate_label
 from mara_desktop.ui.conference_dialog import ConferenceDialog
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note
@@ -120,7 +120,7 @@ class AgendaDialog(QDialog):
         self._entries = meeting.agenda()
         self.agenda.clear()
         for number, entry in enumerate(self._entries, start=1):
-            kind = "children" if entry.children_involved else "adults"
+            kind = case_kind(entry.children_involved)
             self._add_row(self.agenda, f"{number}. {entry.title} ({kind})", entry.case_id)
         ids = [entry.case_id for entry in self._entries]
         self.agenda.setCurrentRow(ids.index(keep) if keep in ids else min(0, len(ids) - 1))

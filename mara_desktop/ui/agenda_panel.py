@@ -40,6 +40,11 @@ def conference_label(conference: Conference) -> str:
     return f"{conference.title}, {conference.date:%d %b %Y}"
 
 
+def case_kind(children_involved: bool) -> str:
+    """The agenda's word for a case's kind, after its reference wherever a case is listed."""
+    return "children" if children_involved else "adults"
+
+
 def _leaver(line: Attendance) -> str:
     """Who leaves when this line's person does: observers come and go together (they are
     one pseudo-agency to the rule)."""
@@ -142,8 +147,9 @@ class AgendaPanel(QWidget):
         opening.setFlags(opening.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
         self.agenda.addItem(opening)
         for number, entry in enumerate(meeting.agenda(), start=1):
-            kind = "children" if entry.children_involved else "adults"
-            item = QListWidgetItem(f"{number}. {entry.title} ({kind})")
+            item = QListWidgetItem(
+                f"{number}. {entry.title} ({case_kind(entry.children_involved)})"
+            )
             item.setData(Qt.ItemDataRole.UserRole, entry.case_id)
             self.agenda.addItem(item)
         self.agenda.setCurrentRow(meeting.position + 1)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.session import Candidate
+from mara_desktop.ui.agenda_panel import case_kind
 from mara_desktop.ui.dialog_parts import note
 
 TITLE = "Add a case — MARA Desktop"
@@ -27,8 +28,7 @@ TITLE = "Add a case — MARA Desktop"
 def candidate_label(candidate: Candidate, *, say_due: bool = True) -> str:
     """The case as the chair picks it: reference, kind, when last heard and, unless in a
     list of cases due for review (`say_due` False), whether it is due."""
-    kind = "children" if candidate.children_involved else "adults"
-    text = f"{candidate.reference} ({kind})"
+    text = f"{candidate.reference} ({case_kind(candidate.children_involved)})"
     if candidate.last_heard is not None:
         text += f", last heard {candidate.last_heard:%d %b %Y}"
     return text + (" — due for review" if candidate.due and say_due else "")

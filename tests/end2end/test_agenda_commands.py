@@ -107,3 +107,23 @@ def test_a_wrong_passphrase_is_exit_code_2(demo_path):
         passphrase="not the passphrase at all",
     )  # fmt: skip
     assert done.returncode == 2
+
+
+def test_the_review_list_in_words(demo_path):
+    assert _new(demo_path).returncode == 0
+    review = run(
+        "agenda", demo_path, "--conference", "marac-2027-11-26", "--review",
+        passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert review.returncode == 0, review.stderr
+    lines = review.stdout.splitlines()
+    assert lines and all(line.endswith("last heard 2026-11-26") for line in lines)
+    assert any("(with children)" in line for line in lines)
+    assert any("(adults only)" in line for line in lines)
+    early = run(
+        "agenda", demo_path, "--conference", "ns-2026-11-26", "--review",
+        passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert early.stdout == (
+        "No case reaches 12 months since its last hearing by this meeting's date.\n"
+    )
