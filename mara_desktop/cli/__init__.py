@@ -36,6 +36,8 @@ COMMANDS = {
     "protocol": "disclosure_commands:protocol",
     "minutes": "minutes_commands:minutes",
     "notice": "notice_commands:notice",
+    "conference": "agenda_commands:conference",
+    "agenda": "agenda_commands:agenda",
 }
 """Each command and where it lives, imported only when it runs: `view` and `verify` must
 not pay for reportlab and pypdf, which only minutes and notices use."""

@@ -121,6 +121,7 @@ def build() -> Parser:
     _disclosure_commands(commands)
     _minutes_command(commands)
     _notice_command(commands)
+    _agenda_commands(commands)
     return parser
 
 
@@ -203,6 +204,37 @@ def _notice_command(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("--passphrase-file", type=Path, metavar="P", help="as for the other commands")
     sub.add_argument("--for", dest="reader", required=True, choices=["victim", "perpetrator"])
     sub.add_argument("--out", required=True, type=Path, metavar="X.pdf")
+
+
+def _agenda_commands(commands: argparse._SubParsersAction[Parser]) -> None:
+    meeting = commands.add_parser("conference", help="add a new conference (meeting)")
+    actions = meeting.add_subparsers(
+        dest="conference_command", metavar="ACTION", parser_class=Parser
+    )
+    actions.required = True
+    sub = actions.add_parser("new", help="a new conference with an empty agenda; prints its id")
+    _file(sub)
+    sub.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD")
+    sub.add_argument("--venue", required=True, metavar="V")
+    sub.add_argument("--chair", required=True, metavar="C", help="who chairs it")
+    sub.add_argument("--title", metavar="T", help="default: the latest conference's title")
+
+    sub = commands.add_parser("agenda", help="change a conference's agenda, or list reviews due")
+    _file(sub)
+    sub.add_argument("--conference", required=True, metavar="ID")
+    change = sub.add_mutually_exclusive_group(required=True)
+    change.add_argument(
+        "--add", metavar="CASE", help="add a case (children's cases after the last children's)"
+    )
+    change.add_argument("--remove", metavar="CASE", help="take a case off the agenda")
+    change.add_argument("--up", metavar="CASE", help="move a case up among cases of its kind")
+    change.add_argument("--down", metavar="CASE", help="move a case down among its kind")
+    change.add_argument(
+        "--review",
+        action="store_true",
+        help="list cases 12 months or more since their last hearing, not on the agenda",
+    )
+    sub.add_argument("--json", action="store_true", help="with --review: print JSON")
 
 
 def build_app() -> Parser:

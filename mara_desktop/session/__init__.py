@@ -6,6 +6,7 @@ store: its errors, the passphrase policy, the file suffix, a claim on a file, an
 records of the audit log.
 """
 
+from mara_desktop.session.agenda import Candidate
 from mara_desktop.session.claims import open_claimed, ready_to_open
 from mara_desktop.session.conference_views import ConferenceViews
 from mara_desktop.session.edits import ActionField, changed_action
@@ -36,6 +37,7 @@ __all__ = [
     "AgendaEntry",
     "Anchor",
     "AuditRecord",
+    "Candidate",
     "CaseFileError",
     "CaseFileInUse",
     "ConferenceViews",

@@ -73,6 +73,22 @@ def existing_ids(conn: Connection, table: str, among: Iterable[str] | None = Non
     return found
 
 
+def children_involved(conn: Connection, case_ids: Iterable[str]) -> dict[str, bool]:
+    """Whether children are involved, for each of the cases the file holds, by key."""
+    found: dict[str, bool] = {}
+    for chunk in _chunks(list(set(case_ids))):
+        select = f'SELECT id, children_involved FROM "case" WHERE id IN ({_marks(chunk)})'
+        found.update((r[0], bool(r[1])) for r in conn.execute(select, chunk))
+    return found
+
+
+def case_summaries(conn: Connection) -> list[tuple[str, str, bool]]:
+    """Every case's id, reference and whether children are involved, in file order: what
+    choosing a case for an agenda needs, without reading any case's parts."""
+    rows = conn.execute('SELECT id, reference, children_involved FROM "case" ORDER BY position')
+    return [(r[0], r[1], bool(r[2])) for r in rows]
+
+
 def write_case(conn: Connection, case: Case, position: int, *, replace: bool) -> None:
     """Insert a case, or replace one in place; its history tables are never touched here."""
     r = case.referral

@@ -45,12 +45,14 @@ from mara_desktop.errors import MaraError
 from mara_desktop.session import DamagedCaseFile, InUse, Meeting, MeetingPlace, Session
 from mara_desktop.ui.action_dialog import ActionDialog
 from mara_desktop.ui.action_editing import FIELDS
+from mara_desktop.ui.agenda_dialog import AgendaDialog
 from mara_desktop.ui.agenda_panel import AgendaPanel
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
 from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.case_page import CasePage
 from mara_desktop.ui.clipboard import ClipboardGuard
+from mara_desktop.ui.conference_dialog import ConferenceDialog
 from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
 from mara_desktop.ui.export_dialog import ExportDialog
@@ -529,6 +531,8 @@ class ChairConsole(QMainWindow):
         allowed = self._file_open and self._file_writable
         self.commands.export.setEnabled(allowed)
         self.commands.import_file.setEnabled(allowed)
+        self.commands.new_conference.setEnabled(allowed)
+        self.commands.agenda.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -576,6 +580,37 @@ class ChairConsole(QMainWindow):
             else:
                 self.agenda.set_conferences(session.conferences(), meeting.conference.id)
         self._reload_meeting()
+
+    def new_conference(self) -> None:
+        """Meeting ▸ New conference… (Ctrl+N): its details, then the console switches to
+        it, at its start, and its agenda opens to be filled."""
+        session = self.session
+        if session is None:
+            return
+        dialog = ConferenceDialog(session, self)
+        if not dialog.exec() or dialog.conference_id is None:
+            return
+        with self._saying_why("Case file not read"):
+            self.agenda.set_conferences(session.conferences(), dialog.conference_id)
+            self.choose_conference(dialog.conference_id)
+        self.edit_agenda()
+
+    def edit_agenda(self) -> None:
+        """Meeting ▸ Agenda…: the meeting's cases, their order, and cases due for review;
+        afterwards the meeting is read again, the chair's place kept."""
+        session, meeting = self.session, self.meeting
+        if session is None or meeting is None:
+            return
+        dialog: AgendaDialog | None = None
+        with self._saying_why("Case file not read"):
+            dialog = AgendaDialog(session, meeting.conference.id, self)
+        if dialog is None:
+            return
+        dialog.exec()
+        if dialog.changed:
+            with self._saying_why("Case file not read"):
+                self.agenda.set_conferences(session.conferences(), meeting.conference.id)
+            self._reload_meeting()
 
     def show_protocol(self) -> None:
         if self.session is not None:

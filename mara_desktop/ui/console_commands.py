@@ -28,6 +28,8 @@ class Console(Protocol):
     def scroll_shared_screen(self, pages: int) -> None: ...
     def zoom_shared_screen(self, steps: int) -> None: ...
     def export_minutes(self) -> None: ...
+    def new_conference(self) -> None: ...
+    def edit_agenda(self) -> None: ...
     def import_file(self) -> None: ...
     def show_protocol(self) -> None: ...
     def show_audit(self) -> None: ...
@@ -65,6 +67,10 @@ class ConsoleCommands:
             "Normal text size on the shared screen", "Ctrl+0", lambda: console.zoom_shared_screen(0)
         )
         self.export = command("Export minutes…", "Ctrl+E", console.export_minutes)
+        self.new_conference = command("New conference…", "Ctrl+N", console.new_conference)
+        self.new_conference.setToolTip("A new meeting: its date, venue and chair, then its agenda")
+        self.agenda = command("Agenda…", "", console.edit_agenda)
+        self.agenda.setToolTip("Add, remove and order this meeting's cases; cases due for review")
         self.lock = command("Lock", "Ctrl+L", console.lock)
         # Spelt out: the platform's standard Quit key is none on Windows and on some desktops.
         self.quit = command("Quit", "Ctrl+Q", console.quit)
@@ -109,6 +115,9 @@ class ConsoleCommands:
         meeting.addSeparator()
         for action in (self.zoom_in, self.zoom_out, self.zoom_normal):
             meeting.addAction(action)
+        meeting.addSeparator()
+        meeting.addAction(self.new_conference)
+        meeting.addAction(self.agenda)
         meeting.addSeparator()
         meeting.addAction(self.export)
         file_menu = bar.addMenu("&Case file")

@@ -1,0 +1,28 @@
+"""When a case comes back to the MARAC for review: 12 calendar months after its last hearing.
+
+DOMAIN.md (The meeting, step 5) has the meeting hear "cases passing the 12-month mark". A
+case heard on 26 Nov 2025 reaches the mark on 26 Nov 2026: it is due at a conference held
+on that day or later, not the day before. Most years have no 29 February: a case heard on
+29 Feb 2024 is due from 1 Mar 2025 (on 28 Feb 2025 the mark, 28 Feb 2024, is still before it).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+REVIEW_MONTHS = 12
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day of the month `months` calendar months earlier, or the month's last day
+    when that month is shorter."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def due_for_review(last_heard: date, on: date) -> bool:
+    """Whether a case last heard on `last_heard` has reached the 12-month mark by `on`."""
+    return last_heard <= months_before(on, REVIEW_MONTHS)
