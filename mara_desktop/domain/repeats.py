@@ -9,7 +9,6 @@ away) is a near match: never a repeat by itself, shown to the chair to confirm o
 
 from __future__ import annotations
 
-import calendar
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from datetime import date
 
 from mara_desktop.domain.case import Case, RepeatDecision
 from mara_desktop.domain.moments import instant
+from mara_desktop.domain.review import months_before
 
 NEAR_EDITS = 2
 """Folded names this many letters apart (or fewer) are close: a typing slip, a letter
@@ -58,9 +58,7 @@ def name_key(name: str) -> str:
 
 def window_start(referred: date) -> date:
     """The date 12 calendar months before `referred` (29 February becomes the 28th)."""
-    year = referred.year - 1
-    last = calendar.monthrange(year, referred.month)[1]
-    return referred.replace(year=year, day=min(referred.day, last))
+    return months_before(referred, 12)
 
 
 def in_window(earlier: date, referred: date) -> bool:

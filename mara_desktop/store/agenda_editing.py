@@ -226,9 +226,9 @@ def candidates(case_file: CaseFile, conference_id: str) -> list[Candidate]:
             reference,
             children,
             last.get(case_id),
-            case_id in last and due_for_review(last[case_id], conference.date),
+            is_open and case_id in last and due_for_review(last[case_id], conference.date),
         )
-        for case_id, reference, children in summaries
+        for case_id, reference, children, is_open in summaries
         if case_id not in on_agenda
     ]
     due = sorted((c for c in found if c.due), key=lambda c: (c.last_heard, c.reference))

@@ -82,11 +82,14 @@ def children_involved(conn: Connection, case_ids: Iterable[str]) -> dict[str, bo
     return found
 
 
-def case_summaries(conn: Connection) -> list[tuple[str, str, bool]]:
-    """Every case's id, reference and whether children are involved, in file order: what
-    choosing a case for an agenda needs, without reading any case's parts."""
-    rows = conn.execute('SELECT id, reference, children_involved FROM "case" ORDER BY position')
-    return [(r[0], r[1], bool(r[2])) for r in rows]
+def case_summaries(conn: Connection) -> list[tuple[str, str, bool, bool]]:
+    """Every case's id, reference, whether children are involved and whether it is still
+    open, in file order: what choosing a case for an agenda needs, without reading any
+    case's parts."""
+    rows = conn.execute(
+        'SELECT id, reference, children_involved, status FROM "case" ORDER BY position'
+    )
+    return [(r[0], r[1], bool(r[2]), r[3] == CaseStatus.OPEN.value) for r in rows]
 
 
 def write_case(conn: Connection, case: Case, position: int, *, replace: bool) -> None:

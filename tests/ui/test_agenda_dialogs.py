@@ -58,7 +58,9 @@ def test_new_conference_then_its_agenda_from_the_console(
         when_shown(CasePicker, pick_first_case)
         qtbot.mouseClick(dialog.add, Qt.MouseButton.LeftButton)
         children_due = next(
-            row for row in range(dialog.due.count()) if "(with children)" in dialog.due.item(row).text()
+            row
+            for row in range(dialog.due.count())
+            if "(with children)" in dialog.due.item(row).text()
         )
         dialog.due.setCurrentRow(children_due)
         qtbot.mouseClick(dialog.add_due, Qt.MouseButton.LeftButton)

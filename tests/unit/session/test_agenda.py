@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mara_desktop.domain import CaseStatus
 from mara_desktop.domain.review import months_before
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.session import EditError, Session
@@ -254,6 +255,14 @@ def test_a_case_already_on_the_agenda_or_heard_since_is_not_due(session: Session
     candidates = session.agenda_candidates(conference)
     assert "a1" not in [c.case_id for c in candidates]
     assert {c.case_id for c in candidates} == {"a2", "a3", "c1", "c2", "c3"}
+
+
+def test_a_closed_case_is_not_due_for_review(session: Session) -> None:
+    """A case closed (or transferred) since its last hearing has left the MARAC: the
+    12-month mark does not bring it back."""
+    session.edit_header("a1", status=CaseStatus.CLOSED, closed_on=date(2026, 3, 1))
+    conference = session.new_conference(date(2026, 12, 1), VENUE, CHAIR)
+    assert [c.case_id for c in session.due_for_review(conference)] == ["c1"]
 
 
 @pytest.mark.parametrize(
