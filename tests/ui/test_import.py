@@ -131,6 +131,7 @@ def test_a_bad_file_is_refused_in_one_sentence_and_nothing_changes(
 def test_cancelling_the_file_dialog_imports_nothing(console: ChairConsole) -> None:
     session = console.session
     assert session is not None
+    session.ensure_sound()  # the opening is recorded now, not by the file watcher mid-test
     log = session.audit_records()
     answers = FileDialogAnswers(None)
     console.import_file()
