@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from mara_desktop.domain import Case, Person
+from mara_desktop.domain.criteria import Thresholds
 from mara_desktop.domain.repeats import Matches
 from mara_desktop.domain.statistics import Statistics, statistics
 from mara_desktop.protocol.risk_tool import RiskTool, bundled_tool, protocol_thresholds
@@ -29,6 +30,19 @@ class Referrals:
     def risk_tool() -> RiskTool:
         """The checklist's questions and default thresholds, for the referral form."""
         return bundled_tool()
+
+    def thresholds(self) -> Thresholds:
+        """The ticks and incidents at which a criterion holds, as this file's protocol sets
+        them: the referral form counts against them as the chair answers."""
+        return protocol_thresholds(self._file.protocol)
+
+    def new_case_id(self) -> str:
+        """An id no case of the file uses yet: case-01, case-02, …"""
+        taken = self._file.case_ids()
+        number = len(taken) + 1
+        while f"case-{number:02d}" in taken:
+            number += 1
+        return f"case-{number:02d}"
 
     def save_referral(self, case: Case) -> Matches:
         """Save a new case from a referral (its people and checklist answers included);
