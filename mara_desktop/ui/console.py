@@ -69,6 +69,8 @@ from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
 from mara_desktop.ui.presenting_bands import PresentingBands
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
+from mara_desktop.ui.referral_dialog import ReferralDialog
+from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from mara_desktop.views.model import CaseRecords
 
@@ -508,6 +510,8 @@ class ChairConsole(QMainWindow):
             commands.import_file,
             commands.protocol,
             commands.audit,
+            commands.new_referral,
+            commands.statistics,
             commands.lock,
         ):
             action.setEnabled(allowed)
@@ -519,6 +523,7 @@ class ChairConsole(QMainWindow):
         self.agenda.allow_editing(allowed)
         self.commands.export.setEnabled(allowed)
         self.commands.import_file.setEnabled(allowed)
+        self.commands.new_referral.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -566,6 +571,22 @@ class ChairConsole(QMainWindow):
             else:
                 self.agenda.set_conferences(session.conferences(), meeting.conference.id)
         self._reload_meeting()
+
+    def new_referral(self) -> None:
+        """Case file ▸ New referral… (Ctrl+R): once saved, the chair is told the case and
+        its repeats, and the meeting list is read again."""
+        session = self.session
+        if session is None or not self.commands.new_referral.isEnabled():
+            return
+        dialog = ReferralDialog(session, self)
+        with self._saying_why("Referral not saved"):
+            if dialog.exec():
+                QMessageBox.information(self, "Referral saved", dialog.outcome)
+                self._reload_meeting()
+
+    def show_statistics(self) -> None:
+        if self.session is not None:
+            StatisticsDialog(self.session, self).exec()
 
     def show_protocol(self) -> None:
         if self.session is not None:
