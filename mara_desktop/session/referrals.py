@@ -8,6 +8,7 @@ the near matches are for the chair: a screen shows them only in the chair's cons
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -70,6 +71,17 @@ class Referrals:
         the chair's console only (an agency's view never carries these fields)."""
         case = self._file.case(case_id)
         return case.person(person_id) if case is not None else None
+
+    def header_for_chair(self, case_id: str) -> Case | None:
+        """The case's header as recorded (reference, children, pregnancy, status, closing
+        date and the whole referral with its checklist answers), for the chair's "Edit
+        referral…": its people, information, actions and records are left out."""
+        case = self._file.case(case_id)
+        if case is None:
+            return None
+        return dataclasses.replace(
+            case, people=(), items=(), actions=(), consents=(), overrides=(), repeat_decisions=()
+        )
 
     def person_history(self, case_id: str, person_id: str) -> list[EarlierValue]:
         """A person's earlier values, oldest first: for the chair's console only."""

@@ -12,15 +12,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QFormLayout,
     QGroupBox,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -37,7 +31,7 @@ from mara_desktop.ui.referral_fields import (
     ChecklistPanel,
     FormProblem,
     PersonFields,
-    answer_box,
+    ReferralForm,
     answer_of,
     day_of_edit,
 )
@@ -79,7 +73,8 @@ class ReferralDialog(QDialog):
         layout.addWidget(heading("New referral"))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the referral")
-        self.tabs.addTab(scrolling(self._referral_tab()), "&Referral")
+        self.form = ReferralForm(session.protocol)
+        self.tabs.addTab(scrolling(self.form), "&Referral")
         self.tabs.addTab(scrolling(self._people_tab()), "&People")
         self.checklist = ChecklistPanel(session.risk_tool(), session.thresholds())
         self.tabs.addTab(scrolling(self.checklist), "Risk &checklist")
@@ -91,39 +86,6 @@ class ReferralDialog(QDialog):
         self.resize(min(960, screen.width()), min(680, screen.height()))
 
     # -- building ---------------------------------------------------------------------------
-
-    def _referral_tab(self) -> QWidget:
-        protocol = self.session.protocol
-        self.agency = QComboBox()
-        self.agency.setAccessibleName("Referring agency")
-        self.agency.setPlaceholderText("Choose the agency that made the referral…")
-        for agency in protocol.agencies:
-            self.agency.addItem(agency.name, agency.id)
-        self.agency.setCurrentIndex(-1)
-        self.referrer = QLineEdit()
-        self.referrer.setAccessibleName("Referring person")
-        self.referrer.setPlaceholderText("Name and role, e.g. PC Alex Smith")
-        self.referral_date = QDateEdit(QDate.currentDate())
-        self.referral_date.setAccessibleName("Referral date")
-        self.referral_date.setCalendarPopup(True)
-        self.referral_date.setDisplayFormat("dd/MM/yyyy")
-        self.reference = QLineEdit()
-        self.reference.setAccessibleName("Case reference")
-        self.reference.setPlaceholderText("The MARAC's reference, e.g. NS-2026-0131")
-        self.aware = answer_box("The victim knows of the referral", "Not known")
-        self.consents = answer_box("The victim consents to the referral", "Not known")
-        self.pregnancy = QCheckBox("The victim is pregnant")
-        self.pregnancy.setAccessibleName("The victim is pregnant")
-        page = QWidget()
-        form = QFormLayout(page)
-        form.addRow("Referring &agency:", self.agency)
-        form.addRow("Referring &person:", self.referrer)
-        form.addRow("Referral &date:", self.referral_date)
-        form.addRow("Case &reference:", self.reference)
-        form.addRow("The victim knows of the referral:", self.aware)
-        form.addRow("The victim consents to the referral:", self.consents)
-        form.addRow("", self.pregnancy)
-        return page
 
     def _people_tab(self) -> QWidget:
         self.victim = PersonFields(PersonRole.VICTIM, "The victim")
@@ -196,7 +158,7 @@ class ReferralDialog(QDialog):
 
     def _people(self) -> list[tuple[PersonFields, Person]]:
         """The people filled in, in the case's order, each with its id: v, p, c1…, a1…"""
-        source = self.agency.currentData()
+        source = self.form.agency.currentData()
         source = source if isinstance(source, str) else None
         people = [(self.victim, self.victim.person("v", source))]
         if not self.perpetrator.is_empty():
@@ -209,10 +171,10 @@ class ReferralDialog(QDialog):
 
     def case(self, case_id: str) -> tuple[Case, list[PersonFields]]:
         """The case as the form stands; FormProblem for what the form itself can say."""
-        agency = self.agency.currentData()
+        agency = self.form.agency.currentData()
         if not isinstance(agency, str):
             raise FormProblem(
-                "Referring agency: choose the agency that made the referral.", self.agency
+                "Referring agency: choose the agency that made the referral.", self.form.agency
             )
         if not self.victim.name.text().strip():
             raise FormProblem(
@@ -229,25 +191,25 @@ class ReferralDialog(QDialog):
         people = self._people()
         answers = self.checklist.dash_answers()
         referral = Referral(
-            day_of_edit(self.referral_date),
+            day_of_edit(self.form.referral_date),
             agency,
             criterion,
             self.checklist.ticks(),
             answers,
             self.checklist.answered_by(),
             self.checklist.incidents_12m(),
-            answer_of(self.aware),
-            answer_of(self.consents),
+            answer_of(self.form.aware),
+            answer_of(self.form.consents),
             self.checklist.judgement_text(),
-            self.referrer.text().strip(),
+            self.form.referrer.text().strip(),
         )
         case = Case(
             case_id,
-            self.reference.text().strip(),
+            self.form.reference.text().strip(),
             any(p.role is PersonRole.CHILD for _, p in people),
             referral,
             tuple(p for _, p in people),
-            pregnancy=self.pregnancy.isChecked(),
+            pregnancy=self.form.pregnancy.isChecked(),
         )
         return case, [fields for fields, _ in people]
 
@@ -301,10 +263,10 @@ class ReferralDialog(QDialog):
             return f"The victim: {sentence}", self.victim.name
         key = where.removeprefix("referral").strip(". ")
         widgets: dict[str, QWidget] = {
-            "date": self.referral_date,
-            "agency": self.agency,
-            "referrer": self.referrer,
-            "reference": self.reference,
+            "date": self.form.referral_date,
+            "agency": self.form.agency,
+            "referrer": self.form.referrer,
+            "reference": self.form.reference,
             "incidents 12m": self.checklist.incidents,
             "professional judgement": self.checklist.judgement,
         }

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import Person, PersonRole, ReferralCriterion
+from mara_desktop.domain import Person, PersonRole, Referral, ReferralCriterion
 from mara_desktop.domain.case import Answer
 from mara_desktop.domain.criteria import Thresholds
 from mara_desktop.errors import MaraError
+from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.risk_tool import RiskTool
 from mara_desktop.ui.dialog_parts import note
 from mara_desktop.ui.text import plain_label
@@ -346,3 +348,48 @@ class ChecklistPanel(QWidget):
         self.incidents.setValue(-1 if incidents is None else incidents)
         self.judgement.setPlainText(judgement)
         self.count()
+
+
+class ReferralForm(QWidget):
+    """Who referred, when, under which reference; what the victim knows of the referral."""
+
+    def __init__(self, protocol: Protocol) -> None:
+        super().__init__()
+        self.agency = QComboBox()
+        self.agency.setAccessibleName("Referring agency")
+        self.agency.setPlaceholderText("Choose the agency that made the referral…")
+        for agency in protocol.agencies:
+            self.agency.addItem(agency.name, agency.id)
+        self.agency.setCurrentIndex(-1)
+        self.referrer = QLineEdit()
+        self.referrer.setAccessibleName("Referring person")
+        self.referrer.setPlaceholderText("Name and role, e.g. PC Alex Smith")
+        self.referral_date = QDateEdit(QDate.currentDate())
+        self.referral_date.setAccessibleName("Referral date")
+        self.referral_date.setCalendarPopup(True)
+        self.referral_date.setDisplayFormat("dd/MM/yyyy")
+        self.reference = QLineEdit()
+        self.reference.setAccessibleName("Case reference")
+        self.reference.setPlaceholderText("The MARAC's reference, e.g. NS-2026-0131")
+        self.aware = answer_box("The victim knows of the referral", "Not known")
+        self.consents = answer_box("The victim consents to the referral", "Not known")
+        self.pregnancy = QCheckBox("The victim is pregnant")
+        self.pregnancy.setAccessibleName("The victim is pregnant")
+        self.layout_ = QFormLayout(self)
+        self.layout_.addRow("Referring &agency:", self.agency)
+        self.layout_.addRow("Referring &person:", self.referrer)
+        self.layout_.addRow("Referral &date:", self.referral_date)
+        self.layout_.addRow("Case &reference:", self.reference)
+        self.layout_.addRow("The victim knows of the referral:", self.aware)
+        self.layout_.addRow("The victim consents to the referral:", self.consents)
+        self.layout_.addRow("", self.pregnancy)
+
+    def fill(self, reference: str, referral: Referral, pregnancy: bool) -> None:
+        self.agency.setCurrentIndex(self.agency.findData(referral.agency))
+        self.referrer.setText(referral.referrer)
+        day = referral.date
+        self.referral_date.setDate(QDate(day.year, day.month, day.day))
+        self.reference.setText(reference)
+        set_answer(self.aware, referral.victim_aware)
+        set_answer(self.consents, referral.victim_consents_to_referral)
+        self.pregnancy.setChecked(pregnancy)

@@ -56,10 +56,10 @@ def answer(dialog: ReferralDialog, yes: int) -> None:
 
 
 def fill(qtbot, dialog: ReferralDialog, *, name: str = NAME, born: str = "02/04/1990") -> None:
-    dialog.agency.setCurrentIndex(dialog.agency.findData("police"))
-    qtbot.keyClicks(dialog.referrer, "PC Alex Placeholder")
-    dialog.referral_date.setDate(QDate(2026, 11, 2))
-    qtbot.keyClicks(dialog.reference, "NS-2026-0200")
+    dialog.form.agency.setCurrentIndex(dialog.form.agency.findData("police"))
+    qtbot.keyClicks(dialog.form.referrer, "PC Alex Placeholder")
+    dialog.form.referral_date.setDate(QDate(2026, 11, 2))
+    qtbot.keyClicks(dialog.form.reference, "NS-2026-0200")
     dialog.victim.name.setText(name)  # keyClicks aborts on non-ASCII text (NOTES.md)
     qtbot.keyClicks(dialog.victim.born, born)
     qtbot.keyClicks(dialog.perpetrator.name, "Mark Example")
@@ -110,7 +110,7 @@ def test_the_ticks_and_the_escalation_are_counted_as_the_chair_answers(qtbot, se
 @pytest.mark.parametrize(
     ("change", "sentence"),
     [
-        (lambda d, q: d.agency.setCurrentIndex(-1), "Referring agency: choose the agency"),
+        (lambda d, q: d.form.agency.setCurrentIndex(-1), "Referring agency: choose the agency"),
         (lambda d, q: d.victim.name.clear(), "The victim's name: write it"),
         (
             lambda d, q: d.victim.born.setText("01/01/2999"),
@@ -121,7 +121,7 @@ def test_the_ticks_and_the_escalation_are_counted_as_the_chair_answers(qtbot, se
             "The victim's date of birth: write it as day/month/year",
         ),
         (
-            lambda d, q: d.referral_date.setDate(QDate.currentDate().addDays(2)),
+            lambda d, q: d.form.referral_date.setDate(QDate.currentDate().addDays(2)),
             "Referral date: a referral cannot be dated in the future",
         ),
         (lambda d, q: answer(d, 3), "Professional judgement: the answers meet no criterion"),

@@ -135,3 +135,11 @@ def test_a_new_case_id_is_free_and_the_thresholds_are_the_protocols(session):
     assert session.new_case_id() == "case-04"
     thresholds = session.thresholds()
     assert (thresholds.high_risk_ticks, thresholds.escalation_incidents) == (14, 3)
+
+
+def test_the_header_for_the_chair_carries_the_referral_and_no_people(session):
+    session.save_referral(referral("c1", date(2026, 11, 2)))
+    header = session.header_for_chair("c1")
+    assert header is not None and header.people == () and header.reference == "NS-c1"
+    assert header.referral.dash_ticks == 15 and header.referral.incidents_12m == 3
+    assert session.header_for_chair("nope") is None
