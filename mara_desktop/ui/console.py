@@ -55,6 +55,7 @@ from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.file_watch import FileWatcher
+from mara_desktop.ui.header_dialog import HeaderDialog
 from mara_desktop.ui.importing import NOTHING_IMPORTED, import_chosen_file
 from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.locked_page import LockedPage
@@ -67,6 +68,7 @@ from mara_desktop.ui.locking import (
 from mara_desktop.ui.notice_bands import NoticeBands
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
+from mara_desktop.ui.person_dialog import PersonDialog
 from mara_desktop.ui.presenting_bands import PresentingBands
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
@@ -135,6 +137,9 @@ class ChairConsole(QMainWindow):
         self.page.record_consent.connect(self._record_consent)
         self.page.record_override.connect(self._record_override)
         self.page.add_action.connect(self._add_action)
+        self.page.edit_referral.connect(self._edit_referral)
+        self.page.add_person.connect(self._add_person)
+        self.page.correct_person.connect(self._correct_person)
         self.page.actions_model.edited.connect(self._edit_action)
         splitter = QSplitter()
         splitter.addWidget(self.agenda)
@@ -424,6 +429,19 @@ class ChairConsole(QMainWindow):
 
     def _record_override(self) -> None:
         self._record_with(OverrideDialog)
+
+    def _edit_referral(self) -> None:
+        self._record_with(HeaderDialog)
+
+    def _add_person(self) -> None:
+        self._record_with(
+            lambda session, case_id, parent: PersonDialog(session, case_id, None, parent)
+        )
+
+    def _correct_person(self, person_id: str) -> None:
+        self._record_with(
+            lambda session, case_id, parent: PersonDialog(session, case_id, person_id, parent)
+        )
 
     def _add_action(self) -> None:
         """The action dialog, filled in with the defaults for the case being heard; the
