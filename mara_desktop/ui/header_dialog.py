@@ -30,6 +30,7 @@ from mara_desktop.ui.referral_fields import (
     FormProblem,
     ReferralForm,
     answer_of,
+    checklist_tab,
     day_field,
     day_of,
     day_of_edit,
@@ -81,7 +82,7 @@ class HeaderDialog(QDialog):
         )
         self.tabs = QTabWidget()
         self.tabs.addTab(scrolling(self.form), "&Referral")
-        self.tabs.addTab(scrolling(self.checklist), "Risk &checklist")
+        self.tabs.addTab(checklist_tab(self.checklist), "Risk &checklist")
         layout.addWidget(self.tabs, 1)
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)

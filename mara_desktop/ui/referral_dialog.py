@@ -33,6 +33,7 @@ from mara_desktop.ui.referral_fields import (
     PersonFields,
     ReferralForm,
     answer_of,
+    checklist_tab,
     day_of_edit,
 )
 
@@ -77,7 +78,7 @@ class ReferralDialog(QDialog):
         self.tabs.addTab(scrolling(self.form), "&Referral")
         self.tabs.addTab(scrolling(self._people_tab()), "&People")
         self.checklist = ChecklistPanel(session.risk_tool(), session.thresholds())
-        self.tabs.addTab(scrolling(self.checklist), "Risk &checklist")
+        self.tabs.addTab(checklist_tab(self.checklist), "Risk &checklist")
         layout.addWidget(self.tabs, 1)
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)

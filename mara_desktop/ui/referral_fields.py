@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -256,6 +257,9 @@ class ChecklistPanel(QWidget):
         self.tool, self.thresholds = tool, thresholds
         self.result = plain_label("", "What the answers make of the referral")
         self.result.setObjectName("derivedCriteria")
+        bold = self.result.font()
+        bold.setBold(True)
+        self.result.setFont(bold)
         self.given_by = QLineEdit()
         self.given_by.setAccessibleName("Answers given by, unless said otherwise")
         self.given_by.setPlaceholderText("e.g. the victim")
@@ -295,7 +299,6 @@ class ChecklistPanel(QWidget):
         form = QFormLayout()
         form.addRow("Answers given by:", self.given_by)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.result)
         layout.addLayout(form)
         layout.addLayout(grid)
         below = QFormLayout()
@@ -393,3 +396,17 @@ class ReferralForm(QWidget):
         set_answer(self.aware, referral.victim_aware)
         set_answer(self.consents, referral.victim_consents_to_referral)
         self.pregnancy.setChecked(pregnancy)
+
+
+def checklist_tab(panel: ChecklistPanel) -> QWidget:
+    """The checklist scrolling under what it makes of the referral, which stays in view
+    while the chair answers the last questions."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(4, 4, 0, 0)
+    layout.addWidget(panel.result)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(panel)
+    layout.addWidget(area, 1)
+    return page

@@ -126,6 +126,7 @@ class StatisticsDialog(QDialog):
         self.table.setAccessibleName("Figures")
         self.table.setHorizontalHeaderLabels(["Figure", "Count"])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.chart = MeetingsChart()
