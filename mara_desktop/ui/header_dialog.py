@@ -69,9 +69,9 @@ class HeaderDialog(QDialog):
         self.status.setCurrentIndex(self.status.findData(case.status.value))
         self.closed_on = day_field("Closed or transferred on")
         self.closed_on.setText(day_text(case.closed_on))
-        self.form.layout_.addRow("", self.children_involved)
-        self.form.layout_.addRow("&Status:", self.status)
-        self.form.layout_.addRow("Closed or transferred &on:", self.closed_on)
+        self.form.rows.addRow("", self.children_involved)
+        self.form.rows.addRow("&Status:", self.status)
+        self.form.rows.addRow("Closed or transferred &on:", self.closed_on)
         referral = case.referral
         self.checklist = ChecklistPanel(session.risk_tool(), session.thresholds())
         self.checklist.fill(
