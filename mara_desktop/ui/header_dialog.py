@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from mara_desktop.domain import CaseStatus, ReferralCriterion
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import StatusLine, heading, record_row, write_or_say_why
+from mara_desktop.ui.near_match_dialog import ask_about_near_matches
 from mara_desktop.ui.referral_dialog import scrolling
 from mara_desktop.ui.referral_fields import (
     ChecklistPanel,
@@ -37,6 +39,7 @@ from mara_desktop.ui.referral_fields import (
     day_text,
     referrers_criterion,
 )
+from mara_desktop.ui.text import count_of
 
 TITLE = "Edit referral — MARA Desktop"
 STATUS_WORDS = {
@@ -80,6 +83,12 @@ class HeaderDialog(QDialog):
             referral.incidents_12m,
             referral.professional_judgement,
         )
+        self.near_button = QPushButton("Answer near matches…")
+        self.near_button.setAutoDefault(False)
+        self.near_button.setToolTip("Cases whose victim may be this one, left for later")
+        self.near_button.clicked.connect(self.answer_near_matches)
+        self.form.rows.addRow("Perhaps the same victim:", self.near_button)
+        self._count_near_matches()
         self.tabs = QTabWidget()
         self.tabs.addTab(scrolling(self.form), "&Referral")
         self.tabs.addTab(checklist_tab(self.checklist), "Risk &checklist")
@@ -89,6 +98,20 @@ class HeaderDialog(QDialog):
         self.save_button = record_row(self, layout, "Save changes", self.save)
         screen = self.screen().availableGeometry()
         self.resize(min(960, screen.width()), min(680, screen.height()))
+
+    def _count_near_matches(self) -> None:
+        near = len(self.session.matches(self.case_id).near)
+        self.near_button.setEnabled(near > 0)
+        self.near_button.setText(
+            f"Answer {count_of(near, 'near match', 'near matches')}…" if near else "None waiting"
+        )
+
+    def answer_near_matches(self) -> None:
+        """The near matches left for later (Decide later), each put to the chair again."""
+        ask_about_near_matches(
+            self.session, self.case_id, self.session.matches(self.case_id).near, self
+        )
+        self._count_near_matches()
 
     def changes(self) -> dict[str, object]:
         """The header as the form stands; FormProblem for what the form itself can say."""

@@ -18,6 +18,7 @@ from mara_desktop.domain import (
     ReferralCriterion,
 )
 from mara_desktop.session import Session
+from mara_desktop.ui.header_dialog import HeaderDialog
 from mara_desktop.ui.near_match_dialog import NearMatchDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
 from tests.ui.modal import when_shown
@@ -183,3 +184,21 @@ def test_a_near_match_is_put_to_the_chair_and_the_answer_recorded(qtbot, session
     said = "\n".join(shown)
     assert "Earlier case NS-c0, referred on 01 Jun 2026" in said
     assert "the same name, and a date of birth is not recorded." in said
+
+
+def test_a_near_match_left_for_later_is_answered_from_edit_referral(qtbot, session):
+    earlier(session, "c0", date(2026, 6, 1), born=None)
+    dialog = dialog_on(qtbot, session)
+    fill(qtbot, dialog)
+    when_shown(NearMatchDialog, lambda near: near.later.click())
+    save(qtbot, dialog)
+    case_id = dialog.saved_case_id or ""
+    assert session.matches(case_id).near == ("c0",)
+    header = HeaderDialog(session, case_id)
+    qtbot.addWidget(header)
+    assert header.near_button.text() == "Answer 1 near match…"
+    when_shown(NearMatchDialog, lambda near: near.different.click())
+    header.near_button.click()
+    assert session.matches(case_id).near == () and session.matches(case_id).repeat_of == ()
+    assert header.near_button.text() == "None waiting" and not header.near_button.isEnabled()
+    assert session.audit_records()[-1].action == "near-match-rejected"
