@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QTableWidget, QWidget
 
 from mara_desktop.demo import create_demo
@@ -32,6 +33,8 @@ from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.override_dialog import OverrideDialog
+from mara_desktop.ui.referral_dialog import ReferralDialog
+from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 
 IMAGES = Path(__file__).resolve().parent / "images"
@@ -173,6 +176,31 @@ def export_pictures(session: Session, folder: Path) -> None:
     print(IMAGES / "minutes-page.png")
 
 
+def referral_picture(session: Session) -> None:
+    """A new referral's risk checklist, partly answered, with what it makes of it."""
+    dialog = ReferralDialog(session)
+    dialog.resize(800, 600)
+    for number, box in enumerate(dialog.checklist.answers.values(), start=1):
+        box.setCurrentIndex(box.findData("yes" if number % 5 else "no"))
+    dialog.checklist.given_by.setText("the victim")
+    dialog.checklist.incidents.setValue(2)
+    dialog.tabs.setCurrentIndex(2)
+    dialog.show()
+    save(dialog, "referral.png")
+    dialog.close()
+
+
+def statistics_picture(session: Session) -> None:
+    """The quarter's figures and the chart of cases and repeats per meeting."""
+    dialog = StatisticsDialog(session)
+    dialog.resize(800, 560)
+    dialog.start.setDate(QDate(2026, 10, 1))
+    dialog.end.setDate(QDate(2026, 12, 31))
+    dialog.show()
+    save(dialog, "statistics.png")
+    dialog.close()
+
+
 def main() -> int:
     app = application()
     IMAGES.mkdir(exist_ok=True)
@@ -187,6 +215,8 @@ def main() -> int:
             information_picture(session)
             action_picture(session)
             consent_picture(session)
+            referral_picture(session)
+            statistics_picture(session)
             export_pictures(session, folder)
     app.processEvents()
     return 0

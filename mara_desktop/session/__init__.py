@@ -27,6 +27,7 @@ from mara_desktop.store.importer import ImportReport
 from mara_desktop.store.in_use import CaseFileInUse, InUse
 from mara_desktop.store.page_check import Soundness
 from mara_desktop.store.passphrase import MINIMUM_LENGTH, check_strength
+from mara_desktop.store.referral_editing import EarlierValue
 from mara_desktop.store.verification import VerifyReport
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "CaseFileInUse",
     "ConferenceViews",
     "DamagedCaseFile",
+    "EarlierValue",
     "EditError",
     "Head",
     "ImportReport",

@@ -8,10 +8,12 @@ the near matches are for the chair: a screen shows them only in the chair's cons
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
 from mara_desktop.domain import Case, Person
+from mara_desktop.domain.criteria import Thresholds
 from mara_desktop.domain.repeats import Matches
 from mara_desktop.domain.statistics import Statistics, statistics
 from mara_desktop.protocol.risk_tool import RiskTool, bundled_tool, protocol_thresholds
@@ -29,6 +31,19 @@ class Referrals:
     def risk_tool() -> RiskTool:
         """The checklist's questions and default thresholds, for the referral form."""
         return bundled_tool()
+
+    def thresholds(self) -> Thresholds:
+        """The ticks and incidents at which a criterion holds, as this file's protocol sets
+        them: the referral form counts against them as the chair answers."""
+        return protocol_thresholds(self._file.protocol)
+
+    def new_case_id(self) -> str:
+        """An id no case of the file uses yet: case-01, case-02, …"""
+        taken = self._file.case_ids()
+        number = len(taken) + 1
+        while f"case-{number:02d}" in taken:
+            number += 1
+        return f"case-{number:02d}"
 
     def save_referral(self, case: Case) -> Matches:
         """Save a new case from a referral (its people and checklist answers included);
@@ -56,6 +71,17 @@ class Referrals:
         the chair's console only (an agency's view never carries these fields)."""
         case = self._file.case(case_id)
         return case.person(person_id) if case is not None else None
+
+    def header_for_chair(self, case_id: str) -> Case | None:
+        """The case's header as recorded (reference, children, pregnancy, status, closing
+        date and the whole referral with its checklist answers), for the chair's "Edit
+        referral…": its people, information, actions and records are left out."""
+        case = self._file.case(case_id)
+        if case is None:
+            return None
+        return dataclasses.replace(
+            case, people=(), items=(), actions=(), consents=(), overrides=(), repeat_decisions=()
+        )
 
     def person_history(self, case_id: str, person_id: str) -> list[EarlierValue]:
         """A person's earlier values, oldest first: for the chair's console only."""

@@ -18,7 +18,7 @@ import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from mara_desktop.domain import Case, Person, RepeatDecision, moment_text, parse_moment
@@ -56,6 +56,12 @@ def checked(case_file: CaseFile, case: Case) -> Case:
     return read
 
 
+def _not_after_today(case: Case) -> None:
+    """A referral is made before it reaches the file: a later date is a slip."""
+    if case.referral.date > date.today():
+        raise EditError("referral date: a referral cannot be dated in the future", field="referral")
+
+
 def _field_words(where: str) -> str:
     return where.removeprefix("case.").replace("_", " ")
 
@@ -67,6 +73,7 @@ def save_referral(case_file: CaseFile, case: Case) -> Matches:
         raise EditError("people: the referral has no victim: add the victim", field="people")
     if case_file.case_ids(among=[case.id]):
         raise EditError(f'There is already a case "{case.id}" in this case file.', field="id")
+    _not_after_today(case)
     read = checked(case_file, case)
     with case_file.transaction() as conn:
         position = repository.next_position(conn, "case")
@@ -189,6 +196,7 @@ def edit_header(case_file: CaseFile, case_id: str, **changes: Any) -> None:
     if unknown:
         raise EditError(f'"{unknown[0]}" is not part of a case\'s header.', field=unknown[0])
     case = _case(case_file, case_id)
+    _not_after_today(dataclasses.replace(case, **changes))
     updated = checked(case_file, dataclasses.replace(case, **changes))
     changed = _changed_fields(case, updated, changes)
     if not changed:

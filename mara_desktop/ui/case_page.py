@@ -8,6 +8,8 @@ the file may not be changed at all (it is damaged).
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLayout,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -164,6 +167,10 @@ class CasePage(QWidget):
     record_consent = Signal()
     record_override = Signal()
     add_action = Signal()
+    edit_referral = Signal()
+    add_person = Signal()
+    correct_person = Signal(str)
+    """The id of the person to correct."""
 
     def __init__(self, protocol: Protocol, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,8 +237,7 @@ class CasePage(QWidget):
         self.override_button.clicked.connect(self.record_override)
 
         layout = QVBoxLayout(self)
-        for label in (self.preview_banner, self.title, self.summary, self.people):
-            layout.addWidget(label)
+        self._heading_rows(layout)
         splitter = QSplitter(Qt.Orientation.Vertical)
         information_below = QVBoxLayout()
         information_below.addWidget(self.item_detail)
@@ -256,6 +262,31 @@ class CasePage(QWidget):
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([600, 200, 100])
         layout.addWidget(splitter, 1)
+
+    def _heading_rows(self, layout: QVBoxLayout) -> None:
+        """The case's title with Edit referral…, Add person… and Correct person… (a menu of
+        the case's people) beside it, where they take no height; its referral; its people."""
+        self.edit_referral_button = QPushButton("Edit referral…")
+        self.edit_referral_button.setToolTip("Correct the referral, its checklist or the status")
+        self.edit_referral_button.clicked.connect(self.edit_referral)
+        self.add_person_button = QPushButton("Add person…")
+        self.add_person_button.clicked.connect(self.add_person)
+        self.correct_person_button = QPushButton("Correct person…")
+        self.correct_person_button.setToolTip("Correct a name or a date; the earlier values stay")
+        self.people_menu = QMenu(self.correct_person_button)
+        self.correct_person_button.setMenu(self.people_menu)
+        layout.addWidget(self.preview_banner)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        for button in (
+            self.edit_referral_button,
+            self.add_person_button,
+            self.correct_person_button,
+        ):
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.people)
 
     @staticmethod
     def _box(title: str, widget: QWidget, below: QWidget | QLayout) -> QGroupBox:
@@ -294,11 +325,19 @@ class CasePage(QWidget):
         self.title.setText(f"{view.number}. {view.title}" if view.number else view.title)
         self.summary.setText(header_text(view))
         self.people.setText(people_text(view))
+        self._fill_people_menu(view if chair else None)
         self.records.setPlainText(
             records_text(records, self._protocol, view.people) if chair else ""
         )
         self.items_table.resizeRowsToContents()
         self.actions_table.resizeRowsToContents()
+
+    def _fill_people_menu(self, view: CaseView | None) -> None:
+        """The people to correct, by the chair's names; empty in a preview."""
+        self.people_menu.clear()
+        for person in view.people if view is not None else ():
+            action = self.people_menu.addAction(f"{person.label}: {person.name}")
+            action.triggered.connect(partial(self.correct_person.emit, person.id))
 
     def show_opening(self, statement: str, earlier: list[ActionView]) -> None:
         """The start of the meeting: the statement to read, and the actions to review."""
@@ -334,6 +373,9 @@ class CasePage(QWidget):
             self.consent_button,
             self.override_button,
             self.add_action_button,
+            self.edit_referral_button,
+            self.add_person_button,
+            self.correct_person_button,
         )
         for button in buttons:
             button.setEnabled(allowed)

@@ -57,6 +57,7 @@ from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.file_watch import FileWatcher
+from mara_desktop.ui.header_dialog import HeaderDialog
 from mara_desktop.ui.importing import NOTHING_IMPORTED, import_chosen_file
 from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.locked_page import LockedPage
@@ -69,8 +70,11 @@ from mara_desktop.ui.locking import (
 from mara_desktop.ui.notice_bands import NoticeBands
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
+from mara_desktop.ui.person_dialog import PersonDialog
 from mara_desktop.ui.presenting_bands import PresentingBands
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
+from mara_desktop.ui.referral_dialog import ReferralDialog
+from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from mara_desktop.views.model import CaseRecords
 
@@ -138,6 +142,9 @@ class ChairConsole(QMainWindow):
         self.page.record_consent.connect(self._record_consent)
         self.page.record_override.connect(self._record_override)
         self.page.add_action.connect(self._add_action)
+        self.page.edit_referral.connect(self._edit_referral)
+        self.page.add_person.connect(self._add_person)
+        self.page.correct_person.connect(self._correct_person)
         self.page.actions_model.edited.connect(self._edit_action)
         splitter = QSplitter()
         splitter.addWidget(self.agenda)
@@ -428,6 +435,19 @@ class ChairConsole(QMainWindow):
     def _record_override(self) -> None:
         self._record_with(OverrideDialog)
 
+    def _edit_referral(self) -> None:
+        self._record_with(HeaderDialog)
+
+    def _add_person(self) -> None:
+        self._record_with(
+            lambda session, case_id, parent: PersonDialog(session, case_id, None, parent)
+        )
+
+    def _correct_person(self, person_id: str) -> None:
+        self._record_with(
+            lambda session, case_id, parent: PersonDialog(session, case_id, person_id, parent)
+        )
+
     def _add_action(self) -> None:
         """The action dialog, filled in with the defaults for the case being heard; the
         meeting is read again once it has recorded an action or an override."""
@@ -511,6 +531,8 @@ class ChairConsole(QMainWindow):
             commands.scroll_up,
             commands.protocol,
             commands.audit,
+            commands.new_referral,
+            commands.statistics,
             commands.lock,
         ):
             action.setEnabled(allowed)
@@ -533,6 +555,7 @@ class ChairConsole(QMainWindow):
         self.commands.import_file.setEnabled(allowed)
         self.commands.new_conference.setEnabled(allowed)
         self.commands.agenda.setEnabled(allowed)
+        self.commands.new_referral.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -611,6 +634,22 @@ class ChairConsole(QMainWindow):
             with self._saying_why("Case file not read"):
                 self.agenda.set_conferences(session.conferences(), meeting.conference.id)
             self._reload_meeting()
+
+    def new_referral(self) -> None:
+        """Case file ▸ New referral… (Ctrl+R): once saved, the chair is told the case and
+        its repeats, and the meeting list is read again."""
+        session = self.session
+        if session is None or not self.commands.new_referral.isEnabled():
+            return
+        dialog = ReferralDialog(session, self)
+        with self._saying_why("Referral not saved"):
+            if dialog.exec():
+                QMessageBox.information(self, "Referral saved", dialog.outcome)
+                self._reload_meeting()
+
+    def show_statistics(self) -> None:
+        if self.session is not None:
+            StatisticsDialog(self.session, self).exec()
 
     def show_protocol(self) -> None:
         if self.session is not None:

@@ -33,6 +33,8 @@ class Console(Protocol):
     def import_file(self) -> None: ...
     def show_protocol(self) -> None: ...
     def show_audit(self) -> None: ...
+    def new_referral(self) -> None: ...
+    def show_statistics(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
     def lock(self) -> None: ...
     def quit(self) -> None: ...
@@ -78,6 +80,9 @@ class ConsoleCommands:
         self.import_file.setToolTip("Import cases and meetings from an interchange (JSON) file")
         self.protocol = command("Protocol…", "", console.show_protocol)
         self.audit = command("Audit log…", "", console.show_audit)
+        self.new_referral = command("New referral…", "Ctrl+R", console.new_referral)
+        self.new_referral.setToolTip("Enter a referral: the people and the risk checklist (Ctrl+R)")
+        self.statistics = command("Statistics…", "", console.show_statistics)
         window.addToolBar(self._toolbar(view_as))
         self._menus(window.menuBar(), console)
 
@@ -121,7 +126,9 @@ class ConsoleCommands:
         meeting.addSeparator()
         meeting.addAction(self.export)
         file_menu = bar.addMenu("&Case file")
+        file_menu.addAction(self.new_referral)
         file_menu.addAction(self.import_file)
+        file_menu.addAction(self.statistics)
         file_menu.addSeparator()
         file_menu.addAction(self.protocol)
         file_menu.addAction(self.audit)

@@ -28,6 +28,7 @@ from mara_desktop.session import SUFFIX
 _CASE_FILES = "MARA case files (*.mara)"
 _PDF_FILES = "PDF files (*.pdf)"
 _INTERCHANGE_FILES = "Interchange files (*.json)"
+_CSV_FILES = "CSV files (*.csv)"
 _session_folder: Path | None = None
 
 
@@ -69,6 +70,15 @@ def choose_pdf_to_save(parent: QWidget | None, suggested_name: str) -> Path | No
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilters([_PDF_FILES])
     dialog.setDefaultSuffix("pdf")
+    dialog.selectFile(suggested_name)
+    return _run(dialog)
+
+
+def choose_csv_to_save(parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
+    dialog = _dialog(parent, title)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilters([_CSV_FILES])
+    dialog.setDefaultSuffix("csv")
     dialog.selectFile(suggested_name)
     return _run(dialog)
 

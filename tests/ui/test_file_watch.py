@@ -135,11 +135,13 @@ def test_a_damaged_file_shows_the_band_and_nothing_can_be_changed(
     console.go_to(0)
     page, agenda = console.page, console.agenda
     for button in (page.information_button, page.consent_button, page.override_button,
-                   page.add_action_button, agenda.attendance_button):  # fmt: skip
+                   page.add_action_button, agenda.attendance_button, page.edit_referral_button,
+                   page.add_person_button, page.correct_person_button):  # fmt: skip
         assert not button.isEnabled(), button.text()
     assert page.actions_table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert agenda.agenda.dragDropMode() == QAbstractItemView.DragDropMode.NoDragDrop
     assert not console.commands.export.isEnabled()
+    assert not console.commands.new_referral.isEnabled()
     model = page.actions_model
     status = model.action_at(0).status
     model.setData(model.index(0, ActionColumn.STATUS), ActionStatus.AGENCY_DID_NOT_ACT)

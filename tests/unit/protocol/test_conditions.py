@@ -26,6 +26,7 @@ NOT_CONDITIONS = {
     ("store/schema.py", "consent"): "the case file's table of consent records",
     ("ui/agenda_panel.py", "children"): "the agenda's word for a children's case",
     ("domain/statistics.py", "children"): "the pinned `stats` key counting children heard",
+    ("ui/statistics_dialog.py", "children"): "the pinned `stats` key, put in words",
 }
 """Strings that happen to spell a condition's word but mean something else."""
 

@@ -114,3 +114,32 @@ def test_the_header_is_edited_and_audited_by_field_name(session):
         session.edit_header("c1", status=CaseStatus.OPEN)  # still has a closing date
     with pytest.raises(EditError):
         session.edit_header("c1", people=())
+
+
+def test_a_referral_dated_in_the_future_saves_nothing(session):
+    later = date.today().replace(year=date.today().year + 1)
+    with pytest.raises(EditError) as caught:
+        session.save_referral(referral("c1", later))
+    assert caught.value.field == "referral" and "future" in str(caught.value)
+    assert session.case_ids() == set()
+    session.save_referral(referral("c1", date(2026, 11, 2)))
+    with pytest.raises(EditError):
+        session.edit_header("c1", referral=referral("c1", later).referral)
+
+
+def test_a_new_case_id_is_free_and_the_thresholds_are_the_protocols(session):
+    assert session.new_case_id() == "case-01"
+    session.save_referral(referral("case-02", date(2026, 11, 2)))
+    assert session.new_case_id() == "case-03"
+    session.save_referral(referral("case-03", date(2026, 11, 2)))
+    assert session.new_case_id() == "case-04"
+    thresholds = session.thresholds()
+    assert (thresholds.high_risk_ticks, thresholds.escalation_incidents) == (14, 3)
+
+
+def test_the_header_for_the_chair_carries_the_referral_and_no_people(session):
+    session.save_referral(referral("c1", date(2026, 11, 2)))
+    header = session.header_for_chair("c1")
+    assert header is not None and header.people == () and header.reference == "NS-c1"
+    assert header.referral.dash_ticks == 15 and header.referral.incidents_12m == 3
+    assert session.header_for_chair("nope") is None
