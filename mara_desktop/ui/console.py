@@ -46,7 +46,7 @@ from mara_desktop.session import DamagedCaseFile, InUse, Meeting, MeetingPlace, 
 from mara_desktop.ui.action_dialog import ActionDialog
 from mara_desktop.ui.action_editing import FIELDS
 from mara_desktop.ui.agenda_dialog import AgendaDialog
-from mara_desktop.ui.agenda_panel import AgendaPanel
+from mara_desktop.ui.agenda_panel import AgendaPanel, conference_label
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
 from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.case_models import ActionColumn
@@ -637,15 +637,29 @@ class ChairConsole(QMainWindow):
 
     def new_referral(self) -> None:
         """Case file ▸ New referral… (Ctrl+R): once saved, the chair is told the case and
-        its repeats, and the meeting list is read again."""
+        its repeats, and offered to put it on the current meeting's agenda when that
+        meeting is not before the referral."""
         session = self.session
         if session is None or not self.commands.new_referral.isEnabled():
             return
         dialog = ReferralDialog(session, self)
-        with self._saying_why("Referral not saved"):
-            if dialog.exec():
-                QMessageBox.information(self, "Referral saved", dialog.outcome)
-                self._reload_meeting()
+        if not dialog.exec() or dialog.saved_case_id is None or dialog.referral_date is None:
+            return
+        meeting = self.meeting
+        if meeting is None or meeting.conference.date < dialog.referral_date:
+            QMessageBox.information(
+                self, "Referral saved", dialog.outcome + " Add it to a meeting's agenda to hear it."
+            )
+        else:
+            where = conference_label(meeting.conference)
+            answer = QMessageBox.question(
+                self, "Referral saved", f"{dialog.outcome} Put it on the agenda of {where}?"
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                with self._saying_why("Not added to the agenda"):
+                    session.add_to_agenda(meeting.conference.id, dialog.saved_case_id)
+                    self.agenda.set_conferences(session.conferences(), meeting.conference.id)
+        self._reload_meeting()
 
     def show_statistics(self) -> None:
         if self.session is not None:

@@ -11,6 +11,7 @@ answer the session records; nothing is merged.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -67,6 +68,8 @@ class ReferralDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.saved_case_id: str | None = None
+        self.referral_date: date | None = None
+        """The saved referral's date: a meeting before it cannot hear the case."""
         self.outcome = ""
         """What the chair is told once saved: the case, and the repeats found."""
         self.setWindowTitle(TITLE)
@@ -230,6 +233,7 @@ class ReferralDialog(QDialog):
             self._say(str(error), None)
             return
         self.saved_case_id = case_id
+        self.referral_date = case.referral.date
         ask_about_near_matches(self.session, case_id, found.near, self)
         self.outcome = self._outcome(case)
         self.accept()
@@ -243,7 +247,7 @@ class ReferralDialog(QDialog):
                 " It is a repeat: the same victim was referred in the 12 months before "
                 f"({earlier})."
             )
-        return said + " Add it to a meeting's agenda to hear it."
+        return said
 
     def _reference_of(self, case_id: str) -> str:
         header = self.session.case_view(case_id, Audience.chair()).header

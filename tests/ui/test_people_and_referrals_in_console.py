@@ -123,13 +123,19 @@ def test_a_header_dated_in_the_future_is_refused(qtbot: QtBot, demo_session) -> 
     assert demo_session.header_for_chair("case-02") == before
 
 
-def test_ctrl_r_enters_a_referral_and_says_what_was_saved(
+def test_ctrl_r_enters_a_referral_and_puts_it_on_the_meetings_agenda(
     qtbot: QtBot, console: ChairConsole
 ) -> None:
-    session = console.session
-    assert session is not None
+    """From an empty referral window to a case on the agenda of the meeting in the console:
+    the chair is asked, and the agenda on the left shows it."""
+    session, meeting = console.session, console.meeting
+    assert session is not None and meeting is not None
     before = session.case_ids()
     said: list[str] = []
+
+    def answer_yes(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
 
     def enter(dialog: ReferralDialog) -> None:
         dialog.form.agency.setCurrentIndex(dialog.form.agency.findData("police"))
@@ -137,17 +143,45 @@ def test_ctrl_r_enters_a_referral_and_says_what_was_saved(
         qtbot.keyClicks(dialog.form.reference, "NS-2026-0300")
         qtbot.keyClicks(dialog.victim.name, "Mary Newcase")
         dialog.checklist.judgement.setPlainText("Threats to kill after separation.")
-        when_shown(QMessageBox, lambda box: said.append(box.text()))
+        when_shown(QMessageBox, answer_yes)
         dialog.save_button.click()
 
     when_shown(ReferralDialog, enter)
     qtbot.keyClick(console, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     (new,) = session.case_ids() - before
     assert said == [
-        "The referral is saved as case NS-2026-0300. Add it to a meeting's agenda to hear it."
+        "The referral is saved as case NS-2026-0300. Put it on the agenda of Northshire "
+        "MARAC, 26 Nov 2026?"
     ]
     header = session.case_view(new, Audience.chair()).header
     assert header is not None and [c.value for c in header.criteria] == ["professional_judgement"]
+    conference = session.conference(meeting.conference.id)
+    assert conference is not None and conference.agenda[-1] == new  # an adults' case: last
+    listed = [console.agenda.agenda.item(r).text() for r in range(console.agenda.agenda.count())]
+    assert listed[-1].endswith("NS-2026-0300 (adults only)")
+
+
+def test_a_referral_after_the_meeting_is_not_offered_for_its_agenda(
+    qtbot: QtBot, console: ChairConsole
+) -> None:
+    session, meeting = console.session, console.meeting
+    assert session is not None and meeting is not None
+    said: list[str] = []
+
+    def enter(dialog: ReferralDialog) -> None:
+        dialog.form.agency.setCurrentIndex(dialog.form.agency.findData("police"))
+        dialog.form.referral_date.setDate(QDate(2026, 11, 30))  # after the 26 Nov meeting
+        qtbot.keyClicks(dialog.form.reference, "NS-2026-0301")
+        qtbot.keyClicks(dialog.victim.name, "Mary Later")
+        dialog.checklist.judgement.setPlainText("Threats to kill after separation.")
+        when_shown(QMessageBox, lambda box: said.append(box.text()))
+        dialog.save_button.click()
+
+    when_shown(ReferralDialog, enter)
+    qtbot.keyClick(console, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert len(said) == 1 and said[0].endswith("Add it to a meeting's agenda to hear it.")
+    conference = session.conference(meeting.conference.id)
+    assert conference is not None and len(conference.agenda) == 12
 
 
 def test_the_self_identified_fields_are_in_no_agencys_preview(
