@@ -371,6 +371,15 @@ class CaseFile:
         with self.reading() as conn:
             return action_log.read_updates(conn)
 
+    def add_action_updates(
+        self, updates: Sequence[ActionUpdate], details: Mapping[str, object]
+    ) -> None:
+        """Progress reports, all or none, with their audit record; each action's status
+        becomes its newest report's."""
+        with self.transaction() as conn:
+            action_log.add_updates(conn, updates)
+            audit.append(conn, self.actor, "action-update", details)
+
     def anchor(self) -> audit.Anchor | None:
         """The log's newest record, named with the file it belongs to."""
         with self.reading() as conn:
