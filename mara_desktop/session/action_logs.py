@@ -87,7 +87,8 @@ class ActionLogs:
         if problems:
             more = len(problems) - 1
             also = f" (and {more} more row{'s' if more > 1 else ''} with problems)" if more else ""
-            raise ActionUpdateError(f"{problems[0]}{also}; nothing was recorded.")
+            end = "; nothing was recorded." if source else "."
+            raise ActionUpdateError(f"{problems[0]}{also}{end}")
         details = {
             "source": source or None,
             "agency": agency,
@@ -96,6 +97,15 @@ class ActionLogs:
         }  # fmt: skip
         self._file.add_action_updates(updates, details)
         return updates
+
+    def record_typed_update(
+        self, key: str, status: ActionStatus, note: str, updated_by: str, on: date
+    ) -> None:
+        """One report the chair typed in the app (the Action log window), on any action;
+        ActionUpdateError says what is wrong, as for a row of a file."""
+        word = next(w for w, s in STATUS_WORDS.items() if s is status)
+        row = UpdateRow(0, key, word, note.strip(), updated_by.strip(), on.isoformat())
+        self.record_action_updates([row], agency=None, source="", today=date.today())
 
     def _update(
         self, row: UpdateRow, lookup: _Lookup, agency: str | None, today: date, now: datetime
@@ -131,7 +141,7 @@ class ActionLogs:
             if problem is not None:
                 raise ActionUpdateError(f"{name} {problem}")
         if status in NEEDS_A_REASON and not row.note:
-            raise ActionUpdateError(f'status "{row.status}" needs a note saying why')
+            raise ActionUpdateError(f"{status.label} needs a note saying why")
         return ActionUpdate(
             entry.case_id, entry.action.id, status, row.note, row.updated_by, day, agency,
             now, self._file.actor,

@@ -33,6 +33,7 @@ class Console(Protocol):
     def import_file(self) -> None: ...
     def show_protocol(self) -> None: ...
     def show_audit(self) -> None: ...
+    def show_action_log(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
     def lock(self) -> None: ...
     def quit(self) -> None: ...
@@ -78,6 +79,8 @@ class ConsoleCommands:
         self.import_file.setToolTip("Import cases and meetings from an interchange (JSON) file")
         self.protocol = command("Protocol…", "", console.show_protocol)
         self.audit = command("Audit log…", "", console.show_audit)
+        self.action_log = command("Action log…", "", console.show_action_log)
+        self.action_log.setToolTip("Every action across cases and meetings; record updates")
         window.addToolBar(self._toolbar(view_as))
         self._menus(window.menuBar(), console)
 
@@ -118,6 +121,7 @@ class ConsoleCommands:
         meeting.addSeparator()
         meeting.addAction(self.new_conference)
         meeting.addAction(self.agenda)
+        meeting.addAction(self.action_log)
         meeting.addSeparator()
         meeting.addAction(self.export)
         file_menu = bar.addMenu("&Case file")
