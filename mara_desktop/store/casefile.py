@@ -357,14 +357,13 @@ class CaseFile:
             return self._meta("file_id") or ""
 
     @property
-    def action_reference_key(self) -> bytes:
+    def action_reference_key(self) -> bytes | None:
         """The key of the actions' printed references (domain/action_reference.py), made
-        when the file reached format 5 and never changed."""
+        when the file reached format 5 and never changed; None in a file of an older
+        format opened only to be read (it is not brought up to date)."""
         with self.reading():
             value = self._meta(schema.ACTION_KEY)
-        if value is None:
-            raise DamagedCaseFile(self.path, "it holds no key for action references")
-        return bytes.fromhex(value)
+        return None if value is None else bytes.fromhex(value)
 
     def action_updates(self) -> dict[tuple[str, str], list[ActionUpdate]]:
         """Every progress report on an action, per (case id, action id), oldest first."""
