@@ -38,6 +38,7 @@ COMMANDS = {
     "notice": "notice_commands:notice",
     "conference": "agenda_commands:conference",
     "agenda": "agenda_commands:agenda",
+    "actions": "actions_commands:actions",
 }
 """Each command and where it lives, imported only when it runs: `view` and `verify` must
 not pay for reportlab and pypdf, which only minutes and notices use."""

@@ -122,6 +122,7 @@ def build() -> Parser:
     _minutes_command(commands)
     _notice_command(commands)
     _agenda_commands(commands)
+    _actions_command(commands)
     return parser
 
 
@@ -235,6 +236,36 @@ def _agenda_commands(commands: argparse._SubParsersAction[Parser]) -> None:
         help="list cases 12 months or more since their last hearing, not on the agenda",
     )
     sub.add_argument("--json", action="store_true", help="with --review: print JSON")
+
+
+def _actions_command(commands: argparse._SubParsersAction[Parser]) -> None:
+    sub = commands.add_parser(
+        "actions", help="the action log across cases and meetings (list, CSV or PDF)"
+    )
+    _file(sub)
+    sub.add_argument("--agency", metavar="ID", help="only what this agency may see")
+    sub.add_argument(
+        "--overdue", action="store_true", help="only open actions due before --on (or today)"
+    )
+    sub.add_argument(
+        "--on", type=_day, metavar="YYYY-MM-DD", help="as of this date (default: today)"
+    )
+    sub.add_argument(
+        "--status",
+        metavar="S",
+        help="only actions with this status: open, done, not-possible (change of "
+        "circumstance) or not-done (agency did not act)",
+    )
+    out = sub.add_mutually_exclusive_group()
+    out.add_argument("--csv", type=Path, metavar="OUT.csv", help="write the log as CSV")
+    out.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the log as a PDF")
+    out.add_argument(
+        "--update",
+        type=Path,
+        metavar="U.csv",
+        help="record progress reports (columns action,status,note,updated_by,updated_on); "
+        "with --agency, from that agency, on its own actions only",
+    )
 
 
 def build_app() -> Parser:

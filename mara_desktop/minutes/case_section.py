@@ -24,7 +24,7 @@ from mara_desktop.views import Access, ActionView, CaseView, ItemView, PersonVie
 
 MIN_ROW_PART = 36
 """Points: about three lines of a table cell."""
-ACTION_WIDTHS = [10 * mm, 63 * mm, 30 * mm, 28 * mm, 21 * mm, 22 * mm]
+ACTION_WIDTHS = [22 * mm, 51 * mm, 30 * mm, 28 * mm, 21 * mm, 22 * mm]
 
 
 def long_date(day: date | None, *, short: bool = False) -> str:
@@ -90,8 +90,8 @@ def case_section(
     actions = [a for a in case.actions if a.conference in (None, conference_id)]
     story.append(SharedParagraph("Actions agreed", styles.GROUP))
     if actions:
-        rows = [_action_row(case, n, a, protocol, chair=chair) for n, a in enumerate(actions, 1)]
-        header = ("No.", "Action", "Agency", "Owner", "Due", "Status")
+        rows = [_action_row(a, protocol, chair=chair) for a in actions]
+        header = ("Ref.", "Action", "Agency", "Owner", "Due", "Status")
         story.append(ruled_table(header, rows, ACTION_WIDTHS))
     else:
         story.append(SharedParagraph("None.", styles.BODY))
@@ -136,14 +136,14 @@ def _item(item: ItemView, protocol: Protocol, *, chair: bool) -> ItemBlock:
     )
 
 
-def _action_row(
-    case: CaseView, number: int, action: ActionView, protocol: Protocol, *, chair: bool
-) -> list[object]:
+def _action_row(action: ActionView, protocol: Protocol, *, chair: bool) -> list[object]:
+    """An action is named by its reference, the same in every copy (a number by its place
+    would differ between copies that show different actions)."""
     text = markup(action.text)
     if chair:
         text += _may_see(action.access, protocol, size=7)
     return [
-        f"{case.number}.{number}",
+        action.reference,
         SharedParagraph(text, styles.CELL),
         SharedParagraph(markup(action.owner_agency_name), styles.CELL),
         SharedParagraph(markup(action.owner_name or "Not named"), styles.CELL),

@@ -144,8 +144,8 @@ def _review(view: ConferenceView, copy: Copy) -> list[Flowable]:
     if not rows:
         story.append(SharedParagraph("No actions from earlier meetings to review.", styles.BODY))
         return story
-    header = ("Case", "Action", "Agency", "Due", "Status")
-    widths = [28 * mm, 68 * mm, 30 * mm, 21 * mm, WIDTH - 147 * mm]
+    header = ("Case", "Ref.", "Action", "Agency", "Due", "Status")
+    widths = [28 * mm, 22 * mm, 46 * mm, 30 * mm, 21 * mm, WIDTH - 147 * mm]
     story.append(ruled_table(header, rows, widths))
     return story
 
@@ -157,6 +157,7 @@ def _earlier(case: CaseView, earlier: frozenset[str]) -> list[ActionView]:
 def _review_row(case: CaseView, action: ActionView) -> list[object]:
     return [
         SharedParagraph(markup(case.title), styles.CELL),
+        action.reference,
         SharedParagraph(markup(action.text), styles.CELL),
         SharedParagraph(markup(action.owner_agency_name), styles.CELL),
         long_date(action.due, short=True) if action.due else "None",

@@ -49,6 +49,7 @@ from mara_desktop.minutes.manifest import (
     AuditWitness,
     ManifestEntry,
     manifest_data,
+    printed_references,
     write_manifest,
 )
 from mara_desktop.minutes.passwords import keep_in_keychain, keychain_account, new_password
@@ -375,6 +376,7 @@ class _CopyExporter:
             outcome.pages,
             job.furniture.copy_id,
             job.password is not None,
+            printed_references(job.view, job.copy.earlier_conferences),
         )
         return WrittenCopy(path, entry, job.password)
 

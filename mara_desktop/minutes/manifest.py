@@ -13,13 +13,15 @@ that record and every one before it (docs/casefile.md, "The audit log").
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mara_desktop.atomic import write_atomically
+from mara_desktop.domain.action_reference import action_id
 from mara_desktop.errors import MaraError
 from mara_desktop.protocol.model import Protocol
+from mara_desktop.views import ConferenceView
 
 NAME = "manifest.json"
 
@@ -32,6 +34,21 @@ class ManifestEntry:
     pages: int
     copy_id: str
     encrypted: bool
+    actions: dict[str, str] = field(default_factory=dict)
+    """"CASE/ACTION" to the reference printed, for every action the copy prints."""
+
+
+def printed_references(view: ConferenceView, earlier: frozenset[str]) -> dict[str, str]:
+    """The actions one copy prints (those agreed at this meeting or outside any, in the
+    cases' sections; those of earlier meetings, in the review) and their references: ids
+    only, which the manifest may hold."""
+    shown = {None, view.conference_id, *earlier}
+    return {
+        action_id(case.case_id, action.id): action.reference
+        for case in view.cases
+        for action in case.actions
+        if action.conference in shown
+    }
 
 
 @dataclass(frozen=True)
@@ -62,6 +79,7 @@ def manifest_data(
                 "protocol_sha256": protocol.sha256,
                 "copy_id": e.copy_id,
                 "encrypted": e.encrypted,
+                "actions": dict(sorted(e.actions.items())),
             }
             for e in entries
         ],

@@ -125,12 +125,15 @@ def neutral_document(
     )
 
 
-def render(story: list[Flowable], furniture: Furniture, *, reproducible: bool) -> RenderedCopy:
+def render(
+    story: list[Flowable], furniture: Furniture, *, reproducible: bool, title: str = TITLE
+) -> RenderedCopy:
+    """`title` is the metadata's fixed title: what the document is, never whose."""
     register_fonts()
     buffer = io.BytesIO()
     document = neutral_document(
         buffer,
-        TITLE,
+        title,
         margins=MARGINS,
         reproducible=reproducible,
     )

@@ -42,7 +42,7 @@ class Reading:
         new one when the file is governed by another protocol."""
         protocol = self._file.protocol
         if self._views is None or self._views.protocol is not protocol:
-            self._views = ViewBuilder(protocol)
+            self._views = ViewBuilder(protocol, self._file.action_reference_key)
         return self._views
 
     def _cases(self, case_ids: Iterable[str]) -> list[Case]:

@@ -16,11 +16,12 @@ from typing import Self
 
 from mara_desktop.atomic import make_owner_only, write_atomically
 from mara_desktop.domain import Case, CaseFileContent, Conference
+from mara_desktop.domain.action_update import ActionUpdate
 from mara_desktop.protocol.compat import unknown_ids
 from mara_desktop.protocol.errors import ProtocolError
 from mara_desktop.protocol.loader import parse_protocol
 from mara_desktop.protocol.model import Protocol
-from mara_desktop.store import audit, keychain, repository, schema
+from mara_desktop.store import action_log, audit, keychain, repository, schema
 from mara_desktop.store.audit import Head
 from mara_desktop.store.backup import BACKUP_MARK, write_backup
 from mara_desktop.store.connection import (
@@ -354,6 +355,29 @@ class CaseFile:
         """The file's random identity, made when it was created; backups share it."""
         with self.reading():
             return self._meta("file_id") or ""
+
+    @property
+    def action_reference_key(self) -> bytes | None:
+        """The key of the actions' printed references (domain/action_reference.py), made
+        when the file reached format 5 and never changed; None in a file of an older
+        format opened only to be read (it is not brought up to date)."""
+        with self.reading():
+            value = self._meta(schema.ACTION_KEY)
+        return None if value is None else bytes.fromhex(value)
+
+    def action_updates(self) -> dict[tuple[str, str], list[ActionUpdate]]:
+        """Every progress report on an action, per (case id, action id), oldest first."""
+        with self.reading() as conn:
+            return action_log.read_updates(conn)
+
+    def add_action_updates(
+        self, updates: Sequence[ActionUpdate], details: Mapping[str, object]
+    ) -> None:
+        """Progress reports, all or none, with their audit record; each action's status
+        becomes its newest report's."""
+        with self.transaction() as conn:
+            action_log.add_updates(conn, updates)
+            audit.append(conn, self.actor, "action-update", details)
 
     def anchor(self) -> audit.Anchor | None:
         """The log's newest record, named with the file it belongs to."""

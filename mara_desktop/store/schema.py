@@ -11,6 +11,7 @@ so a change of mind can only ever be a new record.
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -255,9 +256,49 @@ def _to_v4(conn: Connection) -> None:
     )
 
 
+ACTION_KEY = "action_reference_key"
+"""The meta row holding the random key of the actions' printed references
+(domain/action_reference.py): it never leaves the file, so a reference names no case."""
+
+_V5_TABLES = """
+CREATE TABLE action_update (
+    seq INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    action_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_on TEXT NOT NULL,
+    agency TEXT,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX action_update_by_action ON action_update(case_id, action_id, seq)
+"""
+
+
+def _to_v5(conn: Connection) -> None:
+    """The action log between meetings (DESIGN.md, pinned additions: `actions`): the key
+    that makes each action's printed reference, made once and kept, so that every copy and
+    every later export prints the same reference; and each progress report on an action
+    (its status then, a note, who reported it and on what day, for which agency), history
+    like consents: a report is never changed, a later one says what changed."""
+    conn.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (ACTION_KEY, secrets.token_hex(32))
+    )
+    for statement in _V5_TABLES.split(";"):
+        conn.execute(statement)
+    for verb in ("UPDATE", "DELETE"):
+        conn.execute(
+            f"CREATE TRIGGER action_update_no_{verb.lower()} BEFORE {verb} ON action_update "
+            "BEGIN SELECT RAISE(ABORT, 'action_update records are history and cannot be "
+            "changed'); END"
+        )
+
+
 Migration = Callable[[Connection], None]
 
-MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3, _to_v4]
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3, _to_v4, _to_v5]
 """MIGRATIONS[n] turns schema version n into n + 1."""
 
 

@@ -51,6 +51,8 @@ ACTIONS = {
     "attendance-changed": "Corrected the attendance",
     "attendance-left": "Recorded an agency leaving the meeting, or coming back",
     "minutes": "Made minutes",
+    "action-log": "Made an action log",
+    "action-update": "Recorded progress updates on actions",
     "minutes-leak": "Minutes stopped by the leak check",
     "notice": "Made a notice for a victim or perpetrator",
     "protocol-set": "Changed the protocol",

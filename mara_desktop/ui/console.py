@@ -45,6 +45,7 @@ from mara_desktop.errors import MaraError
 from mara_desktop.session import DamagedCaseFile, InUse, Meeting, MeetingPlace, Session
 from mara_desktop.ui.action_dialog import ActionDialog
 from mara_desktop.ui.action_editing import FIELDS
+from mara_desktop.ui.action_log_dialog import ActionLogDialog
 from mara_desktop.ui.agenda_dialog import AgendaDialog
 from mara_desktop.ui.agenda_panel import AgendaPanel, conference_label
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
@@ -533,6 +534,7 @@ class ChairConsole(QMainWindow):
             commands.audit,
             commands.new_referral,
             commands.statistics,
+            commands.action_log,
             commands.lock,
         ):
             action.setEnabled(allowed)
@@ -672,6 +674,20 @@ class ChairConsole(QMainWindow):
     def show_audit(self) -> None:
         if self.session is not None:
             AuditDialog(self.session, self).exec()
+
+    def show_action_log(self) -> None:
+        """Meeting ▸ Action log…; the meeting is read again afterwards, since an update
+        changes an action's status."""
+        if self.session is None:
+            return
+        dialog: ActionLogDialog | None = None
+        with self._saying_why("Case file not read"):
+            dialog = ActionLogDialog(self.session, self)
+        if dialog is None:
+            return
+        dialog.exec()
+        if self.meeting is not None:
+            self._reload_meeting()
 
     def quit(self) -> None:
         """Ctrl+Q: while the room is watching, ask first."""

@@ -35,6 +35,7 @@ class Console(Protocol):
     def show_audit(self) -> None: ...
     def new_referral(self) -> None: ...
     def show_statistics(self) -> None: ...
+    def show_action_log(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
     def lock(self) -> None: ...
     def quit(self) -> None: ...
@@ -83,6 +84,8 @@ class ConsoleCommands:
         self.new_referral = command("New referral…", "Ctrl+R", console.new_referral)
         self.new_referral.setToolTip("Enter a referral: the people and the risk checklist (Ctrl+R)")
         self.statistics = command("Statistics…", "", console.show_statistics)
+        self.action_log = command("Action log…", "", console.show_action_log)
+        self.action_log.setToolTip("Every action across cases and meetings; record updates")
         window.addToolBar(self._toolbar(view_as))
         self._menus(window.menuBar(), console)
 
@@ -123,6 +126,7 @@ class ConsoleCommands:
         meeting.addSeparator()
         meeting.addAction(self.new_conference)
         meeting.addAction(self.agenda)
+        meeting.addAction(self.action_log)
         meeting.addSeparator()
         meeting.addAction(self.export)
         file_menu = bar.addMenu("&Case file")

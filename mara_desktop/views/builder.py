@@ -25,6 +25,7 @@ from mara_desktop.domain import (
     Subject,
     instant,
 )
+from mara_desktop.domain.action_reference import action_reference
 from mara_desktop.domain.criteria import derived_criteria
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.risk_tool import protocol_thresholds
@@ -102,8 +103,11 @@ class _Disclosing:
 
 
 class ViewBuilder:
-    def __init__(self, protocol: Protocol) -> None:
+    def __init__(self, protocol: Protocol, reference_key: bytes | None = None) -> None:
+        """`reference_key` is the case file's key of action references; without it (a
+        protocol's own checks, some tests) actions carry no reference."""
         self.protocol = protocol
+        self.reference_key = reference_key
         self.rule = DisclosureRule(protocol)
         self.thresholds = protocol_thresholds(protocol)
         self._everyone = (*(a.id for a in protocol.agencies), OBSERVER)
@@ -138,7 +142,7 @@ class ViewBuilder:
         for action in case.actions:
             access = disclosing.access(action)
             if access is not None:
-                actions.append(self._action(action, access, on))
+                actions.append(self._action(case, action, access, on))
         people = self._people(disclosing, {i.person for i in items})
         return CaseView(
             case.id,
@@ -214,8 +218,15 @@ class ViewBuilder:
             access,
         )
 
-    def _action(self, action: Action, access: Access | None, on: date | None) -> ActionView:
+    def _action(
+        self, case: Case, action: Action, access: Access | None, on: date | None
+    ) -> ActionView:
         overdue = bool(on and action.due and action.due < on and action.status is ActionStatus.OPEN)
+        reference = (
+            ""
+            if self.reference_key is None
+            else action_reference(self.reference_key, case.id, action.id)
+        )
         return ActionView(
             action.id,
             action.owner,
@@ -227,6 +238,7 @@ class ViewBuilder:
             action.conference,
             overdue,
             access,
+            reference,
         )
 
     def decisions_for(

@@ -92,6 +92,9 @@ class ActionView:
     conference: str | None
     overdue: bool
     access: Access | None = None
+    reference: str = ""
+    """The printed reference (domain/action_reference.py), the same for every audience; ""
+    from a builder made without the case file's key."""
 
 
 @dataclass(frozen=True)

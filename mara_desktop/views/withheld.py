@@ -11,7 +11,7 @@ cries wolf gets switched off.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from mara_desktop.domain import Action, Audience, Case, Conference
@@ -43,8 +43,24 @@ def withheld_values(
     withheld: list[str] = []
     for case in hearing_order(conference, cases_by_id):
         withheld += _withheld_of(builder, case, view.audience, conference.date)
+    return unless_shown(withheld, shown_values(view))
+
+
+def withheld_of_cases(
+    builder: ViewBuilder, cases: Iterable[Case], audience: Audience, on: date
+) -> list[str]:
+    """Every text value of `cases` that `audience` may not see as of `on` (an action log
+    spans cases and meetings); pass the result through `unless_shown`."""
+    withheld: list[str] = []
+    for case in cases:
+        withheld += _withheld_of(builder, case, audience, on)
+    return withheld
+
+
+def unless_shown(withheld: Iterable[str], shown_texts: Iterable[str]) -> list[str]:
+    """The withheld values that a document showing `shown_texts` does not also show."""
     folded = {value: _folded(value) for value in withheld}
-    shown = "\0".join(_folded(v) for v in shown_values(view))
+    shown = "\0".join(_folded(v) for v in shown_texts)
     starts = present((fold[:PREFIX] for fold in folded.values()), [shown])
     return [
         value

@@ -156,7 +156,7 @@ def test_a_long_actions_table_repeats_its_header_on_every_page(new_file, tmp_pat
     holding = [p for p in pages if "Numbered action" in p]
     assert len(holding) >= 2
     for page in holding:
-        assert "No. Action Agency Owner Due Status" in normalised(page), page
+        assert "Ref. Action Agency Owner Due Status" in normalised(page), page
     text = normalised(" ".join(pages))
     assert all(f"Numbered action {n} of the plan." in text for n in range(70))
 

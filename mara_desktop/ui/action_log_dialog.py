@@ -1,0 +1,224 @@
+"""Meeting ▸ Action log…: every action across cases and meetings, for the chair.
+
+The chair sees every action (the chair's audience), narrowed by owning agency, overdue and
+status, each with its printed reference (the one every copy of the minutes shows) and its
+latest progress report. "Update…" records a report the chair types (someone rang, or the
+chair decides an agency did not act): it is kept beside the earlier ones, never over them,
+and audited. Agencies' own logs are made with `mara-desktop actions --agency` (docs/actions.md).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mara_desktop.domain import ActionStatus, Audience
+from mara_desktop.errors import MaraError
+from mara_desktop.session import Session
+from mara_desktop.ui.dialog_parts import StatusLine, fit_to_screen, heading, note
+from mara_desktop.views.action_log import ActionLogEntry, LogFilter
+
+TITLE = "Action log — MARA Desktop"
+COLUMNS = ("Ref.", "Case", "Agency", "Action", "Due", "Status", "Latest update")
+
+
+def _day(value: date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else "None"
+
+
+def latest_text(entry: ActionLogEntry) -> str:
+    latest = entry.latest
+    if latest is None:
+        return "None yet"
+    said = f": {latest.note}" if latest.note else ""
+    return f"{_day(latest.updated_on)}, {latest.updated_by}{said}"
+
+
+class ActionLogDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.entries: list[ActionLogEntry] = []
+        self.setWindowTitle(TITLE)
+        self.setMinimumSize(900, 500)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Action log"))
+        layout.addWidget(
+            note(
+                "Every action agreed at any meeting, on every case. Name an action by its "
+                "reference: it is the same in every agency's minutes.",
+                "About the action log",
+            )
+        )
+        filters = QHBoxLayout()
+        self.agency = QComboBox()
+        self.agency.setAccessibleName("Agency")
+        self.agency.addItem("Every agency", None)
+        for agency in session.protocol.agencies:
+            self.agency.addItem(agency.name, agency.id)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Any status", None)
+        for status in ActionStatus:
+            self.status.addItem(status.label, status.value)  # Qt hands back a plain str
+        self.overdue = QCheckBox("Overdue only")
+        for label, widget in (("Agency:", self.agency), ("Status:", self.status)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.overdue)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Actions, the earliest due first")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.problem = StatusLine("Why the log cannot be shown")
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.update_button = QPushButton("Update…")
+        self.update_button.setAccessibleName("Record a progress update on the selected action")
+        buttons.addButton(self.update_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.update_button.clicked.connect(self.update_selected)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.agency.currentIndexChanged.connect(self.reload)
+        self.status.currentIndexChanged.connect(self.reload)
+        self.overdue.toggled.connect(self.reload)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.reload()
+        fit_to_screen(self)
+
+    def reload(self) -> None:
+        status = self.status.currentData()
+        narrowed = LogFilter(
+            owner=self.agency.currentData(),
+            overdue=self.overdue.isChecked(),
+            status=None if status is None else ActionStatus(status),
+        )
+        try:
+            self.entries = self.session.action_log(Audience.chair(), date.today(), narrowed)
+        except MaraError as error:
+            self.entries = []
+            self.problem.problem(str(error))
+        else:
+            self.problem.clear()
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            action = entry.action
+            status = f"{action.status.label} (overdue)" if action.overdue else action.status.label
+            owner = action.owner_agency_name + (
+                f" ({action.owner_name})" if action.owner_name else ""
+            )
+            values = (action.reference, entry.case_reference, owner, action.text,
+                      _day(action.due), status, latest_text(entry))  # fmt: skip
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        for column in (0, 1, 4):
+            self.table.resizeColumnToContents(column)
+        metrics = self.table.fontMetrics()  # long agency names and statuses wrap
+        self.table.setColumnWidth(2, metrics.horizontalAdvance("Children's social care  "))
+        self.table.setColumnWidth(5, metrics.horizontalAdvance("Not possible: change of "))
+        self.table.resizeRowsToContents()
+        self._selection_changed()
+
+    def selected(self) -> ActionLogEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        self.update_button.setEnabled(self.selected() is not None)
+
+    def update_selected(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        dialog = UpdateDialog(self.session, entry, self)
+        if dialog.exec():
+            self.reload()
+
+
+class UpdateDialog(QDialog):
+    """A progress report the chair types: status, what happened, who said so, and when."""
+
+    def __init__(self, session: Session, entry: ActionLogEntry, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.entry = entry
+        self.setWindowTitle(f"Update action {entry.action.reference} — MARA Desktop")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"Update action {entry.action.reference}"))
+        layout.addWidget(note(entry.action.text, "The action"))
+        form = QFormLayout()
+        self.status = QComboBox()
+        for status in ActionStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.setCurrentIndex(list(ActionStatus).index(entry.action.status))
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName("What happened")
+        self.by = QLineEdit()
+        self.by.setAccessibleName("Reported by")
+        self.by.setPlaceholderText("Name and agency, e.g. J. Smith, Housing")
+        self.on = QDateEdit(QDate.currentDate())
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("d MMM yyyy")
+        form.addRow("Status:", self.status)
+        form.addRow("What happened:", self.note)
+        form.addRow("Reported by:", self.by)
+        form.addRow("Reported on:", self.on)
+        layout.addLayout(form)
+        self.problem = StatusLine("Why the update cannot be recorded")
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.record_button = buttons.addButton("Record", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.record)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        fit_to_screen(self)
+
+    def record(self) -> None:
+        on = self.on.date()
+        try:
+            self.session.record_typed_update(
+                self.entry.key,
+                ActionStatus(self.status.currentData()),
+                self.note.toPlainText(),
+                self.by.text(),
+                date(on.year(), on.month(), on.day()),
+            )
+        except MaraError as error:
+            self.problem.problem(_sentence(str(error)))
+            return
+        self.accept()
+
+
+def _sentence(text: str) -> str:
+    """Messages name the pinned CSV columns; the window names its own fields."""
+    text = text.replace("updated_by", "Reported by").replace("updated_on", "Reported on")
+    return text[:1].upper() + text[1:]

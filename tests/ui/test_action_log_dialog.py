@@ -1,0 +1,66 @@
+"""Meeting ▸ Action log…: every action with its reference and latest update, narrowed by
+agency, overdue and status; "Update…" records what the chair types, or says why not and
+records nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+
+from mara_desktop.domain import ActionStatus, Audience
+from mara_desktop.ui.action_log_dialog import ActionLogDialog, UpdateDialog
+from tests.ui.modal import when_shown
+
+
+def column(dialog: ActionLogDialog, number: int) -> list[str]:
+    return [dialog.table.item(row, number).text() for row in range(dialog.table.rowCount())]
+
+
+def test_every_action_with_its_reference_and_the_filters_narrow_it(qtbot, demo_session):
+    dialog = ActionLogDialog(demo_session, None)
+    qtbot.addWidget(dialog)
+    chair = demo_session.action_log(Audience.chair(), date.today())
+    assert column(dialog, 0) == [e.action.reference for e in chair] and len(chair) == 32
+    dialog.agency.setCurrentIndex(dialog.agency.findData("housing"))
+    assert column(dialog, 2) and all(a.startswith("Housing and") for a in column(dialog, 2))
+    dialog.agency.setCurrentIndex(0)
+    dialog.overdue.setChecked(True)
+    assert column(dialog, 5) and all(s.endswith("(overdue)") for s in column(dialog, 5))
+    dialog.overdue.setChecked(False)
+    dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.AGENCY_DID_NOT_ACT.value))
+    assert set(column(dialog, 5)) == {"Not done: agency did not act"}
+
+
+def test_update_records_the_typed_report_and_the_table_shows_it(qtbot, demo_session):
+    dialog = ActionLogDialog(demo_session, None)
+    qtbot.addWidget(dialog)
+    assert not dialog.update_button.isEnabled()
+    dialog.table.selectRow(0)
+    entry = dialog.selected()
+    assert entry is not None and dialog.update_button.isEnabled()
+
+    def refuse_then_record(update: UpdateDialog) -> None:
+        update.status.setCurrentIndex(update.status.findData(ActionStatus.AGENCY_DID_NOT_ACT.value))
+        update.by.setText("Coordinator")
+        update.record()  # no note: refused, nothing recorded
+        assert update.isVisible() and "needs a note" in update.problem.text()
+        assert not demo_session.action_log(Audience.chair(), date.today())[0].updates
+        update.note.setPlainText("No reply to three reminders.")
+        update.on.setDate(QDate(2026, 12, 1))
+        update.record()
+
+    when_shown(UpdateDialog, refuse_then_record)
+    dialog.update_selected()
+    row = column(dialog, 0).index(entry.action.reference)
+    assert dialog.table.item(row, 5).text().startswith("Not done: agency did not act")
+    assert dialog.table.item(row, 6).text() == (
+        "1 Dec 2026, Coordinator: No reply to three reminders."
+    )
+    audited = [r for r in demo_session.audit_records() if r.action == "action-update"]
+    assert audited[-1].details["agency"] is None
+
+
+def test_the_meeting_menu_offers_the_action_log(console):
+    meeting = next(m for m in console.menuBar().actions() if m.text() == "&Meeting").menu()
+    assert "Action log…" in [a.text() for a in meeting.actions()]
