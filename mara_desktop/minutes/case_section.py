@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.fonts import REGULAR
 from mara_desktop.minutes.item_block import ItemBlock
+from mara_desktop.minutes.overrides import override_records, shared_without_consent
 from mara_desktop.minutes.paragraphs import SharedParagraph
 from mara_desktop.minutes.text import markup
 from mara_desktop.protocol.model import Protocol
@@ -72,14 +73,18 @@ def ruled_table(header: Sequence[str], rows: list[list[object]], widths: list[fl
 
 
 def case_section(
-    case: CaseView, protocol: Protocol, conference_id: str, *, chair: bool
+    case: CaseView, protocol: Protocol, conference_id: str, meeting: date, *, chair: bool
 ) -> list[Flowable]:
     """The actions table holds the actions agreed at this meeting (or recorded without a
-    meeting); earlier meetings' actions are in the review, later ones in later minutes."""
+    meeting); earlier meetings' actions are in the review, later ones in later minutes.
+    The chair's copy records the case's overrides (the view carries them only for the
+    chair) after the referral; `meeting` is the meeting's date, which says whether an
+    override had ended by then."""
     story: list[Flowable] = [SharedParagraph(f"{case.number}. {markup(case.title)}", styles.CASE)]
     story += _referral(case, protocol)
     if case.held_back and protocol.withheld_notice and not chair:
         story.append(SharedParagraph(markup(protocol.withheld_notice), styles.NOTICE))
+    story += override_records(case.overrides, protocol, meeting)
     lead = len(story) + 2  # a case's heading never ends a page without its first item
     groups = case.groups()
     if not groups:
@@ -123,6 +128,8 @@ def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool
             heading += f" <font name='{REGULAR}'>(born {long_date(person.born)})</font>"
     if chair:
         heading += _may_see(person.access, protocol, size=8)
+    else:
+        heading += shared_without_consent(person.access, protocol, size=8)
     return heading
 
 
@@ -131,6 +138,8 @@ def _item(item: ItemView, protocol: Protocol, *, chair: bool) -> ItemBlock:
     text = markup(item.text)
     if chair:
         text += _may_see(item.access, protocol, size=7.5)
+    else:
+        text += shared_without_consent(item.access, protocol, size=7.5)
     return ItemBlock(
         SharedParagraph(about, styles.ITEM_HEADING), SharedParagraph(text, styles.ITEM)
     )
@@ -142,6 +151,8 @@ def _action_row(
     text = markup(action.text)
     if chair:
         text += _may_see(action.access, protocol, size=7)
+    else:
+        text += shared_without_consent(action.access, protocol, size=7)
     return [
         f"{case.number}.{number}",
         SharedParagraph(text, styles.CELL),

@@ -42,7 +42,7 @@ def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[
     if not view.cases:
         story.append(SharedParagraph("No cases were heard.", styles.BODY))
     for case in view.cases:
-        story += case_section(case, protocol, view.conference_id, chair=copy.chair)
+        story += case_section(case, protocol, view.conference_id, view.date, chair=copy.chair)
     story += _closing(protocol, copy)
     return story
 

@@ -60,8 +60,16 @@ NOTICE = ParagraphStyle(
     spaceBefore=4,
     spaceAfter=8,
 )
+OVERRIDE = ParagraphStyle(
+    "override", parent=BODY, fontSize=8.5, leading=11, leftIndent=10, spaceAfter=6
+)
+"""One override in the chair's copy: what, with whom, basis, who, when, until, why."""
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=10.5, spaceAfter=0)
-HEAD_CELL = ParagraphStyle("head-cell", parent=CELL, fontName=BOLD)
+HEAD_OVERRIDE = ParagraphStyle(
+    "override", parent=BODY, fontSize=8.5, leading=11, leftIndent=10, spaceAfter=6
+)
+"""One override in the chair's copy: what, with whom, basis, who, when, until, why."""
+CELL = ParagraphStyle("head-cell", parent=CELL, fontName=BOLD)
 
 TABLE = TableStyle(
     [

@@ -106,6 +106,9 @@ class CaseView:
     actions: tuple[ActionView, ...]
     held_back: bool
     """Something of this case was withheld; minutes may print the protocol's fixed sentence."""
+    overrides: tuple[Override, ...] = ()
+    """The case's decisions to share without consent, oldest first: the chair's audience
+    only (they name who decided and why, which no agency's view carries)."""
 
     @property
     def title(self) -> str:
