@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
+from mara_desktop.domain.review import due_for_review
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.fonts import REGULAR
 from mara_desktop.minutes.item_block import ItemBlock
@@ -21,7 +22,7 @@ from mara_desktop.minutes.overrides import override_records, shared_without_cons
 from mara_desktop.minutes.paragraphs import SharedParagraph
 from mara_desktop.minutes.text import markup
 from mara_desktop.protocol.model import Protocol
-from mara_desktop.views import Access, ActionView, CaseView, ItemView, PersonView
+from mara_desktop.views import Access, ActionView, CaseHeader, CaseView, ItemView, PersonView
 
 MIN_ROW_PART = 36
 """Points: about three lines of a table cell."""
@@ -73,15 +74,22 @@ def ruled_table(header: Sequence[str], rows: list[list[object]], widths: list[fl
 
 
 def case_section(
-    case: CaseView, protocol: Protocol, conference_id: str, meeting: date, *, chair: bool
+    case: CaseView,
+    protocol: Protocol,
+    conference_id: str,
+    meeting: date,
+    *,
+    chair: bool,
+    last_heard: date | None = None,
 ) -> list[Flowable]:
     """The actions table holds the actions agreed at this meeting (or recorded without a
     meeting); earlier meetings' actions are in the review, later ones in later minutes.
     The chair's copy records the case's overrides (the view carries them only for the
     chair) after the referral; `meeting` is the meeting's date, which says whether an
-    override had ended by then."""
+    override had ended by then. `last_heard` is when an earlier meeting last heard the case,
+    printed with the referral (only where the reader may see the case's header)."""
     story: list[Flowable] = [SharedParagraph(f"{case.number}. {markup(case.title)}", styles.CASE)]
-    story += _referral(case, protocol)
+    story += _referral(case, protocol, meeting, last_heard)
     if case.held_back and protocol.withheld_notice and not chair:
         story.append(SharedParagraph(markup(protocol.withheld_notice), styles.NOTICE))
     story += override_records(case.overrides, protocol, meeting)
@@ -103,7 +111,11 @@ def case_section(
     return [KeepTogether(story[:lead]), *story[lead:]]
 
 
-def _referral(case: CaseView, protocol: Protocol) -> list[Flowable]:
+def _referral(
+    case: CaseView, protocol: Protocol, meeting: date, last_heard: date | None
+) -> list[Flowable]:
+    """The referral, whether the victim knows of it and consents, and when the case was
+    last heard: all part of the case's header, printed only for readers who may see it."""
     header = case.header
     if header is None:
         return []
@@ -115,7 +127,29 @@ def _referral(case: CaseView, protocol: Protocol) -> list[Flowable]:
         f"on {long_date(header.referral_date)}"
     )
     parts.append("children involved" if header.children_involved else "adults only")
-    return [SharedParagraph(f"<b>Referral:</b> {markup('; '.join(parts))}", styles.BODY)]
+    lines = [
+        f"<b>Referral:</b> {markup('; '.join(parts))}",
+        f"<b>The victim and the referral:</b> {_victim_knows(header)}",
+    ]
+    if last_heard is not None:
+        due = due_for_review(last_heard, meeting)
+        review = " (12 months or more ago: due for review)" if due else ""
+        lines.append(f"<b>Last heard:</b> {long_date(last_heard)}{review}")
+    return [SharedParagraph("<br/>".join(lines), styles.BODY)]
+
+
+def _victim_knows(header: CaseHeader) -> str:
+    """Whether the victim knows of the referral and consents to it, in words; what was not
+    recorded is said to be so, never guessed."""
+    if header.victim_aware is None:
+        return "not recorded whether the victim knows of it."
+    if not header.victim_aware:
+        return "does not know of it."
+    return {
+        True: "knows of it and consents to it.",
+        False: "knows of it and does not consent to it.",
+        None: "knows of it; whether the victim consents to it was not recorded.",
+    }[header.victim_consents_to_referral]
 
 
 def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool) -> str:

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from mara_desktop.domain import AttendanceStatus
+from mara_desktop.domain.review import due_for_review
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.case_section import (
     MIN_ROW_PART,
@@ -38,11 +39,20 @@ def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[
     story += _attendance(view, protocol)
     story += _confidentiality(protocol)
     story += _review(view, copy)
+    story += _twelve_months(view, copy)
     story.append(SharedParagraph("Cases", styles.SECTION))
     if not view.cases:
         story.append(SharedParagraph("No cases were heard.", styles.BODY))
+    last_heard = dict(copy.last_heard)
     for case in view.cases:
-        story += case_section(case, protocol, view.conference_id, view.date, chair=copy.chair)
+        story += case_section(
+            case,
+            protocol,
+            view.conference_id,
+            view.date,
+            chair=copy.chair,
+            last_heard=last_heard.get(case.case_id),
+        )
     story += _closing(protocol, copy)
     return story
 
@@ -147,6 +157,30 @@ def _review(view: ConferenceView, copy: Copy) -> list[Flowable]:
     header = ("Case", "Action", "Agency", "Due", "Status")
     widths = [28 * mm, 68 * mm, 30 * mm, 21 * mm, WIDTH - 147 * mm]
     story.append(ruled_table(header, rows, widths))
+    return story
+
+
+def _twelve_months(view: ConferenceView, copy: Copy) -> list[Flowable]:
+    """The cases reaching 12 months since their last hearing (DOMAIN.md, The meeting): those
+    heard at this meeting, named only where the reader may see the case's header (when a
+    case was last heard is part of its history); in the chair's copy also the open cases
+    that were due but not on the agenda."""
+    story: list[Flowable] = [
+        SharedParagraph("Cases reaching 12 months since their last hearing", styles.SECTION)
+    ]
+    last_heard = dict(copy.last_heard)
+    lines = [
+        f"{markup(case.title)}: heard at this meeting; last heard on {long_date(day)}."
+        for case in view.cases
+        if case.header is not None
+        and (day := last_heard.get(case.case_id)) is not None
+        and due_for_review(day, view.date)
+    ]
+    lines += [
+        f"{markup(reference)}: not on this meeting's agenda; last heard on {long_date(day)}."
+        for reference, day in copy.due_not_heard
+    ]
+    story += [SharedParagraph(line, styles.BODY) for line in lines or ["None."]]
     return story
 
 

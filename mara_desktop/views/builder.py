@@ -129,6 +129,8 @@ class ViewBuilder:
                 derived.dash_ticks,
                 derived.criteria,
                 derived.repeat_of,
+                case.referral.victim_aware,
+                case.referral.victim_consents_to_referral,
             )
         items = []
         for item in case.items:

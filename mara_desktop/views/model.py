@@ -56,6 +56,9 @@ class CaseHeader:
     the earlier cases this one repeats; shown to whoever may see the header."""
     criteria: tuple[ReferralCriterion, ...] = ()
     repeat_of: tuple[str, ...] = ()
+    victim_aware: bool | None = None
+    """Whether the victim knows of the referral, and consents to it (None: not recorded)."""
+    victim_consents_to_referral: bool | None = None
 
     @property
     def criteria_text(self) -> str:
