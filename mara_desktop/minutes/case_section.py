@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Table
 
 from mara_desktop.domain.review import due_for_review
 from mara_desktop.minutes import styles
@@ -20,6 +20,7 @@ from mara_desktop.minutes.fonts import REGULAR
 from mara_desktop.minutes.item_block import ItemBlock
 from mara_desktop.minutes.overrides import override_records, shared_without_consent
 from mara_desktop.minutes.paragraphs import SharedParagraph
+from mara_desktop.minutes.render import RunningHead
 from mara_desktop.minutes.text import markup
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import Access, ActionView, CaseHeader, CaseView, ItemView, PersonView
@@ -47,10 +48,28 @@ class _RuledTable(Table):  # type: ignore[misc]  # reportlab ships no type hints
     than splitting it higher up: a row taller than a page whose rest, on a fresh page, is
     a little taller than the page stopped the export (a long action text in the chair's
     copy). Asked again with MIN_ROW_PART less room, it splits higher and leaves at least
-    that much for the next page. The parts it makes are of this class too."""
+    that much for the next page. The parts it makes are of this class too.
+
+    reportlab splits between rows first, even when that leaves most of the page empty
+    under a short row, and then lays the rest out on the same page under a second copy of
+    the header: a long action read as a new table in mid-page. Where a split between rows
+    would leave room for three lines or more, the row that does not fit is split instead;
+    and the rest always starts on the next page, under the repeated header."""
 
     def split(self, available_width: float, available_height: float) -> list[Any]:
+        parts = self._parts(available_width, available_height)
+        if len(parts) < 2:
+            return parts
+        return [parts[0], FrameBreak(), *parts[1:]]
+
+    def _parts(self, available_width: float, available_height: float) -> list[Any]:
         parts: list[Any] = super().split(available_width, available_height)
+        if len(parts) == 2:
+            _, used = parts[0].wrap(available_width, available_height)
+            if available_height - used >= 2 * MIN_ROW_PART:
+                in_row: list[Any] = self._splitRows(available_height, doInRowSplit=1)
+                if len(in_row) == 2:
+                    return in_row
         if parts or available_height < 2 * MIN_ROW_PART:
             return parts
         higher: list[Any] = super().split(available_width, available_height - MIN_ROW_PART)
@@ -81,19 +100,30 @@ def case_section(
     *,
     chair: bool,
     last_heard: date | None = None,
+    lead_in: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     """The actions table holds the actions agreed at this meeting (or recorded without a
     meeting); earlier meetings' actions are in the review, later ones in later minutes.
     The chair's copy records the case's overrides (the view carries them only for the
     chair) after the referral; `meeting` is the meeting's date, which says whether an
     override had ended by then. `last_heard` is when an earlier meeting last heard the case,
-    printed with the referral (only where the reader may see the case's header)."""
-    story: list[Flowable] = [SharedParagraph(f"{case.number}. {markup(case.title)}", styles.CASE)]
+    printed with the referral (only where the reader may see the case's header).
+
+    The case's heading keeps with it everything up to its first entry (a person's or the
+    case's first item, or what says there is none), and `lead_in` (a heading above the
+    case): reportlab keeps a heading with the next flowable, but not with a group kept
+    together, so "Cases" could end page 1 alone. Every page the case continues on begins
+    with its reference (render.RunningHead)."""
+    story: list[Flowable] = [
+        *lead_in,
+        SharedParagraph(f"{case.number}. {markup(case.title)}", styles.CASE),
+        RunningHead(f"{case.title} (continued)"),
+    ]
     story += _referral(case, protocol, meeting, last_heard)
     if case.held_back and protocol.withheld_notice and not chair:
         story.append(SharedParagraph(markup(protocol.withheld_notice), styles.NOTICE))
     story += override_records(case.overrides, protocol, meeting)
-    lead = len(story) + 2  # a case's heading never ends a page without its first item
+    entries = len(story)
     groups = case.groups()
     if not groups:
         story.append(SharedParagraph("No information about this case was shared.", styles.BODY))
@@ -108,7 +138,15 @@ def case_section(
         story.append(ruled_table(header, rows, ACTION_WIDTHS))
     else:
         story.append(SharedParagraph("None.", styles.BODY))
+    story.append(RunningHead(None))
+    lead = _first_entry(story, entries) + 1
     return [KeepTogether(story[:lead]), *story[lead:]]
+
+
+def _first_entry(story: list[Flowable], start: int) -> int:
+    """The index of the first flowable from `start` (where the case's entries begin, after
+    its referral and records) that is not a heading kept with what follows it."""
+    return next(i for i in range(start, len(story)) if not story[i].getKeepWithNext())
 
 
 def _referral(

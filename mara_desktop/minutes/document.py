@@ -40,11 +40,11 @@ def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[
     story += _confidentiality(protocol)
     story += _review(view, copy)
     story += _twelve_months(view, copy)
-    story.append(SharedParagraph("Cases", styles.SECTION))
+    cases_heading = SharedParagraph("Cases", styles.SECTION)
     if not view.cases:
-        story.append(SharedParagraph("No cases were heard.", styles.BODY))
+        story += [cases_heading, SharedParagraph("No cases were heard.", styles.BODY)]
     last_heard = dict(copy.last_heard)
-    for case in view.cases:
+    for number, case in enumerate(view.cases):
         story += case_section(
             case,
             protocol,
@@ -52,6 +52,7 @@ def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[
             view.date,
             chair=copy.chair,
             last_heard=last_heard.get(case.case_id),
+            lead_in=() if number else (cases_heading,),
         )
     story += _closing(protocol, copy)
     return story
@@ -64,7 +65,6 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
         ("Chair", view.chair),
         ("Prepared for", copy.recipient),
         ("Protocol", f"{protocol.name}, version {protocol.version}"),
-        ("Protocol hash", protocol.sha256),
     ]
     details = Table(
         [[label, SharedParagraph(markup(value), styles.BODY)] for label, value in rows],
@@ -73,11 +73,23 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
         splitInRow=MIN_ROW_PART,
         hAlign="LEFT",
     )
-    return [
+    story: list[Flowable] = [
         SharedParagraph(markup(view.title), styles.TITLE),
         SharedParagraph(f"Minutes of the meeting of {long_date(view.date)}", styles.SUBTITLE),
         details,
     ]
+    if copy.chair:
+        story.append(SharedParagraph(CHAIR_WARNING, styles.WARNING))
+    return story
+
+
+CHAIR_WARNING = (
+    "<b>Chair's copy: not for distribution.</b> It holds everything recorded on these "
+    "cases, including what was withheld from each agency, and says which agencies' copies "
+    "hold each entry. Keep it in the chair's own file; send each agency its own copy."
+)
+"""On the chair's copy's front page, in the text as well as in every page's header: a
+header is easily overlooked, and this copy must never be sent."""
 
 
 def _attendance(view: ConferenceView, protocol: Protocol) -> list[Flowable]:
@@ -199,7 +211,9 @@ def _review_row(case: CaseView, action: ActionView) -> list[object]:
 
 
 def _closing(protocol: Protocol, copy: Copy) -> list[Flowable]:
-    """Handling instructions and distribution stay together: they are read as one."""
+    """Handling instructions and distribution stay together: they are read as one. The
+    protocol's fingerprint ends the minutes, with what it is for: on the front page it
+    was 64 characters no reader understood."""
     distribution = ", ".join(copy.distribution) or "None"
     return [
         Spacer(1, 6 * mm),
@@ -209,6 +223,20 @@ def _closing(protocol: Protocol, copy: Copy) -> list[Flowable]:
                 SharedParagraph(markup(protocol.handling_instructions), styles.NOTICE),
                 SharedParagraph("Distribution", styles.SECTION),
                 SharedParagraph(markup(distribution), styles.BODY),
+            ]
+        ),
+        KeepTogether(
+            [
+                SharedParagraph("Checking the protocol", styles.SECTION),
+                SharedParagraph(
+                    f"These minutes were made under {markup(protocol.name)}, version "
+                    f"{markup(protocol.version)}. The protocol file's fingerprint (SHA-256) "
+                    "is below: anyone can check that the protocol the steering group approved "
+                    "has the same fingerprint (the app shows it in the protocol's window), "
+                    "and so that these minutes were made under that protocol and no other.",
+                    styles.BODY,
+                ),
+                SharedParagraph(protocol.sha256, styles.HASH),
             ]
         ),
     ]
