@@ -12,15 +12,18 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Table
 
+from mara_desktop.domain.review import due_for_review
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.fonts import REGULAR
 from mara_desktop.minutes.item_block import ItemBlock
+from mara_desktop.minutes.overrides import override_records, shared_without_consent
 from mara_desktop.minutes.paragraphs import SharedParagraph
+from mara_desktop.minutes.render import RunningHead
 from mara_desktop.minutes.text import markup
 from mara_desktop.protocol.model import Protocol
-from mara_desktop.views import Access, ActionView, CaseView, ItemView, PersonView
+from mara_desktop.views import Access, ActionView, CaseHeader, CaseView, ItemView, PersonView
 
 MIN_ROW_PART = 36
 """Points: about three lines of a table cell."""
@@ -45,10 +48,28 @@ class _RuledTable(Table):  # type: ignore[misc]  # reportlab ships no type hints
     than splitting it higher up: a row taller than a page whose rest, on a fresh page, is
     a little taller than the page stopped the export (a long action text in the chair's
     copy). Asked again with MIN_ROW_PART less room, it splits higher and leaves at least
-    that much for the next page. The parts it makes are of this class too."""
+    that much for the next page. The parts it makes are of this class too.
+
+    reportlab splits between rows first, even when that leaves most of the page empty
+    under a short row, and then lays the rest out on the same page under a second copy of
+    the header: a long action read as a new table in mid-page. Where a split between rows
+    would leave room for three lines or more, the row that does not fit is split instead;
+    and the rest always starts on the next page, under the repeated header."""
 
     def split(self, available_width: float, available_height: float) -> list[Any]:
+        parts = self._parts(available_width, available_height)
+        if len(parts) < 2:
+            return parts
+        return [parts[0], FrameBreak(), *parts[1:]]
+
+    def _parts(self, available_width: float, available_height: float) -> list[Any]:
         parts: list[Any] = super().split(available_width, available_height)
+        if len(parts) == 2:
+            _, used = parts[0].wrap(available_width, available_height)
+            if available_height - used >= 2 * MIN_ROW_PART:
+                in_row: list[Any] = self._splitRows(available_height, doInRowSplit=1)
+                if len(in_row) == 2:
+                    return in_row
         if parts or available_height < 2 * MIN_ROW_PART:
             return parts
         higher: list[Any] = super().split(available_width, available_height - MIN_ROW_PART)
@@ -72,15 +93,37 @@ def ruled_table(header: Sequence[str], rows: list[list[object]], widths: list[fl
 
 
 def case_section(
-    case: CaseView, protocol: Protocol, conference_id: str, *, chair: bool
+    case: CaseView,
+    protocol: Protocol,
+    conference_id: str,
+    meeting: date,
+    *,
+    chair: bool,
+    last_heard: date | None = None,
+    lead_in: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     """The actions table holds the actions agreed at this meeting (or recorded without a
-    meeting); earlier meetings' actions are in the review, later ones in later minutes."""
-    story: list[Flowable] = [SharedParagraph(f"{case.number}. {markup(case.title)}", styles.CASE)]
-    story += _referral(case, protocol)
+    meeting); earlier meetings' actions are in the review, later ones in later minutes.
+    The chair's copy records the case's overrides (the view carries them only for the
+    chair) after the referral; `meeting` is the meeting's date, which says whether an
+    override had ended by then. `last_heard` is when an earlier meeting last heard the case,
+    printed with the referral (only where the reader may see the case's header).
+
+    The case's heading keeps with it everything up to its first entry (a person's or the
+    case's first item, or what says there is none), and `lead_in` (a heading above the
+    case): reportlab keeps a heading with the next flowable, but not with a group kept
+    together, so "Cases" could end page 1 alone. Every page the case continues on begins
+    with its reference (render.RunningHead)."""
+    story: list[Flowable] = [
+        *lead_in,
+        SharedParagraph(f"{case.number}. {markup(case.title)}", styles.CASE),
+        RunningHead(f"{case.title} (continued)"),
+    ]
+    story += _referral(case, protocol, meeting, last_heard)
     if case.held_back and protocol.withheld_notice and not chair:
         story.append(SharedParagraph(markup(protocol.withheld_notice), styles.NOTICE))
-    lead = len(story) + 2  # a case's heading never ends a page without its first item
+    story += override_records(case.overrides, protocol, meeting)
+    entries = len(story)
     groups = case.groups()
     if not groups:
         story.append(SharedParagraph("No information about this case was shared.", styles.BODY))
@@ -95,10 +138,22 @@ def case_section(
         story.append(ruled_table(header, rows, ACTION_WIDTHS))
     else:
         story.append(SharedParagraph("None.", styles.BODY))
+    story.append(RunningHead(None))
+    lead = _first_entry(story, entries) + 1
     return [KeepTogether(story[:lead]), *story[lead:]]
 
 
-def _referral(case: CaseView, protocol: Protocol) -> list[Flowable]:
+def _first_entry(story: list[Flowable], start: int) -> int:
+    """The index of the first flowable from `start` (where the case's entries begin, after
+    its referral and records) that is not a heading kept with what follows it."""
+    return next(i for i in range(start, len(story)) if not story[i].getKeepWithNext())
+
+
+def _referral(
+    case: CaseView, protocol: Protocol, meeting: date, last_heard: date | None
+) -> list[Flowable]:
+    """The referral, whether the victim knows of it and consents, and when the case was
+    last heard: all part of the case's header, printed only for readers who may see it."""
     header = case.header
     if header is None:
         return []
@@ -110,7 +165,29 @@ def _referral(case: CaseView, protocol: Protocol) -> list[Flowable]:
         f"on {long_date(header.referral_date)}"
     )
     parts.append("children involved" if header.children_involved else "adults only")
-    return [SharedParagraph(f"<b>Referral:</b> {markup('; '.join(parts))}", styles.BODY)]
+    lines = [
+        f"<b>Referral:</b> {markup('; '.join(parts))}",
+        f"<b>The victim and the referral:</b> {_victim_knows(header)}",
+    ]
+    if last_heard is not None:
+        due = due_for_review(last_heard, meeting)
+        review = " (12 months or more ago: due for review)" if due else ""
+        lines.append(f"<b>Last heard:</b> {long_date(last_heard)}{review}")
+    return [SharedParagraph("<br/>".join(lines), styles.BODY)]
+
+
+def _victim_knows(header: CaseHeader) -> str:
+    """Whether the victim knows of the referral and consents to it, in words; what was not
+    recorded is said to be so, never guessed."""
+    if header.victim_aware is None:
+        return "not recorded whether the victim knows of it."
+    if not header.victim_aware:
+        return "does not know of it."
+    return {
+        True: "knows of it and consents to it.",
+        False: "knows of it and does not consent to it.",
+        None: "knows of it; whether the victim consents to it was not recorded.",
+    }[header.victim_consents_to_referral]
 
 
 def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool) -> str:
@@ -123,6 +200,8 @@ def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool
             heading += f" <font name='{REGULAR}'>(born {long_date(person.born)})</font>"
     if chair:
         heading += _may_see(person.access, protocol, size=8)
+    else:
+        heading += shared_without_consent(person.access, protocol, size=8)
     return heading
 
 
@@ -131,6 +210,8 @@ def _item(item: ItemView, protocol: Protocol, *, chair: bool) -> ItemBlock:
     text = markup(item.text)
     if chair:
         text += _may_see(item.access, protocol, size=7.5)
+    else:
+        text += shared_without_consent(item.access, protocol, size=7.5)
     return ItemBlock(
         SharedParagraph(about, styles.ITEM_HEADING), SharedParagraph(text, styles.ITEM)
     )
@@ -142,6 +223,8 @@ def _action_row(action: ActionView, protocol: Protocol, *, chair: bool) -> list[
     text = markup(action.text)
     if chair:
         text += _may_see(action.access, protocol, size=7)
+    else:
+        text += shared_without_consent(action.access, protocol, size=7)
     return [
         action.reference,
         SharedParagraph(text, styles.CELL),

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,11 @@ class Copy:
     earlier_conferences: frozenset[str]
     """Ids of the meetings held before this one, whose actions are reviewed."""
     chair: bool = False
+    last_heard: tuple[tuple[str, date], ...] = ()
+    """(case id, date) of each case of the meeting heard at an earlier one: when last."""
+    due_not_heard: tuple[tuple[str, date], ...] = ()
+    """For the chair's copy only: (reference, last heard) of each open case not on the
+    agenda that reached 12 months since its last hearing by the meeting's date."""
 
 
 @dataclass(frozen=True)

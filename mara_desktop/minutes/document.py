@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from mara_desktop.domain import AttendanceStatus
+from mara_desktop.domain.review import due_for_review
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.case_section import (
     MIN_ROW_PART,
@@ -38,11 +39,21 @@ def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[
     story += _attendance(view, protocol)
     story += _confidentiality(protocol)
     story += _review(view, copy)
-    story.append(SharedParagraph("Cases", styles.SECTION))
+    story += _twelve_months(view, copy)
+    cases_heading = SharedParagraph("Cases", styles.SECTION)
     if not view.cases:
-        story.append(SharedParagraph("No cases were heard.", styles.BODY))
-    for case in view.cases:
-        story += case_section(case, protocol, view.conference_id, chair=copy.chair)
+        story += [cases_heading, SharedParagraph("No cases were heard.", styles.BODY)]
+    last_heard = dict(copy.last_heard)
+    for number, case in enumerate(view.cases):
+        story += case_section(
+            case,
+            protocol,
+            view.conference_id,
+            view.date,
+            chair=copy.chair,
+            last_heard=last_heard.get(case.case_id),
+            lead_in=() if number else (cases_heading,),
+        )
     story += _closing(protocol, copy)
     return story
 
@@ -54,7 +65,6 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
         ("Chair", view.chair),
         ("Prepared for", copy.recipient),
         ("Protocol", f"{protocol.name}, version {protocol.version}"),
-        ("Protocol hash", protocol.sha256),
     ]
     details = Table(
         [[label, SharedParagraph(markup(value), styles.BODY)] for label, value in rows],
@@ -63,11 +73,23 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
         splitInRow=MIN_ROW_PART,
         hAlign="LEFT",
     )
-    return [
+    story: list[Flowable] = [
         SharedParagraph(markup(view.title), styles.TITLE),
         SharedParagraph(f"Minutes of the meeting of {long_date(view.date)}", styles.SUBTITLE),
         details,
     ]
+    if copy.chair:
+        story.append(SharedParagraph(CHAIR_WARNING, styles.WARNING))
+    return story
+
+
+CHAIR_WARNING = (
+    "<b>Chair's copy: not for distribution.</b> It holds everything recorded on these "
+    "cases, including what was withheld from each agency, and says which agencies' copies "
+    "hold each entry. Keep it in the chair's own file; send each agency its own copy."
+)
+"""On the chair's copy's front page, in the text as well as in every page's header: a
+header is easily overlooked, and this copy must never be sent."""
 
 
 def _attendance(view: ConferenceView, protocol: Protocol) -> list[Flowable]:
@@ -150,6 +172,30 @@ def _review(view: ConferenceView, copy: Copy) -> list[Flowable]:
     return story
 
 
+def _twelve_months(view: ConferenceView, copy: Copy) -> list[Flowable]:
+    """The cases reaching 12 months since their last hearing (DOMAIN.md, The meeting): those
+    heard at this meeting, named only where the reader may see the case's header (when a
+    case was last heard is part of its history); in the chair's copy also the open cases
+    that were due but not on the agenda."""
+    story: list[Flowable] = [
+        SharedParagraph("Cases reaching 12 months since their last hearing", styles.SECTION)
+    ]
+    last_heard = dict(copy.last_heard)
+    lines = [
+        f"{markup(case.title)}: heard at this meeting; last heard on {long_date(day)}."
+        for case in view.cases
+        if case.header is not None
+        and (day := last_heard.get(case.case_id)) is not None
+        and due_for_review(day, view.date)
+    ]
+    lines += [
+        f"{markup(reference)}: not on this meeting's agenda; last heard on {long_date(day)}."
+        for reference, day in copy.due_not_heard
+    ]
+    story += [SharedParagraph(line, styles.BODY) for line in lines or ["None."]]
+    return story
+
+
 def _earlier(case: CaseView, earlier: frozenset[str]) -> list[ActionView]:
     return [a for a in case.actions if a.conference in earlier]
 
@@ -166,7 +212,9 @@ def _review_row(case: CaseView, action: ActionView) -> list[object]:
 
 
 def _closing(protocol: Protocol, copy: Copy) -> list[Flowable]:
-    """Handling instructions and distribution stay together: they are read as one."""
+    """Handling instructions and distribution stay together: they are read as one. The
+    protocol's fingerprint ends the minutes, with what it is for: on the front page it
+    was 64 characters no reader understood."""
     distribution = ", ".join(copy.distribution) or "None"
     return [
         Spacer(1, 6 * mm),
@@ -176,6 +224,20 @@ def _closing(protocol: Protocol, copy: Copy) -> list[Flowable]:
                 SharedParagraph(markup(protocol.handling_instructions), styles.NOTICE),
                 SharedParagraph("Distribution", styles.SECTION),
                 SharedParagraph(markup(distribution), styles.BODY),
+            ]
+        ),
+        KeepTogether(
+            [
+                SharedParagraph("Checking the protocol", styles.SECTION),
+                SharedParagraph(
+                    f"These minutes were made under {markup(protocol.name)}, version "
+                    f"{markup(protocol.version)}. The protocol file's fingerprint (SHA-256) "
+                    "is below: anyone can check that the protocol the steering group approved "
+                    "has the same fingerprint (the app shows it in the protocol's window), "
+                    "and so that these minutes were made under that protocol and no other.",
+                    styles.BODY,
+                ),
+                SharedParagraph(protocol.sha256, styles.HASH),
             ]
         ),
     ]

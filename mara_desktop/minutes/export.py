@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -327,7 +328,14 @@ class _CopyExporter:
         audience = Audience.chair() if chair else Audience.of([agency])
         view = self.views.view(audience)
         recipient = "The chair" if chair else self.protocol.agency_name(agency)
-        copy = Copy(recipient, self.distribution, self.views.earlier, chair=chair)
+        copy = Copy(
+            recipient,
+            self.distribution,
+            self.views.earlier,
+            chair=chair,
+            last_heard=tuple(sorted(self.views.last_heard.items())),
+            due_not_heard=self._due_not_heard() if chair else (),
+        )
         line = CHAIR_LINE if chair else f"Prepared for: {recipient}"
         furniture = Furniture(self.protocol.marking, line, self._copy_id(agency, view))
         withheld = [] if chair else self.views.withheld_values(view)
@@ -346,6 +354,12 @@ class _CopyExporter:
             needles=tuple(form for form, _ in forms),
             owners=tuple(index for _, index in forms),
         )
+
+    def _due_not_heard(self) -> tuple[tuple[str, date], ...]:
+        """The open cases off the agenda that reached 12 months since their last hearing:
+        the chair's copy names them (by reference: the chair sees everything)."""
+        due = self.session.due_for_review(self.conference.id)
+        return tuple((c.reference, c.last_heard) for c in due if c.last_heard is not None)
 
     def _copy_id(self, agency: str, view: ConferenceView) -> str:
         """Random for each copy; with `reproducible`, derived from what the copy holds, so

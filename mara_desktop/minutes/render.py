@@ -36,6 +36,48 @@ MARGINS = (PAGE_MARGIN + 4 * mm, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
 """Top, right, bottom, left: the frame the minutes' text is laid out in, on A4."""
 
 
+RUNNING_HEAD_DROP = 18.5 * mm
+"""From the top of the page to the baseline of a continued case's reference: under the
+marking's rule, above the text."""
+
+
+class RunningHead(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """Takes no room. Each page begun after it is placed starts with `text` at its top (a
+    case's reference and "(continued)"), until the next one (None: nothing): a page that
+    comes loose in the middle of a case still says which case it is."""
+
+    def __init__(self, text: str | None) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class _MinutesDocument(SimpleDocTemplate):  # type: ignore[misc]
+    """Keeps the running head placed last, and draws it at the top of each later page."""
+
+    running_head: str | None = None
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802  (reportlab's name)
+        if isinstance(flowable, RunningHead):
+            self.running_head = flowable.text
+
+    def draw_running_head(self, canvas: Canvas, _document: SimpleDocTemplate) -> None:
+        if self.running_head is None:
+            return
+        canvas.saveState()
+        canvas.setFont(BOLD, 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(
+            self.leftMargin, A4[1] - RUNNING_HEAD_DROP, display_text(self.running_head)
+        )
+        canvas.restoreState()
+
+
 @dataclass(frozen=True)
 class RenderedCopy:
     pdf: bytes
@@ -95,6 +137,7 @@ def neutral_document(
     *,
     margins: tuple[float, float, float, float],
     reproducible: bool,
+    template: type[SimpleDocTemplate] = SimpleDocTemplate,
 ) -> SimpleDocTemplate:
     """An A4 document whose metadata names no one: a fixed title, the app as author and
     producer, empty subject and keywords (reportlab's defaults would say "(anonymous)" and
@@ -107,7 +150,7 @@ def neutral_document(
     pure-Python encoding and decoding of every page."""
     rl_config.useA85 = 0
     top, right, bottom, left = margins
-    return SimpleDocTemplate(
+    return template(
         buffer,
         pagesize=A4,
         topMargin=top,
@@ -132,10 +175,11 @@ def render(
     register_fonts()
     buffer = io.BytesIO()
     document = neutral_document(
-        buffer,
-        title,
-        margins=MARGINS,
-        reproducible=reproducible,
+        buffer, title, margins=MARGINS, reproducible=reproducible, template=_MinutesDocument
     )
-    document.build(story, canvasmaker=partial(_FurnishedCanvas, furniture=furniture))
+    document.build(
+        story,
+        onLaterPages=document.draw_running_head,
+        canvasmaker=partial(_FurnishedCanvas, furniture=furniture),
+    )
     return RenderedCopy(buffer.getvalue(), document.page)

@@ -60,6 +60,21 @@ NOTICE = ParagraphStyle(
     spaceBefore=4,
     spaceAfter=8,
 )
+OVERRIDE = ParagraphStyle(
+    "override", parent=BODY, fontSize=8.5, leading=11, leftIndent=10, spaceAfter=6
+)
+"""One override in the chair's copy: what, with whom, basis, who, when, until, why."""
+WARNING = ParagraphStyle(
+    "warning",
+    parent=BODY,
+    borderColor=colors.black,
+    borderWidth=1,
+    borderPadding=5,
+    spaceBefore=10,
+    spaceAfter=8,
+)
+"""The chair's copy's warning on its front page: boxed, in black, for black-and-white print."""
+HASH = ParagraphStyle("hash", parent=BODY, fontSize=8.5)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=10.5, spaceAfter=0)
 HEAD_CELL = ParagraphStyle("head-cell", parent=CELL, fontName=BOLD)
 

@@ -9,7 +9,8 @@ here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 from mara_desktop.domain import Audience, Case, Conference
 from mara_desktop.protocol.model import Protocol
@@ -27,9 +28,13 @@ class ConferenceViews:
         conference: Conference,
         cases: Sequence[Case],
         earlier: frozenset[str],
+        last_heard: Mapping[str, date] | None = None,
     ) -> None:
         self.conference = conference
         self.earlier = earlier
+        self.last_heard = dict(last_heard or {})
+        """When a conference before this one last heard each case of its agenda (cases
+        heard before only)."""
         self._builder = builder
         self._cases = {case.id: case for case in cases}
 

@@ -79,8 +79,13 @@ class Reading:
             if conference is None:
                 return None
             cases = self._cases(conference.agenda)
-            earlier = frozenset(c.id for c in self._file.conferences() if c.date < conference.date)
-        return ConferenceViews(self._builder(), conference, cases, earlier)
+            before = [c for c in self._file.conferences() if c.date < conference.date]
+        earlier = frozenset(c.id for c in before)
+        last_heard: dict[str, date] = {}
+        for held in before:
+            for case_id in set(held.agenda) & set(conference.agenda):
+                last_heard[case_id] = max(held.date, last_heard.get(case_id, held.date))
+        return ConferenceViews(self._builder(), conference, cases, earlier, last_heard)
 
     # -- one case ------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from mara_desktop.domain import (
     Case,
     Conference,
     Item,
+    Override,
     Person,
     PersonRole,
     Subject,
@@ -132,6 +133,8 @@ class ViewBuilder:
                 derived.dash_ticks,
                 derived.criteria,
                 derived.repeat_of,
+                case.referral.victim_aware,
+                case.referral.victim_consents_to_referral,
             )
         items = []
         for item in case.items:
@@ -153,7 +156,14 @@ class ViewBuilder:
             tuple(items),
             tuple(actions),
             disclosing.held_back,
+            self._overrides(case, audience),
         )
+
+    @staticmethod
+    def _overrides(case: Case, audience: Audience) -> tuple[Override, ...]:
+        if not audience.is_chair:
+            return ()
+        return tuple(sorted(case.overrides, key=lambda o: instant(o.decided_at)))
 
     @staticmethod
     def records(case: Case, audience: Audience) -> CaseRecords:

@@ -56,6 +56,9 @@ class CaseHeader:
     the earlier cases this one repeats; shown to whoever may see the header."""
     criteria: tuple[ReferralCriterion, ...] = ()
     repeat_of: tuple[str, ...] = ()
+    victim_aware: bool | None = None
+    """Whether the victim knows of the referral, and consents to it (None: not recorded)."""
+    victim_consents_to_referral: bool | None = None
 
     @property
     def criteria_text(self) -> str:
@@ -109,6 +112,9 @@ class CaseView:
     actions: tuple[ActionView, ...]
     held_back: bool
     """Something of this case was withheld; minutes may print the protocol's fixed sentence."""
+    overrides: tuple[Override, ...] = ()
+    """The case's decisions to share without consent, oldest first: the chair's audience
+    only (they name who decided and why, which no agency's view carries)."""
 
     @property
     def title(self) -> str:

@@ -25,7 +25,7 @@ from mara_desktop.store.casefile import CaseFile
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
 from mara_desktop.views.withheld import withheld_values
 from tests.support.files import private_copy
-from tests.support.pdf_text import normalised, page_texts
+from tests.support.pdf_text import headings_at_page_foot, normalised, page_texts
 
 
 @dataclass
@@ -230,3 +230,8 @@ def test_the_leak_checks_page_reader_finds_every_letter_pypdf_finds(exported):
 
 def _letters(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def test_no_page_of_any_copy_ends_with_a_heading(exported):
+    for agency in [*exported.agencies, "chair"]:
+        assert headings_at_page_foot(exported.pdf(agency)) == [], agency

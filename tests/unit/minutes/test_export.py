@@ -10,7 +10,8 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
-from pypdf import PdfReader
+from pypdf import PasswordType, PdfReader
+from pypdf.constants import UserAccessPermissions as P
 
 from mara_desktop.demo import DEMO_CONFERENCE
 from mara_desktop.minutes import worker as worker_module
@@ -125,6 +126,27 @@ def test_password_protected_copies_use_aes_256_and_the_keychain(
         assert pdf.count(b"%%EOF") == 1
         passwords.add(written.password)
     assert len(passwords) == 2
+
+
+def test_a_protected_copy_may_be_printed_and_copied_from_but_not_changed_and_says_pdf_2(
+    demo_session, tmp_path, memory_keychain
+):
+    """The agency's password opens the copy as its user, never as its owner: the limits
+    hold, and an owner password nobody knows keeps them. AES-256 (revision 6) is PDF 2.0."""
+    result = export_minutes(demo_session, request(tmp_path, "housing", password=True))
+    written = result.copies[0]
+    pdf = written.path.read_bytes()
+    assert pdf.startswith(b"%PDF-2.0\n")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.trailer["/Encrypt"]["/R"] == 6
+    assert reader.decrypt(written.password) == PasswordType.USER_PASSWORD
+    granted = reader.user_access_permissions
+    assert granted is not None
+    for allowed in (P.PRINT, P.PRINT_TO_REPRESENTATION, P.EXTRACT, P.EXTRACT_TEXT_AND_GRAPHICS):
+        assert allowed in granted, allowed
+    for refused in (P.MODIFY, P.ADD_OR_MODIFY, P.FILL_FORM_FIELDS, P.ASSEMBLE_DOC):
+        assert refused not in granted, refused
+    assert reader.trailer["/Encrypt"]["/P"] != -4  # pypdf's default: everything allowed
 
 
 def test_without_a_secure_keychain_the_password_is_returned_once(demo_session, tmp_path):
