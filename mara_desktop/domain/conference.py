@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from mara_desktop.domain.enums import AttendanceStatus
+
+T = TypeVar("T")
 
 OBSERVER = "observer"
 """The pseudo-agency of observers; the default protocol grants it nothing."""
@@ -42,3 +46,9 @@ class Conference:
     chair: str
     agenda: tuple[str, ...] = ()
     attendance: tuple[Attendance, ...] = ()
+
+
+def children_first(entries: Sequence[T], with_children: Callable[[T], bool]) -> list[T]:
+    """The hearing order's one rule (DOMAIN.md, The meeting): the cases with children
+    first, otherwise in the order given."""
+    return [e for e in entries if with_children(e)] + [e for e in entries if not with_children(e)]

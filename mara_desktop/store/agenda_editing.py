@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mara_desktop.domain import Conference
+from mara_desktop.domain.conference import children_first
 from mara_desktop.domain.review import due_for_review
 from mara_desktop.domain.text_rules import SHORT_TEXT, text_problem
 from mara_desktop.store import audit, repository
@@ -138,7 +139,7 @@ def _children(case_file: CaseFile, case_ids: list[str]) -> dict[str, bool]:
 
 
 def _in_hearing_order(agenda: list[str], children: dict[str, bool]) -> list[str]:
-    return [c for c in agenda if children.get(c)] + [c for c in agenda if not children.get(c)]
+    return children_first(agenda, lambda case_id: children.get(case_id, False))
 
 
 def _save_agenda(

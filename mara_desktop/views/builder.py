@@ -27,6 +27,7 @@ from mara_desktop.domain import (
     instant,
 )
 from mara_desktop.domain.action_reference import action_reference
+from mara_desktop.domain.conference import children_first
 from mara_desktop.domain.criteria import derived_criteria
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.risk_tool import protocol_thresholds
@@ -264,9 +265,7 @@ def hearing_order(conference: Conference, cases: Mapping[str, Case]) -> list[Cas
     """The agenda's cases, children's cases first (DOMAIN.md, The meeting), otherwise as
     the chair ordered them. Ids not in `cases` are skipped."""
     agenda = [cases[case_id] for case_id in conference.agenda if case_id in cases]
-    return [c for c in agenda if c.children_involved] + [
-        c for c in agenda if not c.children_involved
-    ]
+    return children_first(agenda, lambda case: case.children_involved)
 
 
 def conference_view(
