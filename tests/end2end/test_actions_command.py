@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.session import Session
-from tests.support.cli import run
+from tests.support.cli import one_clear_line, run
 from tests.support.files import private_copy
 from tests.support.pdf_text import normalised, page_texts
 
@@ -22,13 +22,6 @@ RESTRICTED = "Threats-to-life assessment."
 
 def actions(path, *args: object):
     return run("actions", path, *args, passphrase=DEMO_PASSPHRASE)
-
-
-def one_clear_line(result) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.support.cli import run
+from tests.support.cli import one_clear_line, run
 from tests.support.documents import full_document
 
 
@@ -17,13 +17,6 @@ def made(tmp_path):
     result = run("create", path, passphrase=PASSPHRASE)
     assert result.returncode == 0, result.stderr
     return path
-
-
-def one_clear_line(result) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 def test_create_import_export_verify_round_trip(made, tmp_path):

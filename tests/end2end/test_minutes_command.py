@@ -8,19 +8,12 @@ import json
 import pytest
 
 from mara_desktop.demo import DEMO_CONFERENCE, DEMO_PASSPHRASE
-from tests.support.cli import run
+from tests.support.cli import one_clear_line, run
 from tests.support.files import private_copy
 
 
 def minutes(path, *args: object):
     return run("minutes", path, "--conference", DEMO_CONFERENCE, *args, passphrase=DEMO_PASSPHRASE)
-
-
-def one_clear_line(result) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 @pytest.fixture(scope="module")

@@ -47,3 +47,11 @@ def popen(*args: object, passphrase: str) -> subprocess.Popen[str]:
         stdin=subprocess.DEVNULL,
         text=True,
     )
+
+
+def one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
+    """A refusal's one line on stderr, and no traceback: what every command owes bad input."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
