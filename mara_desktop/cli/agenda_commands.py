@@ -11,7 +11,7 @@ import json
 
 from mara_desktop.cli.casefile_commands import open_case_file
 from mara_desktop.cli.terminal import say
-from mara_desktop.session import Candidate, Session
+from mara_desktop.session import Candidate, Session, case_kind
 
 
 def conference(args: argparse.Namespace) -> int:
@@ -45,7 +45,7 @@ def _review(session: Session, conference_id: str, *, as_json: bool) -> int:
         say(json.dumps({"conference": conference_id, "due": [_entry(c) for c in due]}, indent=2))
     elif due:
         for c in due:
-            kind = "with children" if c.children_involved else "adults only"
+            kind = case_kind(c.children_involved)
             say(f"{c.case_id}  {c.reference} ({kind}), last heard {c.last_heard}")
     else:
         say("No case reaches 12 months since its last hearing by this meeting's date.")

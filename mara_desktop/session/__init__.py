@@ -10,7 +10,7 @@ from mara_desktop.session.agenda import Candidate
 from mara_desktop.session.claims import open_claimed, ready_to_open
 from mara_desktop.session.conference_views import ConferenceViews
 from mara_desktop.session.edits import ActionField, changed_action
-from mara_desktop.session.meeting import START, AgendaEntry, Meeting, MeetingPlace
+from mara_desktop.session.meeting import START, AgendaEntry, Meeting, MeetingPlace, case_kind
 from mara_desktop.session.reading import UnknownCase
 from mara_desktop.session.session import Session
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
@@ -57,6 +57,7 @@ __all__ = [
     "VerifyReport",
     "WeakPassphrase",
     "WrongPassphrase",
+    "case_kind",
     "changed_action",
     "check_strength",
     "open_claimed",

@@ -260,9 +260,15 @@ class Meeting:
         )
 
 
+def case_kind(children_involved: bool) -> str:
+    """The word for a case's place in the hearing order, after its reference wherever a
+    case is listed to be put on an agenda (the agenda itself says more: `_kind`)."""
+    return "with children" if children_involved else "adults only"
+
+
 def _kind(case: Case) -> str:
     if case.children_involved:
-        return "with children"
+        return case_kind(True)
     if case.pregnancy:
         return "pregnancy"
-    return "victim under 18" if case.young_victim else "adults only"
+    return "victim under 18" if case.young_victim else case_kind(False)

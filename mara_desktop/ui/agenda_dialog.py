@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.errors import MaraError
-from mara_desktop.session import AgendaEntry, Session
-from mara_desktop.ui.agenda_panel import case_kind, conference_label
+from mara_desktop.session import AgendaEntry, Session, case_kind
+from mara_desktop.ui.agenda_panel import conference_label
 from mara_desktop.ui.case_picker import CasePicker, candidate_label
 from mara_desktop.ui.conference_dialog import ConferenceDialog
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note

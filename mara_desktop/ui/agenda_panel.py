@@ -40,13 +40,6 @@ def conference_label(conference: Conference) -> str:
     return f"{conference.title}, {conference.date:%d %b %Y}"
 
 
-def case_kind(children_involved: bool) -> str:
-    """The word for a case's place in the hearing order, after its reference wherever a
-    case is listed to be put on an agenda (the agenda itself says more: Meeting's
-    AgendaEntry.kind also names a pregnancy or a victim under 18)."""
-    return "with children" if children_involved else "adults only"
-
-
 def _leaver(line: Attendance) -> str:
     """Who leaves when this line's person does: observers come and go together (they are
     one pseudo-agency to the rule)."""

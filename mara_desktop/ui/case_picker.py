@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.session import Candidate
-from mara_desktop.ui.agenda_panel import case_kind
+from mara_desktop.session import Candidate, case_kind
 from mara_desktop.ui.dialog_parts import note
 
 TITLE = "Add a case — MARA Desktop"
