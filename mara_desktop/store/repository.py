@@ -163,7 +163,8 @@ def _write_parts(conn: Connection, case: Case) -> None:
         [person_row(case.id, n, p) for n, p in enumerate(case.people)],
     )
     conn.executemany(
-        "INSERT INTO item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO item (case_id, position, id, category, source, subject, text, "
+        "restricted_to, person, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 case.id, n, i.id, i.category, i.source, i.subject.value, i.text,
@@ -174,7 +175,9 @@ def _write_parts(conn: Connection, case: Case) -> None:
         ],
     )  # fmt: skip
     conn.executemany(
-        "INSERT INTO action VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO action (case_id, position, id, owner, category, text, due, status, "
+        "owner_name, source, restricted_to, conference) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 case.id, n, a.id, a.owner, a.category, a.text, _date_text(a.due),
@@ -240,10 +243,12 @@ def write_conference(
         conn.execute("DELETE FROM attendance WHERE conference_id = ?", (conference.id,))
     else:
         conn.execute(
-            "INSERT INTO conference VALUES (?, ?, ?, ?, ?, ?)", (conference.id, position, *row)
+            "INSERT INTO conference (id, position, title, date, venue, chair) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (conference.id, position, *row),
         )
     conn.executemany(
-        "INSERT INTO agenda VALUES (?, ?, ?)",
+        "INSERT INTO agenda (conference_id, position, case_id) VALUES (?, ?, ?)",
         [(conference.id, n, case_id) for n, case_id in enumerate(conference.agenda)],
     )
     conn.executemany(

@@ -154,19 +154,27 @@ CREATE INDEX override_by_case ON override(case_id, seq);
 """
 
 
-def _history_triggers() -> list[str]:
+def history_triggers(table: str) -> list[str]:
+    """The triggers that make `table` history: its rows can be added, never changed or
+    deleted. Purging a case (the one deletion the law requires) drops and remakes them."""
     return [
         f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
         f"BEGIN SELECT RAISE(ABORT, '{table} records are history and cannot be changed'); END"
-        for table in ("consent", "override", "audit")
         for verb in ("UPDATE", "DELETE")
     ]
 
 
+def _make_history(conn: Connection, *tables: str) -> None:
+    for table in tables:
+        for statement in history_triggers(table):
+            conn.execute(statement)
+
+
 def _to_v1(conn: Connection) -> None:
-    tables = [s for s in _V1.split(";") if s.strip()]
-    for statement in tables + _history_triggers():
-        conn.execute(statement)
+    for statement in _V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    _make_history(conn, "consent", "override", "audit")
 
 
 def _to_v2(conn: Connection) -> None:
@@ -244,12 +252,7 @@ def _to_v4(conn: Connection) -> None:
         conn.execute(f"ALTER TABLE person ADD COLUMN {column}")
     for statement in _V4_TABLES.split(";"):
         conn.execute(statement)
-    for table in ("repeat_decision", "person_history"):
-        for verb in ("UPDATE", "DELETE"):
-            conn.execute(
-                f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} BEGIN "
-                f"SELECT RAISE(ABORT, '{table} records are history and cannot be changed'); END"
-            )
+    _make_history(conn, "repeat_decision", "person_history")
     rows = conn.execute("SELECT rowid, name FROM person").fetchall()
     conn.executemany(
         "UPDATE person SET name_key = ? WHERE rowid = ?", [(name_key(r[1]), r[0]) for r in rows]
@@ -288,17 +291,110 @@ def _to_v5(conn: Connection) -> None:
     )
     for statement in _V5_TABLES.split(";"):
         conn.execute(statement)
-    for verb in ("UPDATE", "DELETE"):
-        conn.execute(
-            f"CREATE TRIGGER action_update_no_{verb.lower()} BEFORE {verb} ON action_update "
-            "BEGIN SELECT RAISE(ABORT, 'action_update records are history and cannot be "
-            "changed'); END"
-        )
+    _make_history(conn, "action_update")
+
+
+_V6_COLUMNS = (
+    "\"case\" ADD COLUMN closed_reason TEXT NOT NULL DEFAULT ''",
+    "\"case\" ADD COLUMN transferred_to TEXT NOT NULL DEFAULT ''",
+    "person ADD COLUMN school TEXT",
+    "conference ADD COLUMN minute_taker TEXT NOT NULL DEFAULT ''",
+    "conference ADD COLUMN next_meeting TEXT",
+    "conference ADD COLUMN other_business TEXT NOT NULL DEFAULT ''",
+)
+_V6_TABLES = """
+CREATE TABLE item_history (
+    seq INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    item TEXT NOT NULL,
+    record TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    replaced_by TEXT NOT NULL
+);
+CREATE TABLE sar_withholding (
+    seq INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    person TEXT NOT NULL,
+    item TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+);
+CREATE TABLE received_audit (
+    seq INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES "case"(id),
+    source_file TEXT NOT NULL,
+    source_seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    details TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TABLE protocol_signature (
+    seq INTEGER PRIMARY KEY,
+    agency TEXT NOT NULL,
+    protocol_version TEXT NOT NULL,
+    protocol_sha256 TEXT NOT NULL,
+    signed_by TEXT NOT NULL,
+    signed_on TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+);
+CREATE TABLE breach (
+    seq INTEGER PRIMARY KEY,
+    what TEXT NOT NULL,
+    happened_on TEXT,
+    found_on TEXT NOT NULL,
+    told TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX item_history_by_case ON item_history(case_id, item, seq);
+CREATE INDEX sar_withholding_by_case ON sar_withholding(case_id, person, seq);
+CREATE INDEX received_audit_by_case ON received_audit(case_id, seq)
+"""
+
+CASE_HISTORY_TABLES = (
+    "consent",
+    "override",
+    "repeat_decision",
+    "person_history",
+    "action_update",
+    "item_history",
+    "sar_withholding",
+    "received_audit",
+)
+"""The history tables that hold a case's own rows (by `case_id`): a purge empties them of
+the case, and nothing else ever deletes from them."""
+
+
+def _to_v6(conn: Connection) -> None:
+    """What the data protection duties need (DESIGN.md, pinned additions: `purge`, `sar`,
+    `transfer`, `dpia`, `protocol sign`), with the last fields the referral and the minutes
+    lacked:
+    - a case's reason for closing and the area it went to (empty for every case until now);
+    - a child's school (NULL: not recorded);
+    - a conference's minute-taker, next meeting's date and any other business;
+    - each entry's earlier values when corrected (like a person's, in person_history), with
+      the reason; reasons to withhold an entry from one person's subject access request;
+      the audit records a transferred case brings from the sending area's file (their own
+      numbers and hashes, so its history can be checked there); the register of agencies
+      that signed a protocol version; the breach log.
+    All of them are history: a row is never changed, only a purge removes a case's rows."""
+    for column in _V6_COLUMNS:
+        conn.execute(f"ALTER TABLE {column}")
+    for statement in _V6_TABLES.split(";"):
+        conn.execute(statement)
+    _make_history(
+        conn, "item_history", "sar_withholding", "received_audit", "protocol_signature", "breach"
+    )
 
 
 Migration = Callable[[Connection], None]
 
-MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3, _to_v4, _to_v5]
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6]
 """MIGRATIONS[n] turns schema version n into n + 1."""
 
 

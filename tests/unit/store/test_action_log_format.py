@@ -31,7 +31,7 @@ def test_a_format_4_file_gets_a_key_and_the_update_table(tmp_path, monkeypatch):
     CaseFile.create(path, PASSPHRASE, PROTOCOL).close()
     monkeypatch.undo()
     with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
-        assert schema.file_version(case_file.connection) == 5
+        assert schema.file_version(case_file.connection) == schema.current_version()
         key = case_file.action_reference_key
         tables = {r[0] for r in case_file.connection.execute("SELECT name FROM sqlite_master")}
         assert "action_update" in tables
