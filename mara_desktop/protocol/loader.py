@@ -65,6 +65,7 @@ _PROTOCOL_KEYS = {
     "confidentiality_statement": Key("long", False),
     "handling_instructions": Key("long", False),
     "retention": Key("long", False),
+    "retention_years": Key("count", False),
 }
 _ENTRY_KEYS: dict[str, dict[str, Key]] = {
     "lawful_basis": {"id": Key("id"), "text": Key("long")},
@@ -450,6 +451,7 @@ class _Checker:
                 "confidentiality_statement",
                 "handling_instructions",
                 "retention",
+                "retention_years",
             )
             if key in header
         }

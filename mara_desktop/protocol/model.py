@@ -133,6 +133,9 @@ class Protocol:
     confidentiality_statement: str = DEFAULT_CONFIDENTIALITY_STATEMENT
     handling_instructions: str = DEFAULT_HANDLING
     retention: str = ""
+    retention_years: int | None = None
+    """How many years after a case is closed or transferred it is kept before it is due
+    for purging (`retention`); None: the protocol sets no period, so nothing is due."""
     notice: NoticeTexts = field(default_factory=NoticeTexts)
     """The notices' texts that belong to a jurisdiction (`[notice]`)."""
     risk: RiskSettings = field(default_factory=RiskSettings)
