@@ -7,6 +7,8 @@ interpreter without a display) or read the real HOME (which tests must never tou
 from __future__ import annotations
 
 import atexit
+import functools
+import hashlib
 import os
 import shutil
 import tempfile
@@ -46,6 +48,13 @@ settings.load_profile("timeless")
 2-core CI runner they failed tests that were right. Tests here never judge a wall-clock time
 (benchmarks/ measures speed), so neither may Hypothesis."""
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+
+hashlib.pbkdf2_hmac = functools.cache(hashlib.pbkdf2_hmac)
+"""Key derivation remembered per (passphrase, salt) in the test process: the demo template's
+copies share one salt, and every test that reopens a file derived its key again, 0.25 s each
+on a slow core. The derivation is the real one and a different passphrase or salt is still
+derived afresh, so a wrong passphrase still fails as it must. Commands run as separate
+processes (tests/support/cli.py) derive as a user's would."""
 
 PASSPHRASE = "correct horse battery staple"
 
