@@ -170,6 +170,18 @@ def _disclosure_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("protocol_file", type=Path, metavar="P.toml")
     sub = actions.add_parser("show", help="print the protocol kept in a case file")
     _file(sub)
+    sub = actions.add_parser(
+        "sign", help="record that an agency signed the protocol the case file holds now"
+    )
+    _file(sub)
+    sub.add_argument("--agency", required=True, metavar="ID", help="the agency that signed")
+    sub.add_argument("--by", required=True, metavar="NAME", help="who signed for it")
+    sub.add_argument("--on", required=True, type=_day, metavar="YYYY-MM-DD", help="the day")
+    sub = actions.add_parser(
+        "signatures", help="which agencies signed the protocol in force, and which have not"
+    )
+    _file(sub)
+    sub.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _minutes_command(commands: argparse._SubParsersAction[Parser]) -> None:
