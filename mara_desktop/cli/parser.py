@@ -123,6 +123,13 @@ def build() -> Parser:
     _notice_command(commands)
     _agenda_commands(commands)
     _actions_command(commands)
+    sub = commands.add_parser(
+        "dpia", help="a draft data protection impact assessment for the DPO (no case data)"
+    )
+    _file(sub)
+    sub.add_argument(
+        "--out", required=True, type=Path, metavar="F", help="F.pdf for a PDF, else Markdown"
+    )
     return parser
 
 

@@ -17,6 +17,8 @@ from mara_desktop.domain.accountability import Breach, Signature
 from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, TextKind, text_problem
 from mara_desktop.errors import MaraError, did_you_mean
 from mara_desktop.protocol.model import Protocol
+from mara_desktop.session import dpia_facts as facts
+from mara_desktop.session.dpia_facts import DpiaFacts
 from mara_desktop.store import accountability
 from mara_desktop.store.casefile import CaseFile
 
@@ -127,6 +129,30 @@ class Accountability:
                     field="happened_on",
                 )
         return accountability.add_breach(self._file, what, happened_on, found_on, told)
+
+    # -- the impact assessment -----------------------------------------------------------
+
+    def dpia_facts(self, names_and_references: list[str], today: date | None = None) -> DpiaFacts:
+        """What a draft impact assessment says of this file, checked as of now (the audit
+        chain and every page verified); `names_and_references` are the values it must not
+        hold (the folder is left out when its name holds one)."""
+        case_file = self._file
+        report = case_file.verify()
+        with case_file.snapshot(), case_file.reading() as conn:
+            counts = accountability.file_counts(conn)
+            encryption = accountability.encryption(conn)
+            breaches = accountability.read_breaches(conn)
+        return facts.DpiaFacts(
+            made_on=today or date.today(),
+            protocol=case_file.protocol,
+            folder=facts.folder_of(case_file.path, names_and_references),
+            file_id=case_file.file_id,
+            encryption=encryption,
+            counts=counts,
+            audit=facts.AuditState(counts.audit_records, report.ok, tuple(report.problems)),
+            register=self.signature_register(),
+            breaches=tuple(facts.BreachDates(b.seq, b.happened_on, b.found_on) for b in breaches),
+        )
 
 
 def _check_text(

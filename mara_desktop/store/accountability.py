@@ -16,6 +16,7 @@ from mara_desktop.domain.moments import moment_text, parse_date, parse_moment
 from mara_desktop.store import audit
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.connection import Connection
+from mara_desktop.store.passphrase import KDF_ITERATIONS, SALT_BYTES
 
 
 def read_signatures(conn: Connection) -> list[Signature]:
@@ -135,6 +136,36 @@ def file_counts(conn: Connection) -> FileCounts:
         dict(zip(_EQUALITY_FIELDS, map(int, equality), strict=True)),
         count("conference"),
         count("audit"),
+    )
+
+
+@dataclass(frozen=True)
+class Encryption:
+    """How the open file is encrypted, as SQLCipher reports it, and how its key is made
+    from the passphrase (store/passphrase.py: SQLCipher 4's own derivation)."""
+
+    library: str
+    cipher: str
+    hmac: str
+    page_size: int
+    key_derivation: str
+    iterations: int
+    salt_bytes: int
+
+
+def encryption(conn: Connection) -> Encryption:
+    def pragma(name: str) -> str:
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        return str(row[0]) if row else ""
+
+    return Encryption(
+        f"SQLCipher {pragma('cipher_version')}",
+        pragma("cipher"),
+        pragma("cipher_hmac_algorithm").replace("_", "-"),
+        int(pragma("cipher_page_size") or 0),
+        "PBKDF2-HMAC-SHA512",
+        KDF_ITERATIONS,
+        SALT_BYTES,
     )
 
 
