@@ -15,21 +15,18 @@ from datetime import date
 from mara_desktop.domain import OBSERVER
 from mara_desktop.domain.accountability import Breach, Signature
 from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, TextKind, text_problem
-from mara_desktop.errors import MaraError, did_you_mean
+from mara_desktop.errors import did_you_mean
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import dpia_facts as facts
 from mara_desktop.session.dpia_facts import DpiaFacts
 from mara_desktop.store import accountability
 from mara_desktop.store.casefile import CaseFile
+from mara_desktop.store.editing import EditError
 
 
-class AccountabilityError(MaraError):
+class AccountabilityError(EditError):
     """A signature or a breach that cannot be recorded as given; nothing was written.
-    `field` names the part of the form to mend."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+    `field` names the part of the form to mend, as for any other record."""
 
 
 @dataclass(frozen=True)
