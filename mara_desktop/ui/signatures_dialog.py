@@ -11,33 +11,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from mara_desktop.domain import when_text
 from mara_desktop.session import Session
-from mara_desktop.ui.dialog_parts import (
-    StatusLine,
-    fit_to_screen,
-    heading,
-    note,
-    record_row,
-    write_or_say_why,
-)
+from mara_desktop.ui.dialog_parts import StatusLine, note, write_or_say_why
+from mara_desktop.ui.record_list import RecordForm, RecordList, chosen_day, day_field
 
 TITLE = "Protocol signatures — MARA Desktop"
 RECORD_TITLE = "Record a signature — MARA Desktop"
@@ -47,44 +34,29 @@ _WARNING = QColor("#fbe8c8")
 _INK = QColor("#111111")
 
 
-class SignaturesDialog(QDialog):
+class SignaturesDialog(RecordList):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.setWindowTitle(TITLE)
-        self.setMinimumWidth(760)
         protocol = session.protocol
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Who signed the protocol"))
-        layout.addWidget(
-            note(
+        self.summary = StatusLine("Agencies not signed")
+        self.earlier = note("", "Signatures of earlier versions")
+        super().__init__(
+            session,
+            parent,
+            title=(TITLE, "Who signed the protocol"),
+            about=(
                 f"\u201c{protocol.name}\u201d, version {protocol.version}, is in force. Every "
                 "agency signs it; an agency that has not signed this version should not hear "
                 "cases under it until it does.",
                 "About the register",
-            )
+            ),
+            columns=_COLUMNS,
+            stretch=(0,),
+            record_label="Record a signature…",
+            above=(self.summary,),
+            below=(self.earlier,),
         )
-        self.summary = StatusLine("Agencies not signed")
-        layout.addWidget(self.summary)
-        self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setAccessibleName("Signatures of the protocol in force")
-        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.earlier = note("", "Signatures of earlier versions")
-        layout.addWidget(self.earlier)
-        self.record_button = QPushButton("Record a signature…")
-        self.record_button.clicked.connect(self.record_signature)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.fill()
-        fit_to_screen(self)
+        self.setMinimumWidth(760)
+        self.show_filled()
 
     def fill(self) -> None:
         register = self._session.signature_register()
@@ -123,26 +95,19 @@ class SignaturesDialog(QDialog):
             else "No signatures of earlier versions are recorded."
         )
 
-    def record_signature(self) -> None:
-        dialog = SignatureDialog(self._session, self)
-        if dialog.exec():
-            self.fill()
+    def form(self) -> QDialog:
+        return SignatureDialog(self._session, self)
 
 
-class SignatureDialog(QDialog):
+class SignatureDialog(RecordForm):
     """One agency's signature of the protocol in force; accepted once it is recorded."""
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._today = today or date.today()
-        self.setWindowTitle(RECORD_TITLE)
-        self.setMinimumWidth(520)
         protocol = session.protocol
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"Signature of version {protocol.version}"))
+        words = f"Signature of version {protocol.version}"
+        super().__init__(session, parent, today, title=RECORD_TITLE, width=520, words=words)
         self.agency = QComboBox()
         self.agency.setAccessibleName("Agency")
         unsigned = session.signature_register().unsigned
@@ -155,32 +120,19 @@ class SignatureDialog(QDialog):
         self.signed_by = QLineEdit()
         self.signed_by.setAccessibleName("Signed by")
         self.signed_by.setPlaceholderText("who signed for the agency: name and role")
-        self.signed_on = QDateEdit(_qdate(self._today))
-        self.signed_on.setAccessibleName("Signed on")
-        self.signed_on.setCalendarPopup(True)
-        self.signed_on.setDisplayFormat("d MMM yyyy")
-        self.signed_on.setMaximumDate(_qdate(self._today))
+        self.signed_on = day_field("Signed on", self._today, self._today)
         form = QFormLayout()
         form.addRow("Agency:", self.agency)
         form.addRow("Signed by:", self.signed_by)
         form.addRow("Signed on:", self.signed_on)
-        layout.addLayout(form)
-        self.problem = StatusLine("Problem")
-        layout.addWidget(self.problem)
-        self.record_button = record_row(self, layout, "Record signature", self.record)
+        self.body.addLayout(form)
+        self.finish("Record signature")
 
     def record(self) -> None:
-        signed_on = self.signed_on.date().toPython()
-        assert isinstance(signed_on, date)
-
         def sign() -> None:
-            agency = str(self.agency.currentData())
-            by = self.signed_by.text()
-            self._session.sign_protocol(agency, by, signed_on, today=self._today)
+            agency, by = str(self.agency.currentData()), self.signed_by.text()
+            on = chosen_day(self.signed_on)
+            self._session.sign_protocol(agency, by, on, today=self._today)
 
         fields = {"agency": self.agency, "signed_by": self.signed_by, "signed_on": self.signed_on}
         write_or_say_why(self, self.problem, sign, fields)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
