@@ -9,6 +9,7 @@ alone (minutes/dpia.py), so it cannot print what it was never given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -54,11 +55,13 @@ class DpiaFacts:
 
 
 def folder_of(path: Path, names_and_references: list[str]) -> Path | None:
-    """The file's folder, unless its path names a case or a person of the file (a folder
-    called after a victim tells anyone who sees the disk who is in the file)."""
+    """The file's folder, unless its path names a case or a person of the file as a whole
+    word (a folder called after a victim tells anyone who sees the disk who is in it)."""
     folder = path.absolute().parent
     words = str(folder).casefold()
     held = any(
-        value.strip() and value.strip().casefold() in words for value in names_and_references
+        re.search(rf"(?<!\w){re.escape(value.strip().casefold())}(?!\w)", words)
+        for value in names_and_references
+        if value.strip()
     )
     return None if held else folder

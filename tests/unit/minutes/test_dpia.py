@@ -16,6 +16,7 @@ from mara_desktop.minutes.dpia_files import DpiaNotSafe, holds_any, write_dpia
 from mara_desktop.protocol.model import Category
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.session import Session
+from mara_desktop.session.dpia_facts import folder_of
 from tests.conftest import PASSPHRASE
 from tests.support.importing import load
 from tests.support.pdf_text import normalised, page_texts
@@ -146,3 +147,8 @@ def test_the_words_decide_the_special_category_prompt():
 def test_holds_any_matches_whole_words_case_and_spacing_aside():
     assert holds_any("sent to  QUILLON\nvantablack today", ["Quillon Vantablack"])
     assert not holds_any("Anne-Marie", ["Ann"])
+
+
+def test_the_folder_is_hidden_only_when_it_names_someone_as_a_word(tmp_path):
+    assert folder_of(tmp_path / "Joanna" / "f.mara", ["Ann"]) == (tmp_path / "Joanna").absolute()
+    assert folder_of(tmp_path / "ann smith" / "f.mara", ["Ann Smith"]) is None
