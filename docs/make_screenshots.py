@@ -34,6 +34,7 @@ from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
+from mara_desktop.ui.signatures_dialog import SignaturesDialog
 from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 
@@ -201,6 +202,15 @@ def statistics_picture(session: Session) -> None:
     dialog.close()
 
 
+def signatures_picture(session: Session) -> None:
+    """The register of who signed the protocol in force: the demo's one agency unsigned."""
+    dialog = SignaturesDialog(session)
+    dialog.resize(800, 560)
+    dialog.show()
+    save(dialog, "signatures.png")
+    dialog.close()
+
+
 def main() -> int:
     app = application()
     IMAGES.mkdir(exist_ok=True)
@@ -217,6 +227,7 @@ def main() -> int:
             consent_picture(session)
             referral_picture(session)
             statistics_picture(session)
+            signatures_picture(session)
             export_pictures(session, folder)
     app.processEvents()
     return 0

@@ -8,6 +8,7 @@ import textwrap
 from datetime import date
 
 from mara_desktop.cli.casefile_commands import open_case_file
+from mara_desktop.cli.protocol_register import sign, signatures
 from mara_desktop.cli.terminal import say, warn
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.protocol.errors import ProtocolError
@@ -88,9 +89,14 @@ def _on(args: argparse.Namespace) -> dict[str, str]:
 
 
 def protocol(args: argparse.Namespace) -> int:
-    return {"check": _check, "matrix": _matrix, "set": _set, "show": _show}[args.protocol_command](
-        args
-    )
+    return {
+        "check": _check,
+        "matrix": _matrix,
+        "set": _set,
+        "show": _show,
+        "sign": sign,
+        "signatures": signatures,
+    }[args.protocol_command](args)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -123,6 +123,13 @@ def build() -> Parser:
     _notice_command(commands)
     _agenda_commands(commands)
     _actions_command(commands)
+    sub = commands.add_parser(
+        "dpia", help="a draft data protection impact assessment for the DPO (no case data)"
+    )
+    _file(sub)
+    sub.add_argument(
+        "--out", required=True, type=Path, metavar="F", help="F.pdf for a PDF, else Markdown"
+    )
     return parser
 
 
@@ -170,6 +177,18 @@ def _disclosure_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("protocol_file", type=Path, metavar="P.toml")
     sub = actions.add_parser("show", help="print the protocol kept in a case file")
     _file(sub)
+    sub = actions.add_parser(
+        "sign", help="record that an agency signed the protocol the case file holds now"
+    )
+    _file(sub)
+    sub.add_argument("--agency", required=True, metavar="ID", help="the agency that signed")
+    sub.add_argument("--by", required=True, metavar="NAME", help="who signed for it")
+    sub.add_argument("--on", required=True, type=_day, metavar="YYYY-MM-DD", help="the day")
+    sub = actions.add_parser(
+        "signatures", help="which agencies signed the protocol in force, and which have not"
+    )
+    _file(sub)
+    sub.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _minutes_command(commands: argparse._SubParsersAction[Parser]) -> None:

@@ -142,6 +142,11 @@ class Meeting:
             if line.status is AttendanceStatus.PRESENT
         ]
 
+    def unsigned_present(self) -> list[str]:
+        """Agencies present that have not signed the protocol in force: the chair should
+        know before they hear a case (the register: session/accountability.py)."""
+        return self._session.unsigned_agencies(self.present())
+
     def children_only_present(self) -> list[str]:
         return [
             a

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.domain import OBSERVER, Attendance, AttendanceStatus, Conference
+from mara_desktop.errors import MaraError
 from mara_desktop.session import START, Meeting
+from mara_desktop.ui.attendance_dialog import UNSIGNED_MARK
 
 _STATUS = {
     AttendanceStatus.PRESENT: "Present",
@@ -54,6 +56,17 @@ def _status_text(line: Attendance, meeting: Meeting) -> str:
     if line.status is not AttendanceStatus.APOLOGIES and left_at is not None:
         status = f"Left at {left_at:%H:%M}"
     return status
+
+
+def _warning_line(name: str) -> QLabel:
+    """A sentence in bold, shown only while there is something to warn of."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    label.setStyleSheet("QLabel { font-weight: bold; }")
+    label.hide()
+    return label
 
 
 class AgendaPanel(QWidget):
@@ -104,6 +117,7 @@ class AgendaPanel(QWidget):
         self.room.setTextFormat(Qt.TextFormat.PlainText)
         self.room.setWordWrap(True)
         self.room.setAccessibleName("The room")
+        self.unsigned = _warning_line("Agencies present that have not signed the protocol")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.conferences)
@@ -118,6 +132,7 @@ class AgendaPanel(QWidget):
         buttons.addWidget(self.children_leave)
         room_layout.addLayout(buttons)
         room_layout.addWidget(self.room)
+        room_layout.addWidget(self.unsigned)
         layout.addWidget(room_box, 3)
 
     # -- filling ---------------------------------------------------------------------------
@@ -134,6 +149,7 @@ class AgendaPanel(QWidget):
         self.agenda.clear()
         self.attendance.setRowCount(0)
         self.room.clear()
+        self.unsigned.hide()
         if meeting is None:
             self.conferences.clear()
             self.agenda.blockSignals(False)
@@ -152,10 +168,12 @@ class AgendaPanel(QWidget):
     def _fill_attendance(self, meeting: Meeting) -> None:
         protocol = meeting.protocol
         lines = meeting.conference.attendance
+        unsigned = self._show_unsigned(meeting)
         self.attendance.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            agency = QTableWidgetItem(protocol.agency_name(line.agency))
-            agency.setToolTip(f"{protocol.agency_name(line.agency)}: {line.name}")
+            mark = UNSIGNED_MARK if line.agency in unsigned else ""
+            agency = QTableWidgetItem(protocol.agency_name(line.agency) + mark)
+            agency.setToolTip(f"{protocol.agency_name(line.agency)}: {line.name}{mark}")
             self.attendance.setItem(row, 1, agency)
             self.attendance.setItem(row, 2, QTableWidgetItem(_status_text(line, meeting)))
             if line.status is not AttendanceStatus.APOLOGIES:
@@ -180,6 +198,23 @@ class AgendaPanel(QWidget):
         self.children_leave.setEnabled(
             bool(self._children_still_here(meeting)) and meeting.children_cases_heard()
         )
+
+    def _show_unsigned(self, meeting: Meeting) -> list[str]:
+        """Say which agencies present have not signed the protocol in force; returns them.
+        A register that cannot be read warns of nothing here: the file's damage is the
+        console's band to show."""
+        try:
+            unsigned = meeting.unsigned_present()
+        except MaraError:
+            return []
+        if unsigned:
+            names = ", ".join(meeting.protocol.agency_name(a) for a in unsigned)
+            self.unsigned.setText(
+                f"\u26a0 Not signed the protocol in force (version {meeting.protocol.version}): "
+                f"{names}. Protocol \u25b8 Signatures\u2026 records a signature."
+            )
+        self.unsigned.setVisible(bool(unsigned))
+        return unsigned
 
     @staticmethod
     def _children_still_here(meeting: Meeting) -> list[str]:

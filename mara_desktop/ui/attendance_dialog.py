@@ -31,6 +31,8 @@ from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import StatusLine, write_or_say_why
 
 TITLE = "Attendance — MARA Desktop"
+UNSIGNED_MARK = "  \u26a0 protocol not signed"
+"""After the name of an agency that has not signed the protocol in force, in every list."""
 _COLUMNS = ("Agency", "Name", "Status", "Signed", "Information sent")
 _STATUS_LABELS = {
     AttendanceStatus.PRESENT: "Present",
@@ -48,6 +50,7 @@ class AttendanceDialog(QDialog):
         self._session, self._conference_id = session, conference_id
         conference = session.conference(conference_id)
         self._kept = {line.agency: line for line in conference.attendance} if conference else {}
+        self._unsigned = set(session.unsigned_agencies([a.id for a in session.protocol.agencies]))
         self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setAccessibleName("Attendance")
         self.table.setHorizontalHeaderLabels(list(_COLUMNS))
@@ -56,6 +59,7 @@ class AttendanceDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.unsigned = StatusLine("Agencies present that have not signed the protocol")
         for line in conference.attendance if conference else ():
             self.add_line(line)
         self.problem = StatusLine("Problem")
@@ -81,8 +85,10 @@ class AttendanceDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        layout.addWidget(self.unsigned)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.warn_unsigned()
         self.resize(900, 560)
 
     def add_line(self, line: Attendance | None) -> None:
@@ -91,7 +97,8 @@ class AttendanceDialog(QDialog):
         agency = QComboBox()
         agency.setAccessibleName("Agency")
         for known in self._session.protocol.agencies:
-            agency.addItem(known.name, known.id)
+            mark = UNSIGNED_MARK if known.id in self._unsigned else ""
+            agency.addItem(known.name + mark, known.id)
         agency.addItem("Observer", OBSERVER)
         name = QLineEdit(line.name if line else "")
         name.setAccessibleName("Name")
@@ -109,6 +116,8 @@ class AttendanceDialog(QDialog):
             signed.setChecked(line.conditionality_signed)
             sent.setChecked(line.information_sent)
         agency.currentIndexChanged.connect(lambda _: self._match_status(agency, status))
+        for changed in (agency.currentIndexChanged, status.currentIndexChanged):
+            changed.connect(self.warn_unsigned)
         for column, widget in enumerate((agency, name, status, signed, sent)):
             self.table.setCellWidget(row, column, widget)
 
@@ -124,6 +133,26 @@ class AttendanceDialog(QDialog):
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
+            self.warn_unsigned()
+
+    def warn_unsigned(self) -> None:
+        """A sentence naming each agency marked present that has not signed the protocol in
+        force; none when all have (the register: Protocol ▸ Signatures…)."""
+        present = [
+            line.agency
+            for line in self.lines()
+            if line.status is AttendanceStatus.PRESENT and line.agency in self._unsigned
+        ]
+        if not present:
+            self.unsigned.clear()
+            return
+        protocol = self._session.protocol
+        names = ", ".join(protocol.agency_name(a) for a in dict.fromkeys(present))
+        self.unsigned.problem(
+            f"\u26a0 Not signed the protocol in force (version {protocol.version}): {names}. "
+            "Record the signature in Protocol \u25b8 Signatures\u2026 if it was given, or ask "
+            "the agency to sign."
+        )
 
     def lines(self) -> list[Attendance]:
         result = []

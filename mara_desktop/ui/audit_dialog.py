@@ -61,6 +61,9 @@ ACTIONS = {
     "remembered": "Remembered the key on this computer",
     "forgotten": "Forgot the key on this computer",
     "passphrase-changed": "Changed the passphrase",
+    "protocol-signed": "Recorded an agency's signature of the protocol",
+    "breach-recorded": "Recorded a breach in the breach log",
+    "dpia": "Made a draft data protection impact assessment",
 }
 
 

@@ -50,6 +50,7 @@ from mara_desktop.ui.agenda_dialog import AgendaDialog
 from mara_desktop.ui.agenda_panel import AgendaPanel, conference_label
 from mara_desktop.ui.attendance_dialog import AttendanceDialog
 from mara_desktop.ui.audit_dialog import AuditDialog
+from mara_desktop.ui.breach_log_dialog import BreachLogDialog
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.case_page import CasePage
 from mara_desktop.ui.clipboard import ClipboardGuard
@@ -75,6 +76,7 @@ from mara_desktop.ui.person_dialog import PersonDialog
 from mara_desktop.ui.presenting_bands import PresentingBands
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
+from mara_desktop.ui.signatures_dialog import SignaturesDialog
 from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from mara_desktop.views.model import CaseRecords
@@ -532,6 +534,8 @@ class ChairConsole(QMainWindow):
             commands.scroll_up,
             commands.protocol,
             commands.audit,
+            commands.signatures,
+            commands.breach_log,
             commands.new_referral,
             commands.statistics,
             commands.action_log,
@@ -674,6 +678,20 @@ class ChairConsole(QMainWindow):
     def show_audit(self) -> None:
         if self.session is not None:
             AuditDialog(self.session, self).exec()
+
+    def show_signatures(self) -> None:
+        """Protocol ▸ Signatures…; the attendance is read again afterwards, since a signature
+        recorded there ends its warning."""
+        if self.session is None:
+            return
+        with self._saying_why("Case file not read"):
+            SignaturesDialog(self.session, self).exec()
+        self._reload_meeting()
+
+    def show_breach_log(self) -> None:
+        if self.session is not None:
+            with self._saying_why("Case file not read"):
+                BreachLogDialog(self.session, self).exec()
 
     def show_action_log(self) -> None:
         """Meeting ▸ Action log…; the meeting is read again afterwards, since an update

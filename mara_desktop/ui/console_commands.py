@@ -33,6 +33,8 @@ class Console(Protocol):
     def import_file(self) -> None: ...
     def show_protocol(self) -> None: ...
     def show_audit(self) -> None: ...
+    def show_signatures(self) -> None: ...
+    def show_breach_log(self) -> None: ...
     def new_referral(self) -> None: ...
     def show_statistics(self) -> None: ...
     def show_action_log(self) -> None: ...
@@ -81,6 +83,10 @@ class ConsoleCommands:
         self.import_file.setToolTip("Import cases and meetings from an interchange (JSON) file")
         self.protocol = command("Protocol…", "", console.show_protocol)
         self.audit = command("Audit log…", "", console.show_audit)
+        self.signatures = command("Signatures…", "", console.show_signatures)
+        self.signatures.setToolTip("Which agencies signed the protocol in force; record one")
+        self.breach_log = command("Breach log…", "", console.show_breach_log)
+        self.breach_log.setToolTip("Personal data breaches: the log, and record a new one")
         self.new_referral = command("New referral…", "Ctrl+R", console.new_referral)
         self.new_referral.setToolTip("Enter a referral: the people and the risk checklist (Ctrl+R)")
         self.statistics = command("Statistics…", "", console.show_statistics)
@@ -136,10 +142,14 @@ class ConsoleCommands:
         file_menu.addSeparator()
         file_menu.addAction(self.protocol)
         file_menu.addAction(self.audit)
+        file_menu.addAction(self.breach_log)
         file_menu.addAction("Lock after idle time…", console.choose_idle_minutes)
         file_menu.addSeparator()
         file_menu.addAction(self.lock)
         file_menu.addAction(self.quit)
+        protocol = bar.addMenu("&Protocol")
+        protocol.addAction(self.protocol)
+        protocol.addAction(self.signatures)
         view = bar.addMenu("&View")
         schemes = QActionGroup(bar)
         for name, label in LABELS.items():
