@@ -95,7 +95,8 @@ def _write_list(out: TextIO, key: str, entries: Iterable[dict[str, Any]]) -> int
 
 
 def _conference(c: Conference) -> dict[str, Any]:
-    return {
+    """The minutes' own sections only where recorded, as `left_at` below."""
+    record: dict[str, Any] = {
         "id": c.id,
         "title": c.title,
         "date": c.date.isoformat(),
@@ -104,6 +105,13 @@ def _conference(c: Conference) -> dict[str, Any]:
         "agenda": list(c.agenda),
         "attendance": [_attendance(a) for a in c.attendance],
     }
+    if c.minute_taker:
+        record["minute_taker"] = c.minute_taker
+    if c.next_meeting is not None:
+        record["next_meeting"] = _day(c.next_meeting)
+    if c.other_business:
+        record["other_business"] = c.other_business
+    return record
 
 
 def _attendance(a: Attendance) -> dict[str, Any]:

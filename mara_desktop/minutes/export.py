@@ -335,6 +335,7 @@ class _CopyExporter:
             chair=chair,
             last_heard=tuple(sorted(self.views.last_heard.items())),
             due_not_heard=self._due_not_heard() if chair else (),
+            progress=tuple(sorted(self.views.latest_updates(view).items())),
         )
         line = CHAIR_LINE if chair else f"Prepared for: {recipient}"
         furniture = Furniture(self.protocol.marking, line, self._copy_id(agency, view))
