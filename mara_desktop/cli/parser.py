@@ -184,6 +184,11 @@ def _minutes_command(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write to")
     sub.add_argument("--chair", action="store_true", help="also the chair's copy (not to send)")
     sub.add_argument(
+        "--common",
+        action="store_true",
+        help="also one common copy holding only what every agency present may receive",
+    )
+    sub.add_argument(
         "--reproducible", action="store_true", help="identical bytes for identical input"
     )
     sub.add_argument(

@@ -67,7 +67,7 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
         ("Date", long_date(view.date)),
         ("Venue", view.venue),
         ("Chair", view.chair),
-        ("Minutes taken by", minute_taker(view.sections)),
+        ("Minute-taker", minute_taker(view.sections)),
         ("Prepared for", copy.recipient),
         ("Protocol", f"{protocol.name}, version {protocol.version}"),
     ]
@@ -174,7 +174,7 @@ def _review(view: ConferenceView, copy: Copy) -> list[Flowable]:
         story.append(SharedParagraph("No actions from earlier meetings to review.", styles.BODY))
         return story
     header = ("Case", "Ref.", "Action and latest update", "Owner", "Due", "Status")
-    widths = [26 * mm, 20 * mm, 62 * mm, 28 * mm, 18 * mm, WIDTH - 154 * mm]
+    widths = [24 * mm, 19 * mm, 56 * mm, 26 * mm, 20 * mm, WIDTH - 145 * mm]
     story.append(ruled_table(header, rows, widths))
     return story
 
