@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -69,7 +70,9 @@ class MinutesSectionsFields:
         next_row = QHBoxLayout()
         next_row.addWidget(self.next_known)
         next_row.addWidget(self.next_meeting, 1)
-        form.addRow("&Next meeting:", next_row)
+        label = QLabel("&Next meeting:")
+        label.setBuddy(self.next_known)  # a row of two has no buddy of its own
+        form.addRow(label, next_row)
         form.addRow("Any &other business:", self.other_business)
         form.addRow("", note(FOR_EVERY_COPY, "About any other business"))
 
