@@ -42,6 +42,8 @@ from mara_desktop.protocol.risk_tool import RiskTool, bundled_tool
 
 T = TypeVar("T")
 FORMAT = "mara-interchange/1"
+REFERENCE_KEY = "action_reference_key"
+"""The optional top-level field holding the exporting file's key of action references."""
 
 _CONFERENCE_FIELDS = (
     "id",
