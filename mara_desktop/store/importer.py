@@ -31,6 +31,12 @@ RECORDED_IN_THE_APP = {ITEM_ADDED: "item", ACTION_ADDED: "action"}
 """Audit actions that add an entry to a case in the app, and the detail naming the entry."""
 
 
+OTHER_REFERENCES = (
+    "This file already held actions, so the imported actions have this file's references, "
+    "not those printed by the file they were exported from."
+)
+
+
 class ImportRefused(MaraError):
     """The import would lose something the case file alone holds; nothing was written."""
 
@@ -54,13 +60,12 @@ class ImportReport:
         if self.cases_replaced or self.conferences_replaced:
             parts.append(f"{len(self.cases_replaced)} cases updated")
             parts.append(f"{len(self.conferences_replaced)} conferences updated")
-        said = ", ".join(parts) + "."
-        if self.references is KeyOutcome.KEPT:
-            said += (
-                " This file already held actions, so the imported actions have this file's "
-                "references, not those printed by the file they were exported from."
-            )
-        return said
+        return " ".join(filter(None, (", ".join(parts) + ".", self.references_note)))
+
+    @property
+    def references_note(self) -> str:
+        """What the chair must know of the imported actions' references ("" if nothing)."""
+        return OTHER_REFERENCES if self.references is KeyOutcome.KEPT else ""
 
 
 class CheckedImport(Protocol):
