@@ -18,7 +18,13 @@ from mara_desktop.domain import Audience, Conference, MinutesSections
 from mara_desktop.interchange.action_csv import UpdateRow
 from mara_desktop.minutes.copy_job import Copy, Furniture
 from mara_desktop.minutes.document import minutes_story
-from mara_desktop.minutes.export import COMMON, MinutesRequest, distribution, export_minutes
+from mara_desktop.minutes.export import (
+    COMMON,
+    LeakFound,
+    MinutesRequest,
+    distribution,
+    export_minutes,
+)
 from mara_desktop.minutes.render import render
 from mara_desktop.session import Session
 from mara_desktop.store.casefile import CaseFile
@@ -211,3 +217,23 @@ def test_a_case_reference_shown_only_by_an_override_is_marked() -> None:
         housing
     )
     assert "REF-1" in police and "Shared without consent" not in police
+
+
+def test_other_business_naming_something_withheld_stops_the_export(demo_path, tmp_path):
+    """Any other business is not put to the protocol: the leak check is what stops a value
+    withheld from an agency that the chair wrote into it."""
+    with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE) as case_file:
+        session = Session(case_file)
+        views = session.conference_views(DEMO_CONFERENCE)
+        assert views is not None
+        withheld = views.withheld_values(views.view(Audience.of(["education"])))
+        named = next(value for value in withheld if len(value.split()) == 2)  # a short value
+        demo = views.conference
+        session.change_conference(
+            DEMO_CONFERENCE, demo.date, demo.venue, demo.chair,
+            MinutesSections(other_business=f"{named} moves to the area in January."),
+        )  # fmt: skip
+        request = MinutesRequest(DEMO_CONFERENCE, ("education",), tmp_path / "out")
+        with pytest.raises(LeakFound):
+            export_minutes(session, request)
+    assert not list((tmp_path / "out").glob("*.pdf"))
