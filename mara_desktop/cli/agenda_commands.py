@@ -8,18 +8,36 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from pathlib import Path
 
 from mara_desktop.cli.casefile_commands import open_case_file
 from mara_desktop.cli.terminal import say
+from mara_desktop.domain import MinutesSections
+from mara_desktop.errors import MaraError
 from mara_desktop.session import Candidate, Session, case_kind
 
 
 def conference(args: argparse.Namespace) -> int:
     """`conference new`: the only action so far; prints the new conference's id."""
+    business = _other_business(args.other_business_file)
+    sections = MinutesSections(args.minute_taker, args.next_meeting, business)
     with open_case_file(args.file, args.passphrase_file) as session:
-        new_id = session.new_conference(args.date, args.venue, args.chair, args.title)
+        new_id = session.new_conference(args.date, args.venue, args.chair, args.title, sections)
     say(new_id)
     return 0
+
+
+def _other_business(path: Path | None) -> str:
+    """The text of `--other-business-file` (`-`: standard input), read before the case
+    file is opened, so that a file that cannot be read changes nothing."""
+    if path is None:
+        return ""
+    try:
+        return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
+        raise MaraError(f"{path}: the other business cannot be read ({reason}).") from None
 
 
 def agenda(args: argparse.Namespace) -> int:

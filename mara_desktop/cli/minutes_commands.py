@@ -9,6 +9,7 @@ from mara_desktop.cli.terminal import say
 from mara_desktop.domain import CHAIR
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.minutes.export import (
+    COMMON,
     MinutesRequest,
     MinutesResult,
     distribution,
@@ -24,8 +25,8 @@ class MinutesUsage(MaraError):
 
 
 def minutes(args: argparse.Namespace) -> int:
-    if not (args.agency or args.all or args.chair):
-        raise MinutesUsage("name the copies to write: --agency ID, --all, or --chair.")
+    if not (args.agency or args.all or args.chair or args.common):
+        raise MinutesUsage("name the copies to write: --agency ID, --all, --chair or --common.")
     if args.reproducible and args.password:
         raise MinutesUsage(
             "--reproducible and --password cannot be combined: each encrypted copy has a "
@@ -38,6 +39,8 @@ def minutes(args: argparse.Namespace) -> int:
         agencies = distribution(conference) if args.all else [args.agency] if args.agency else []
         if args.chair:
             agencies.append(CHAIR)
+        if args.common:
+            agencies.append(COMMON)
         request = MinutesRequest(
             conference.id, tuple(agencies), args.out, args.reproducible, args.password
         )

@@ -203,6 +203,11 @@ def _minutes_command(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write to")
     sub.add_argument("--chair", action="store_true", help="also the chair's copy (not to send)")
     sub.add_argument(
+        "--common",
+        action="store_true",
+        help="also one common copy holding only what every agency present may receive",
+    )
+    sub.add_argument(
         "--reproducible", action="store_true", help="identical bytes for identical input"
     )
     sub.add_argument(
@@ -238,6 +243,17 @@ def _agenda_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument("--venue", required=True, metavar="V")
     sub.add_argument("--chair", required=True, metavar="C", help="who chairs it")
     sub.add_argument("--title", metavar="T", help="default: the latest conference's title")
+    sub.add_argument("--minute-taker", default="", metavar="NAME", help="who takes the minutes")
+    sub.add_argument(
+        "--next-meeting", type=_day, metavar="YYYY-MM-DD", help="the next meeting's date"
+    )
+    sub.add_argument(
+        "--other-business-file",
+        type=Path,
+        metavar="F",
+        help="any other business, read from this UTF-8 text file (- for standard input; "
+        "not an argument, which shell history keeps); printed in every copy of the minutes",
+    )
 
     sub = commands.add_parser("agenda", help="change a conference's agenda, or list reviews due")
     _file(sub)

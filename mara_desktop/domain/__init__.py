@@ -12,7 +12,13 @@ from mara_desktop.domain.case import (
     Referral,
     RepeatDecision,
 )
-from mara_desktop.domain.conference import CHAIR, OBSERVER, Attendance, Conference
+from mara_desktop.domain.conference import (
+    CHAIR,
+    OBSERVER,
+    Attendance,
+    Conference,
+    MinutesSections,
+)
 from mara_desktop.domain.content import CaseFileContent
 from mara_desktop.domain.enums import (
     ActionStatus,
@@ -47,6 +53,7 @@ __all__ = [
     "Consent",
     "ConsentState",
     "Item",
+    "MinutesSections",
     "Override",
     "Person",
     "PersonRole",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,7 +39,21 @@ class Attendance:
 
 
 @dataclass(frozen=True)
+class MinutesSections:
+    """What the minutes record of a meeting beyond its cases: who took them, when the next
+    meeting is, and any other business (DOMAIN.md, Minutes); empty until recorded."""
+
+    minute_taker: str = ""
+    next_meeting: date | None = None
+    other_business: str = ""
+
+
+@dataclass(frozen=True)
 class Conference:
+    """`minute_taker`, `next_meeting` and `other_business` are the minutes' own sections
+    (DOMAIN.md, Minutes): "" or None until recorded. Any other business is written by the
+    chair for everyone present, so every copy prints it whole."""
+
     id: str
     title: str
     date: date
@@ -46,6 +61,13 @@ class Conference:
     chair: str
     agenda: tuple[str, ...] = ()
     attendance: tuple[Attendance, ...] = ()
+    minute_taker: str = ""
+    next_meeting: dt.date | None = None  # `date` here would be the field above
+    other_business: str = ""
+
+    @property
+    def sections(self) -> MinutesSections:
+        return MinutesSections(self.minute_taker, self.next_meeting, self.other_business)
 
 
 def children_first(entries: Sequence[T], with_children: Callable[[T], bool]) -> list[T]:

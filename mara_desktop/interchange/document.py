@@ -30,10 +30,10 @@ from mara_desktop.errors import shortened
 from mara_desktop.interchange.checker import Checker
 from mara_desktop.interchange.errors import InterchangeError
 from mara_desktop.interchange.import_file import JsonStream, json_stream
-from mara_desktop.interchange.reader import FORMAT, Existing, RecordReader
+from mara_desktop.interchange.reader import FORMAT, REFERENCE_KEY, Existing, RecordReader
 from mara_desktop.protocol.model import Protocol as SharingProtocol
 
-FIELDS = ("format", "conferences", "cases")
+FIELDS = ("format", REFERENCE_KEY, "conferences", "cases")
 BATCH = 250
 """Cases checked and handed to the store at a time."""
 
@@ -72,6 +72,8 @@ class DocumentReading:
                     check.format(stream.value(1))
                 elif key == "conferences":
                     check.conferences(stream.value(1))
+                elif key == REFERENCE_KEY:
+                    check.reference_key(stream.value(1))
                 else:
                     stream.skip(1)
 
@@ -79,6 +81,11 @@ class DocumentReading:
         """The document's conferences, once every case was read; InterchangeError naming
         every problem found anywhere otherwise."""
         return self._check.finish()
+
+    @property
+    def reference_key(self) -> bytes | None:
+        """The exporting file's key of action references, once the document was read."""
+        return self._check.key
 
 
 def read_import(
@@ -127,6 +134,8 @@ class DocumentCheck:
         self._references: list[tuple[str, str]] = []
         """(JSON path, conference id) of each action that names a conference."""
         self._conference_ids: set[str] = set()
+        self.key: bytes | None = None
+        """The document's `action_reference_key`, when it gives a good one."""
 
     def field(self, key: str) -> None:
         """A field of the document; each may be given once (a file read a piece at a time
@@ -139,6 +148,15 @@ class DocumentCheck:
 
     def format(self, value: Any) -> None:
         self._format = value
+
+    def reference_key(self, value: Any) -> None:
+        """32 bytes as 64 hexadecimal digits, as an export writes them."""
+        if isinstance(value, str) and len(value) == 64 and _is_hex(value):
+            self.key = bytes.fromhex(value)
+        else:
+            self._fields.problem(
+                f"{REFERENCE_KEY}", "must be 64 hexadecimal digits, as an export writes it"
+            )
 
     def conferences(self, value: Any) -> None:
         """Kept as given, to be checked once every case id is known."""
@@ -323,3 +341,7 @@ def _id_of(entry: Any) -> str | None:
     does not make every reference to it a second problem."""
     entry_id = entry.get("id") if isinstance(entry, dict) else None
     return entry_id if isinstance(entry_id, str) else None
+
+
+def _is_hex(text: str) -> bool:
+    return all(c in "0123456789abcdefABCDEF" for c in text)

@@ -26,7 +26,7 @@ from mara_desktop.domain import (
     Referral,
     Subject,
 )
-from mara_desktop.domain.text_rules import IDENTIFIER, SHORT_TEXT
+from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT
 from mara_desktop.errors import shortened
 from mara_desktop.interchange.checker import Checker
 from mara_desktop.interchange.referral_fields import (
@@ -42,7 +42,21 @@ from mara_desktop.protocol.risk_tool import RiskTool, bundled_tool
 
 T = TypeVar("T")
 FORMAT = "mara-interchange/1"
+REFERENCE_KEY = "action_reference_key"
+"""The optional top-level field holding the exporting file's key of action references."""
 
+_CONFERENCE_FIELDS = (
+    "id",
+    "title",
+    "date",
+    "venue",
+    "chair",
+    "agenda",
+    "attendance",
+    "minute_taker",
+    "next_meeting",
+    "other_business",
+)
 _ATTENDANCE_FIELDS = (
     "agency",
     "name",
@@ -142,7 +156,7 @@ class RecordReader:
 
     def conference(self, raw: Any, path: str, known_cases: set[str]) -> Conference | None:
         c = self.check
-        obj = c.table(raw, path, ("id", "title", "date", "venue", "chair", "agenda", "attendance"))
+        obj = c.table(raw, path, _CONFERENCE_FIELDS)
         if obj is None:
             return None
         agenda = c.known_list(obj, "agenda", path, known_cases, "case", required=True)
@@ -153,6 +167,11 @@ class RecordReader:
         day = c.day(obj, "date", path)
         venue = c.text(obj, "venue", path, SHORT_TEXT)
         chair = c.text(obj, "chair", path, SHORT_TEXT)
+        taker = c.text(obj, "minute_taker", path, SHORT_TEXT, required=False)
+        next_meeting = c.day(obj, "next_meeting", path, required=False)
+        other_business = c.text(obj, "other_business", path, LONG_TEXT, required=False)
+        if day is not None and next_meeting is not None and next_meeting <= day:
+            c.problem(f"{path}.next_meeting", "must be after the meeting's date")
         if (
             conference_id is None
             or title is None
@@ -162,7 +181,10 @@ class RecordReader:
             or len(lines) != len(raw_lines)
         ):
             return None
-        return Conference(conference_id, title, day, venue, chair, agenda, tuple(lines))
+        return Conference(
+            conference_id, title, day, venue, chair, agenda, tuple(lines),
+            (taker or "").strip(), next_meeting, other_business or "",
+        )  # fmt: skip
 
     def attendance(self, raw: Any, path: str) -> Attendance | None:
         c = self.check

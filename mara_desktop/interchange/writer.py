@@ -28,7 +28,7 @@ from mara_desktop.domain import (
     Referral,
     moment_text,
 )
-from mara_desktop.interchange.reader import FORMAT
+from mara_desktop.interchange.reader import FORMAT, REFERENCE_KEY
 
 
 def _day(value: date | None) -> str | None:
@@ -39,11 +39,13 @@ def _moment(value: datetime | None) -> str | None:
     return moment_text(value) if value else None
 
 
-def document(content: CaseFileContent) -> dict[str, Any]:
+def document(content: CaseFileContent, reference_key: bytes | None = None) -> dict[str, Any]:
     """The document as JSON values (for content held in memory; a file is written a case at
     a time by `write_document`)."""
+    key = {} if reference_key is None else {REFERENCE_KEY: reference_key.hex()}
     return {
         "format": FORMAT,
+        **key,
         "conferences": [_conference(c) for c in content.conferences],
         "cases": [_case(c) for c in content.cases],
     }
@@ -55,7 +57,12 @@ def dumps(content: CaseFileContent) -> str:
     return text.getvalue()
 
 
-def write_interchange(dest: Path, conferences: Iterable[Conference], cases: Iterable[Case]) -> int:
+def write_interchange(
+    dest: Path,
+    conferences: Iterable[Conference],
+    cases: Iterable[Case],
+    reference_key: bytes | None = None,
+) -> int:
     """Write the document to `dest` atomically (owner-only, whole or not at all); returns the
     number of cases written. `cases` may be read from the file as they are written."""
     written = 0
@@ -63,17 +70,28 @@ def write_interchange(dest: Path, conferences: Iterable[Conference], cases: Iter
     def write(temp: Path) -> None:
         nonlocal written
         with temp.open("w", encoding="utf-8") as out:
-            written = write_document(out, conferences, cases)
+            written = write_document(out, conferences, cases, reference_key)
 
     write_atomically(dest, write)
     return written
 
 
-def write_document(out: TextIO, conferences: Iterable[Conference], cases: Iterable[Case]) -> int:
+def write_document(
+    out: TextIO,
+    conferences: Iterable[Conference],
+    cases: Iterable[Case],
+    reference_key: bytes | None = None,
+) -> int:
     """The document, byte for byte as `json.dumps(document, ensure_ascii=False, indent=2)`
     writes it, but one case at a time: 20,000 cases as JSON values would take gigabytes.
-    Returns the number of cases."""
+    Returns the number of cases.
+
+    `reference_key`, the case file's key of action references, is written when given (a
+    whole file's export), so that a file made from the export prints the same references
+    (docs/interchange.md, "Action references")."""
     out.write(f'{{\n  "format": {json.dumps(FORMAT)},\n')
+    if reference_key is not None:
+        out.write(f'  "{REFERENCE_KEY}": "{reference_key.hex()}",\n')
     _write_list(out, "conferences", map(_conference, conferences))
     out.write(",\n")
     count = _write_list(out, "cases", map(_case, cases))
@@ -95,7 +113,8 @@ def _write_list(out: TextIO, key: str, entries: Iterable[dict[str, Any]]) -> int
 
 
 def _conference(c: Conference) -> dict[str, Any]:
-    return {
+    """The minutes' own sections only where recorded, as `left_at` below."""
+    record: dict[str, Any] = {
         "id": c.id,
         "title": c.title,
         "date": c.date.isoformat(),
@@ -104,6 +123,13 @@ def _conference(c: Conference) -> dict[str, Any]:
         "agenda": list(c.agenda),
         "attendance": [_attendance(a) for a in c.attendance],
     }
+    if c.minute_taker:
+        record["minute_taker"] = c.minute_taker
+    if c.next_meeting is not None:
+        record["next_meeting"] = _day(c.next_meeting)
+    if c.other_business:
+        record["other_business"] = c.other_business
+    return record
 
 
 def _attendance(a: Attendance) -> dict[str, Any]:

@@ -114,9 +114,12 @@ def case_section(
     case): reportlab keeps a heading with the next flowable, but not with a group kept
     together, so "Cases" could end page 1 alone. Every page the case continues on begins
     with its reference (render.RunningHead)."""
+    title = f"{case.number}. {markup(case.title)}"
+    if case.header is not None and not chair:
+        title += shared_without_consent(case.header.access, protocol, size=8)
     story: list[Flowable] = [
         *lead_in,
-        SharedParagraph(f"{case.number}. {markup(case.title)}", styles.CASE),
+        SharedParagraph(title, styles.CASE),
         RunningHead(f"{case.title} (continued)"),
     ]
     story += _referral(case, protocol, meeting, last_heard)

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mara_desktop.domain.action_update import ActionUpdate
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ConferenceView
 
@@ -43,6 +44,9 @@ class Copy:
     due_not_heard: tuple[tuple[str, date], ...] = ()
     """For the chair's copy only: (reference, last heard) of each open case not on the
     agenda that reached 12 months since its last hearing by the meeting's date."""
+    progress: tuple[tuple[str, ActionUpdate], ...] = ()
+    """("CASE/ACTION", newest report) of each action of this copy's view that has one: the
+    review of earlier actions prints it (session.ConferenceViews.latest_updates)."""
 
 
 @dataclass(frozen=True)

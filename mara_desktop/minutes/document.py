@@ -13,6 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from mara_desktop.domain import AttendanceStatus
+from mara_desktop.domain.action_reference import action_id
+from mara_desktop.domain.action_update import ActionUpdate
 from mara_desktop.domain.review import due_for_review
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.case_section import (
@@ -24,6 +26,7 @@ from mara_desktop.minutes.case_section import (
 )
 from mara_desktop.minutes.copy_job import Copy
 from mara_desktop.minutes.fonts import register_fonts
+from mara_desktop.minutes.meeting_sections import meeting_sections, minute_taker
 from mara_desktop.minutes.paragraphs import SharedParagraph
 from mara_desktop.minutes.text import markup
 from mara_desktop.protocol.model import Protocol
@@ -54,6 +57,7 @@ def minutes_story(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[
             last_heard=last_heard.get(case.case_id),
             lead_in=() if number else (cases_heading,),
         )
+    story += meeting_sections(view.sections)
     story += _closing(protocol, copy)
     return story
 
@@ -63,6 +67,7 @@ def _front(view: ConferenceView, protocol: Protocol, copy: Copy) -> list[Flowabl
         ("Date", long_date(view.date)),
         ("Venue", view.venue),
         ("Chair", view.chair),
+        ("Minute-taker", minute_taker(view.sections)),
         ("Prepared for", copy.recipient),
         ("Protocol", f"{protocol.name}, version {protocol.version}"),
     ]
@@ -160,14 +165,16 @@ def _review(view: ConferenceView, copy: Copy) -> list[Flowable]:
     heading = SharedParagraph("Review of actions from earlier meetings", styles.SECTION)
     story: list[Flowable] = [heading]
     rows = []
+    progress = dict(copy.progress)
     for case in view.cases:
         for action in _earlier(case, copy.earlier_conferences):
-            rows.append(_review_row(case, action))
+            latest = progress.get(action_id(case.case_id, action.id))
+            rows.append(_review_row(case, action, latest))
     if not rows:
         story.append(SharedParagraph("No actions from earlier meetings to review.", styles.BODY))
         return story
-    header = ("Case", "Ref.", "Action", "Agency", "Due", "Status")
-    widths = [28 * mm, 22 * mm, 46 * mm, 30 * mm, 21 * mm, WIDTH - 147 * mm]
+    header = ("Case", "Ref.", "Action and latest update", "Owner", "Due", "Status")
+    widths = [24 * mm, 19 * mm, 56 * mm, 26 * mm, 20 * mm, WIDTH - 145 * mm]
     story.append(ruled_table(header, rows, widths))
     return story
 
@@ -200,15 +207,28 @@ def _earlier(case: CaseView, earlier: frozenset[str]) -> list[ActionView]:
     return [a for a in case.actions if a.conference in earlier]
 
 
-def _review_row(case: CaseView, action: ActionView) -> list[object]:
+def _review_row(case: CaseView, action: ActionView, latest: ActionUpdate | None) -> list[object]:
+    """The action with its newest progress report (what the agency reported, who, when),
+    and its owner: the agency and the person named."""
+    owner = markup(action.owner_agency_name)
+    if action.owner_name:
+        owner += f"<br/>{markup(action.owner_name)}"
     return [
         SharedParagraph(markup(case.title), styles.CELL),
         action.reference,
-        SharedParagraph(markup(action.text), styles.CELL),
-        SharedParagraph(markup(action.owner_agency_name), styles.CELL),
+        SharedParagraph(f"{markup(action.text)}<br/>{_update_text(latest)}", styles.CELL),
+        SharedParagraph(owner, styles.CELL),
         long_date(action.due, short=True) if action.due else "None",
         SharedParagraph(markup(status_text(action)), styles.CELL),
     ]
+
+
+def _update_text(latest: ActionUpdate | None) -> str:
+    if latest is None:
+        return "<b>Latest update:</b> no progress reported."
+    when = long_date(latest.updated_on, short=True)
+    said = f"{latest.status.label}. {latest.note}".strip()
+    return f"<b>Latest update</b> ({when}, {markup(latest.updated_by)}): {markup(said)}"
 
 
 def _closing(protocol: Protocol, copy: Copy) -> list[Flowable]:

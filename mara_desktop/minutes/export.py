@@ -58,11 +58,17 @@ from mara_desktop.minutes.text import drawn_forms
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import ConferenceViews, Session
 from mara_desktop.views import ConferenceView
+from mara_desktop.views.audiences import room_audience
 
 if TYPE_CHECKING:
     from mara_desktop.minutes.leak_check import Leak
 
 CHAIR_LINE = "CHAIR'S COPY — NOT FOR DISTRIBUTION"
+COMMON = "common"
+"""The common copy's name in the request, the file name and the manifest: one copy holding
+only what every agency present may receive (the room's view once the observers left), for
+areas that send all partners one record rather than a copy each."""
+COMMON_RECIPIENT = "Every agency present"
 
 
 class MinutesError(MaraError):
@@ -77,7 +83,7 @@ class LeakFound(MinutesError):
 class MinutesRequest:
     conference_id: str
     agencies: tuple[str, ...]
-    """Agency ids, and `chair` for the chair's copy."""
+    """Agency ids, `chair` for the chair's copy and `common` for the common copy."""
     out: Path
     reproducible: bool = False
     password: bool = False
@@ -277,10 +283,15 @@ def _no_such_conference(session: Session, conference_id: str) -> MinutesError:
 
 def _check_agencies(protocol: Protocol, agencies: tuple[str, ...]) -> None:
     known = [a.id for a in protocol.agencies]
+    if COMMON in agencies and COMMON in known:
+        raise MinutesError(
+            f'the protocol has an agency "{COMMON}", so no common copy can be named apart '
+            "from its copy; rename that agency's id to make a common copy."
+        )
     for agency in agencies:
-        if agency != CHAIR and agency not in known:
+        if agency not in (CHAIR, COMMON) and agency not in known:
             raise MinutesError(
-                f'unknown agency "{agency}"{did_you_mean(agency, [*known, CHAIR])}; '
+                f'unknown agency "{agency}"{did_you_mean(agency, [*known, CHAIR, COMMON])}; '
                 "the protocol's agencies are: " + ", ".join(known) + "."
             )
     if not agencies:
@@ -326,8 +337,13 @@ class _CopyExporter:
         copy withholds nothing)."""
         chair = agency == CHAIR
         audience = Audience.chair() if chair else Audience.of([agency])
-        view = self.views.view(audience)
         recipient = "The chair" if chair else self.protocol.agency_name(agency)
+        line = CHAIR_LINE if chair else f"Prepared for: {recipient}"
+        if agency == COMMON:
+            audience = self._everyone_present()
+            names = ", ".join(self.protocol.agency_name(a) for a in audience.sorted())
+            recipient, line = f"{COMMON_RECIPIENT}: {names}", f"Prepared for: {COMMON_RECIPIENT}"
+        view = self.views.view(audience)
         copy = Copy(
             recipient,
             self.distribution,
@@ -335,8 +351,8 @@ class _CopyExporter:
             chair=chair,
             last_heard=tuple(sorted(self.views.last_heard.items())),
             due_not_heard=self._due_not_heard() if chair else (),
+            progress=tuple(sorted(self.views.latest_updates(view).items())),
         )
-        line = CHAIR_LINE if chair else f"Prepared for: {recipient}"
         furniture = Furniture(self.protocol.marking, line, self._copy_id(agency, view))
         withheld = [] if chair else self.views.withheld_values(view)
         forms = [
@@ -354,6 +370,18 @@ class _CopyExporter:
             needles=tuple(form for form, _ in forms),
             owners=tuple(index for _, index in forms),
         )
+
+    def _everyone_present(self) -> Audience:
+        """Every agency present, including those that left early (they receive the minutes
+        too); never the observers, who receive none. An entry is in the common copy only
+        if every one of them may see it."""
+        room = room_audience(self.conference, frozenset({OBSERVER}))
+        if not room.agencies:
+            raise MinutesError(
+                "no agency was present at this meeting, so there is no common copy to make "
+                "(nothing was written)."
+            )
+        return room
 
     def _due_not_heard(self) -> tuple[tuple[str, date], ...]:
         """The open cases off the agenda that reached 12 months since their last hearing:

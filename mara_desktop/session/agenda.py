@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from mara_desktop.domain import MinutesSections
 from mara_desktop.store import agenda_editing
 from mara_desktop.store.agenda_editing import Candidate
 
@@ -22,14 +23,29 @@ class AgendaEdits:
 
     _file: CaseFile
 
-    def new_conference(self, on: date, venue: str, chair: str, title: str | None = None) -> str:
+    def new_conference(
+        self,
+        on: date,
+        venue: str,
+        chair: str,
+        title: str | None = None,
+        sections: MinutesSections | None = None,
+    ) -> str:
         """A conference on `on` with an empty agenda; its new id. Without a title it takes
-        the latest conference's."""
-        return agenda_editing.create_conference(self._file, on, venue, chair, title).id
+        the latest conference's; without `sections`, none is recorded yet."""
+        return agenda_editing.create_conference(self._file, on, venue, chair, title, sections).id
 
-    def change_conference(self, conference_id: str, on: date, venue: str, chair: str) -> None:
-        """Correct the date, venue and chair, until minutes of the meeting are exported."""
-        agenda_editing.change_conference(self._file, conference_id, on, venue, chair)
+    def change_conference(
+        self,
+        conference_id: str,
+        on: date,
+        venue: str,
+        chair: str,
+        sections: MinutesSections | None = None,
+    ) -> None:
+        """Correct the date, venue and chair, and the minutes' own sections (None: as they
+        are), until minutes of the meeting are exported."""
+        agenda_editing.change_conference(self._file, conference_id, on, venue, chair, sections)
 
     def minutes_sent(self, conference_id: str) -> bool:
         """Whether minutes of the conference have been exported (its details are then fixed)."""

@@ -13,9 +13,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from mara_desktop.domain import Audience, Case, Conference
+from mara_desktop.domain.action_update import ActionUpdate
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
-from mara_desktop.views.withheld import withheld_values
+from mara_desktop.views.action_log import hidden_reports, latest_reports
+from mara_desktop.views.withheld import shown_values, unless_shown, withheld_values
 
 
 class ConferenceViews:
@@ -29,6 +31,7 @@ class ConferenceViews:
         cases: Sequence[Case],
         earlier: frozenset[str],
         last_heard: Mapping[str, date] | None = None,
+        updates: Mapping[tuple[str, str], Sequence[ActionUpdate]] | None = None,
     ) -> None:
         self.conference = conference
         self.earlier = earlier
@@ -37,6 +40,8 @@ class ConferenceViews:
         heard before only)."""
         self._builder = builder
         self._cases = {case.id: case for case in cases}
+        self._updates = {key: tuple(reports) for key, reports in (updates or {}).items()}
+        """Progress reports on the actions of the conference's cases, oldest first."""
 
     @property
     def protocol(self) -> Protocol:
@@ -51,7 +56,18 @@ class ConferenceViews:
     def view(self, audience: Audience) -> ConferenceView:
         return conference_view(self._builder, self.conference, self._cases, audience)
 
+    def latest_updates(self, view: ConferenceView) -> dict[str, ActionUpdate]:
+        """The newest report on each action `view` holds, by "CASE/ACTION"."""
+        return latest_reports(view, self._updates)
+
     def withheld_values(self, view: ConferenceView) -> list[str]:
         """Every text value of the conference's cases that `view`'s audience may not see,
-        except those it sees elsewhere in the same view."""
-        return withheld_values(self._builder, self.conference, self._cases, view)
+        except those it sees elsewhere in the same view; with the notes and reporters of
+        the reports on actions it may not see, except those its minutes print."""
+        printed = [
+            value
+            for report in self.latest_updates(view).values()
+            for value in (report.note, report.updated_by)
+        ]
+        reports = unless_shown(hidden_reports(view, self._updates), [*shown_values(view), *printed])
+        return withheld_values(self._builder, self.conference, self._cases, view) + reports

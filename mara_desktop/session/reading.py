@@ -80,12 +80,14 @@ class Reading:
                 return None
             cases = self._cases(conference.agenda)
             before = [c for c in self._file.conferences() if c.date < conference.date]
+            agenda = set(conference.agenda)
+            updates = {k: u for k, u in self._file.action_updates().items() if k[0] in agenda}
         earlier = frozenset(c.id for c in before)
         last_heard: dict[str, date] = {}
         for held in before:
             for case_id in set(held.agenda) & set(conference.agenda):
                 last_heard[case_id] = max(held.date, last_heard.get(case_id, held.date))
-        return ConferenceViews(self._builder(), conference, cases, earlier, last_heard)
+        return ConferenceViews(self._builder(), conference, cases, earlier, last_heard, updates)
 
     # -- one case ------------------------------------------------------------------------
 

@@ -189,7 +189,9 @@ class Session(Reading, Edits, Referrals, AgendaEdits, ActionLogs, Accountability
         """An interchange file read, checked by the record rules and written in one
         transaction (all or nothing), and audited."""
         document = read_import(data, self.protocol, self._file, update=update)
-        return import_document(self._file, document, update=update)
+        report = import_document(self._file, document, update=update)
+        self._views = None  # the file may have taken the document's key of action references
+        return report
 
     def export_interchange(self, out: Path) -> tuple[int, int]:
         """Every case and conference to an interchange file, all as of one moment, and
@@ -198,7 +200,9 @@ class Session(Reading, Edits, Referrals, AgendaEdits, ActionLogs, Accountability
         with case_file.snapshot():
             conferences = case_file.conferences()
             batches = case_file.case_batches()
-            cases = write_interchange(out, conferences, chain.from_iterable(batches))
+            cases = write_interchange(
+                out, conferences, chain.from_iterable(batches), case_file.action_reference_key
+            )
         case_file.record(
             "export", {"file": out.name, "cases": cases, "conferences": len(conferences)}
         )

@@ -18,10 +18,10 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from mara_desktop.domain import Conference
+from mara_desktop.domain import Conference, MinutesSections
 from mara_desktop.domain.conference import children_first
 from mara_desktop.domain.review import due_for_review
-from mara_desktop.domain.text_rules import SHORT_TEXT, text_problem
+from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, text_problem
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import EditError
@@ -63,13 +63,36 @@ def _details(text: str, field: str) -> str:
     return value
 
 
+def _sections(sections: MinutesSections, on: date) -> MinutesSections:
+    """The minutes' own sections, checked like the meeting's details; each may be empty."""
+    taker = sections.minute_taker.strip()
+    problem = text_problem(taker, SHORT_TEXT)
+    if problem is not None:
+        raise EditError(f"The minute-taker's name {problem}.", field="minute_taker")
+    business = sections.other_business.strip()
+    problem = text_problem(business, LONG_TEXT)
+    if problem is not None:
+        raise EditError(f"Any other business {problem}.", field="other_business")
+    if sections.next_meeting is not None and sections.next_meeting <= on:
+        raise EditError(
+            "The next meeting's date must be after this meeting's.", field="next_meeting"
+        )
+    return MinutesSections(taker, sections.next_meeting, business)
+
+
 def create_conference(
-    case_file: CaseFile, on: date, venue: str, chair: str, title: str | None = None
+    case_file: CaseFile,
+    on: date,
+    venue: str,
+    chair: str,
+    title: str | None = None,
+    sections: MinutesSections | None = None,
 ) -> Conference:
     """A conference on `on` with an empty agenda and attendance. Its id is "marac-" and
     the date, with "-2", "-3"… when the file already has a conference of that id; its title
     is the latest conference's unless given."""
     venue, chair = _details(venue, "venue"), _details(chair, "chair")
+    sections = _sections(sections or MinutesSections(), on)
     conferences = case_file.conferences()
     if title is None or not title.strip():
         latest = max(conferences, key=lambda c: c.date, default=None)
@@ -79,7 +102,9 @@ def create_conference(
     new_id, number = f"marac-{on.isoformat()}", 2
     while new_id in taken:
         new_id, number = f"marac-{on.isoformat()}-{number}", number + 1
-    conference = Conference(new_id, title, on, venue, chair)
+    conference = dataclasses.replace(
+        Conference(new_id, title, on, venue, chair), **dataclasses.asdict(sections)
+    )
     with case_file.transaction() as conn:
         position = repository.next_position(conn, "conference")
         repository.write_conference(conn, conference, position, replace=False)
@@ -100,24 +125,36 @@ def minutes_sent(case_file: CaseFile, conference_id: str) -> bool:
 
 
 def change_conference(
-    case_file: CaseFile, conference_id: str, on: date, venue: str, chair: str
+    case_file: CaseFile,
+    conference_id: str,
+    on: date,
+    venue: str,
+    chair: str,
+    sections: MinutesSections | None = None,
 ) -> None:
-    """Correct the date, venue or chair; refused once minutes have been exported, since the
-    copies sent print them."""
+    """Correct the date, venue or chair, and the minutes' own sections (None: as they
+    are); refused once minutes have been exported, since the copies sent print them."""
     conference = _conference(case_file, conference_id)
     venue, chair = _details(venue, "venue"), _details(chair, "chair")
+    sections = _sections(sections or conference.sections, on)
     if minutes_sent(case_file, conference_id):
         raise EditError(
             "Minutes of this meeting have been exported, so its date, venue and chair "
             "stay as they were printed."
         )
-    updated = dataclasses.replace(conference, date=on, venue=venue, chair=chair)
+    updated = dataclasses.replace(
+        conference, date=on, venue=venue, chair=chair, **dataclasses.asdict(sections)
+    )
     changed = [
         name
         for name, old, new in (
             ("date", conference.date, on),
             ("venue", conference.venue, venue),
             ("chair", conference.chair, chair),
+            *(
+                (name, getattr(conference, name), value)
+                for name, value in dataclasses.asdict(sections).items()
+            ),
         )
         if old != new
     ]

@@ -25,9 +25,16 @@ from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.connection import Connection
 from mara_desktop.store.editing import ACTION_ADDED, ITEM_ADDED
+from mara_desktop.store.reference_key import KeyOutcome, holds_actions, take_key
 
 RECORDED_IN_THE_APP = {ITEM_ADDED: "item", ACTION_ADDED: "action"}
 """Audit actions that add an entry to a case in the app, and the detail naming the entry."""
+
+
+OTHER_REFERENCES = (
+    "This file already held actions, so the imported actions have this file's references, "
+    "not those printed by the file they were exported from."
+)
 
 
 class ImportRefused(MaraError):
@@ -42,6 +49,8 @@ class ImportReport:
     conferences_replaced: list[str] = field(default_factory=list)
     history_kept: list[str] = field(default_factory=list)
     """Cases whose file held consent or override records the import did not carry."""
+    references: KeyOutcome = KeyOutcome.NONE
+    """What became of the document's key of action references (store/reference_key.py)."""
 
     def summary(self) -> str:
         parts = [
@@ -51,7 +60,12 @@ class ImportReport:
         if self.cases_replaced or self.conferences_replaced:
             parts.append(f"{len(self.cases_replaced)} cases updated")
             parts.append(f"{len(self.conferences_replaced)} conferences updated")
-        return ", ".join(parts) + "."
+        return " ".join(filter(None, (", ".join(parts) + ".", self.references_note)))
+
+    @property
+    def references_note(self) -> str:
+        """What the chair must know of the imported actions' references ("" if nothing)."""
+        return OTHER_REFERENCES if self.references is KeyOutcome.KEPT else ""
 
 
 class CheckedImport(Protocol):
@@ -63,6 +77,10 @@ class CheckedImport(Protocol):
     def conferences(self) -> Sequence[Conference]:
         """Once every case was read: the conferences, or the refusal naming every problem
         found anywhere in the document (it is raised, and nothing is written)."""
+
+    @property
+    def reference_key(self) -> bytes | None:
+        """The exporting file's key of action references, once the document was read."""
 
 
 def import_content(case_file: CaseFile, content: CaseFileContent, *, update: bool) -> ImportReport:
@@ -81,6 +99,7 @@ def import_document(case_file: CaseFile, document: CheckedImport, *, update: boo
     batches = document.case_batches()
     first = next(batches, None)
     with case_file.transaction() as conn:
+        held_actions = holds_actions(conn)
         writing = _Writing(conn, update)
         for batch in chain([first] if first is not None else [], batches):
             writing.cases(batch)
@@ -89,6 +108,7 @@ def import_document(case_file: CaseFile, document: CheckedImport, *, update: boo
             raise writing.refusal
         writing.conferences(conferences)
         report = writing.report
+        report.references = take_key(conn, document.reference_key, held_actions=held_actions)
         audit.append(
             conn,
             case_file.actor,
@@ -98,6 +118,7 @@ def import_document(case_file: CaseFile, document: CheckedImport, *, update: boo
                 "cases_updated": report.cases_replaced,
                 "conferences_added": report.conferences_added,
                 "conferences_updated": report.conferences_replaced,
+                "action_references": report.references.value,
             },
         )
     return report
@@ -112,6 +133,10 @@ class _Held:
 
     def conferences(self) -> Sequence[Conference]:
         return self._content.conferences
+
+    @property
+    def reference_key(self) -> bytes | None:
+        return None
 
 
 class _Writing:

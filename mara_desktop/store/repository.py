@@ -233,18 +233,22 @@ def add_overrides(conn: Connection, case_id: str, overrides: Iterable[Override])
 def write_conference(
     conn: Connection, conference: Conference, position: int, *, replace: bool
 ) -> None:
-    row = (conference.title, conference.date.isoformat(), conference.venue, conference.chair)
+    row = (
+        conference.title, conference.date.isoformat(), conference.venue, conference.chair,
+        conference.minute_taker, _date_text(conference.next_meeting), conference.other_business,
+    )  # fmt: skip
     if replace:
         conn.execute(
-            "UPDATE conference SET title = ?, date = ?, venue = ?, chair = ? WHERE id = ?",
+            "UPDATE conference SET title = ?, date = ?, venue = ?, chair = ?, minute_taker = ?, "
+            "next_meeting = ?, other_business = ? WHERE id = ?",
             (*row, conference.id),
         )
         conn.execute("DELETE FROM agenda WHERE conference_id = ?", (conference.id,))
         conn.execute("DELETE FROM attendance WHERE conference_id = ?", (conference.id,))
     else:
         conn.execute(
-            "INSERT INTO conference (id, position, title, date, venue, chair) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO conference (id, position, title, date, venue, chair, minute_taker, "
+            "next_meeting, other_business) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (conference.id, position, *row),
         )
     conn.executemany(
@@ -300,12 +304,15 @@ def read_conferences(conn: Connection, conference_id: str | None = None) -> list
         )
     where = where.replace("conference_id", "id")
     rows = conn.execute(
-        f"SELECT id, title, date, venue, chair FROM conference {where} ORDER BY position", args
+        "SELECT id, title, date, venue, chair, minute_taker, next_meeting, other_business "
+        f"FROM conference {where} ORDER BY position",
+        args,
     )
     return [
         Conference(
             r[0], r[1], date.fromisoformat(r[2]), r[3], r[4],
             tuple(agendas.get(r[0], ())), tuple(attendance.get(r[0], ())),
+            r[5], _date(r[6]), r[7],
         )
         for r in rows
     ]  # fmt: skip

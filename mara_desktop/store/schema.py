@@ -261,7 +261,8 @@ def _to_v4(conn: Connection) -> None:
 
 ACTION_KEY = "action_reference_key"
 """The meta row holding the random key of the actions' printed references
-(domain/action_reference.py): it never leaves the file, so a reference names no case."""
+(domain/action_reference.py): it leaves the file only in a whole file's export, which holds
+everything anyway (store/reference_key.py), so a reference names no case to anyone else."""
 
 _V5_TABLES = """
 CREATE TABLE action_update (

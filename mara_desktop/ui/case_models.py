@@ -141,7 +141,7 @@ class ItemsModel(QAbstractTableModel):
 
 
 class ActionColumn(IntEnum):
-    NUMBER = 0
+    REFERENCE = 0
     TEXT = 1
     OWNER = 2
     OWNER_NAME = 3
@@ -150,7 +150,7 @@ class ActionColumn(IntEnum):
     SEEN_BY = 6
 
 
-ACTION_HEADERS = ("No.", "Action", "Agency", "Owner", "Due", "Status", "Who may see it")
+ACTION_HEADERS = ("Ref.", "Action", "Agency", "Owner", "Due", "Status", "Who may see it")
 OVERDUE = QColor("#b3261e")
 """The colour of an overdue action's due date, on the chair's page and the shared screen."""
 NO_VALUE = "—"
@@ -168,13 +168,15 @@ EDITABLE = frozenset(
 )
 
 
-def action_cells(number: int, action: ActionView, protocol: Protocol) -> tuple[str, ...]:
-    """What an action's row shows, in ActionColumn order; `number` is its place, from 1."""
+def action_cells(action: ActionView, protocol: Protocol) -> tuple[str, ...]:
+    """What an action's row shows, in ActionColumn order. An action is named by its
+    reference (A-XXXXXXX), as in the minutes and the action log: a number by its place
+    would differ between the room, which sees fewer actions, and the chair."""
     due = f"{action.due:%d %b %Y}" if action.due else NO_VALUE
     if action.overdue:
         due += " (overdue)"
     return (
-        str(number),
+        action.reference or NO_VALUE,
         action.text,
         action.owner_agency_name,
         action.owner_name or NO_VALUE,
@@ -215,12 +217,12 @@ class ActionsModel(QAbstractTableModel):
         self._rows = [
             _ActionRow(
                 action,
-                action_cells(number, action, self._protocol),
+                action_cells(action, self._protocol),
                 (why_not_text(action.access) or "Every agency may see this.")
                 if self._with_access
                 else None,
             )
-            for number, action in enumerate(actions, start=1)
+            for action in actions
         ]
         self.endResetModel()
 

@@ -217,7 +217,7 @@ class CasePage(QWidget):
         _column_widths(
             self.actions_table,
             {
-                ActionColumn.NUMBER: 40,
+                ActionColumn.REFERENCE: 90,
                 ActionColumn.OWNER: 150,
                 ActionColumn.OWNER_NAME: 130,
                 ActionColumn.DUE: 120,

@@ -1,5 +1,6 @@
 """A new meeting (Meeting ▸ New conference…), or its details corrected (Agenda ▸ Details…):
-date, venue and chair, and for a new one its title.
+date, venue and chair, and for a new one its title; the minute-taker, the next meeting's
+date and any other business, which the minutes print in every copy.
 
 A new conference starts with an empty agenda and attendance; the venue, chair and title
 are filled in from the latest meeting, since they rarely change. Its details can be
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mara_desktop.domain import MinutesSections
 from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note, write_or_say_why
+from mara_desktop.ui.minutes_sections_fields import MinutesSectionsFields, day_of, qdate
 
 NEW_TITLE = "New conference — MARA Desktop"
 CHANGE_TITLE = "Meeting details — MARA Desktop"
@@ -54,7 +56,7 @@ class ConferenceDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         day = existing.date if existing else date.today()
-        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.date.setDate(qdate(day))
         self.title = QLineEdit(model.title if model else "")
         self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("MARAC")
@@ -64,6 +66,9 @@ class ConferenceDialog(QDialog):
         self.chair = QLineEdit(model.chair if model else "")
         self.chair.setAccessibleName("Chair")
         self.chair.setPlaceholderText("Who chairs it")
+        self.sections = MinutesSectionsFields(
+            existing.sections if existing else MinutesSections(), day
+        )
         self.problem = StatusLine("Problem")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -78,6 +83,7 @@ class ConferenceDialog(QDialog):
             form.addRow("&Title:", self.title)
         form.addRow("&Venue:", self.venue)
         form.addRow("C&hair:", self.chair)
+        self.sections.add_rows(form)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Meeting details" if existing else "A new conference"))
         if existing is None:
@@ -95,6 +101,7 @@ class ConferenceDialog(QDialog):
         if existing is not None and session.minutes_sent(existing.id):
             for field in (self.date, self.venue, self.chair):
                 field.setEnabled(False)
+            self.sections.set_enabled(False)
             self._save.setEnabled(False)
             self.problem.problem(FIXED)
         self.date.setFocus()
@@ -104,17 +111,22 @@ class ConferenceDialog(QDialog):
             self,
             self.problem,
             self._write,
-            {"venue": self.venue, "chair": self.chair, "title": self.title},
+            {
+                "venue": self.venue,
+                "chair": self.chair,
+                "title": self.title,
+                **self.sections.widgets(),
+            },
         )
 
     def _write(self) -> None:
-        day = self.date.date()
-        on = date(day.year(), day.month(), day.day())
+        on = day_of(self.date.date())
+        sections = self.sections.sections()
         if self.conference_id is None:
             self.conference_id = self._session.new_conference(
-                on, self.venue.text(), self.chair.text(), self.title.text()
+                on, self.venue.text(), self.chair.text(), self.title.text(), sections
             )
         else:
             self._session.change_conference(
-                self.conference_id, on, self.venue.text(), self.chair.text()
+                self.conference_id, on, self.venue.text(), self.chair.text(), sections
             )

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import CHAIR
 from mara_desktop.errors import MaraError
 from mara_desktop.minutes.export import (
+    COMMON,
+    COMMON_RECIPIENT,
     MinutesRequest,
     MinutesResult,
     WrittenCopy,
@@ -39,6 +41,7 @@ from mara_desktop.minutes.export import (
     export_minutes,
     find_conference,
 )
+from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import Session
 from mara_desktop.ui.file_dialogs import choose_folder
 from mara_desktop.ui.pdf_preview import PdfPreviewDialog, print_pdf
@@ -52,6 +55,12 @@ def password_text(copy: WrittenCopy) -> str:
     if copy.in_keychain:
         return "kept in this computer's keychain"
     return copy.password
+
+
+def _recipient(agency: str, protocol: Protocol) -> str:
+    if agency == CHAIR:
+        return "The chair"
+    return COMMON_RECIPIENT if agency == COMMON else protocol.agency_name(agency)
 
 
 class ExportDialog(QDialog):
@@ -72,6 +81,7 @@ class ExportDialog(QDialog):
         who_layout = QVBoxLayout(who)
         who_layout.addWidget(self.agencies)
         who_layout.addWidget(self.chair_copy)
+        who_layout.addWidget(self.common_copy)
         where = QHBoxLayout()
         where.addWidget(self.folder_label, 1)
         where.addWidget(self.choose_button)
@@ -96,6 +106,14 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.agencies.addItem(item)
         self.chair_copy = QCheckBox("Also the chair's copy (marked not for distribution)")
+        self.common_copy = QCheckBox(
+            "Also one common copy, holding only what every agency present may receive"
+        )
+        self.common_copy.setToolTip(
+            "For areas that send all partners one record. It leaves out whatever any agency "
+            "present may not see, so it holds less than each agency's own copy; send it only "
+            "to the agencies that were present."
+        )
         self.password = QCheckBox("Protect each PDF with its own password")
         self.password.setToolTip(
             "AES-256. Each agency's password is kept in this computer's keychain where there "
@@ -156,6 +174,8 @@ class ExportDialog(QDialog):
         ]
         if self.chair_copy.isChecked():
             chosen.append(CHAIR)
+        if self.common_copy.isChecked():
+            chosen.append(COMMON)
         return tuple(chosen)
 
     def export(self) -> None:
@@ -190,7 +210,7 @@ class ExportDialog(QDialog):
             agency = copy.entry.agency
             cells = (
                 copy.path.name,
-                "The chair" if agency == CHAIR else protocol.agency_name(agency),
+                _recipient(agency, protocol),
                 str(copy.entry.pages),
                 "passed",
                 password_text(copy),

@@ -58,4 +58,6 @@ def imported_text(session: Session, path: Path, report: ImportReport) -> str:
         conference = session.conference(conference_id)
         if conference is not None:
             lines.append(f"New meeting, under Meeting on the left: {conference_label(conference)}.")
+    if report.references_note:
+        lines.append(report.references_note)
     return "\n".join(lines)

@@ -49,7 +49,7 @@ class _Style:
     indent: float = 0.0
 
     def block(self, scale: float, hang: float = 0.0) -> QTextBlockFormat:
-        """`hang`: the first line starts that far left of the others (an action's number)."""
+        """`hang`: the first line starts that far left of the others (an action's reference)."""
         block = QTextBlockFormat()
         block.setTopMargin(self.above * scale)
         block.setBottomMargin(6 * scale)
@@ -70,7 +70,7 @@ HEADING = _Style(30, QFont.Weight.Bold)
 SUBHEADING = _Style(22, QFont.Weight.DemiBold, above=12)
 TEXT = _Style(20, QFont.Weight.Normal, indent=16)
 ACTION = _Style(20, QFont.Weight.Normal, above=10, indent=16)
-"""An action's number and words: as large as the case's text."""
+"""An action's reference and words: as large as the case's text."""
 ACTION_FACTS = _Style(17, QFont.Weight.Normal, indent=16)
 """The line under an action: agency, owner, due date, status."""
 SEPARATOR = " · "
@@ -105,21 +105,23 @@ class _Writer:
         self.cursor.insertText(text, style.chars(self.scale))
 
     def actions(self, actions: tuple[ActionView, ...], protocol: Protocol) -> None:
-        """One block per action, not a table: the number and the action's words in large
-        type, and under them its agency, owner, due date and status, so every field wraps
-        and shows at any width (no Who may see it: that is the chair's knowledge)."""
+        """One block per action, not a table: the reference and the action's words in
+        large type, and under them its agency, owner, due date and status, so every field
+        wraps and shows at any width (no Who may see it: that is the chair's knowledge).
+        The reference is the one the minutes and the action log print."""
         number_chars = ACTION.chars(self.scale)
         number_chars.setFontWeight(QFont.Weight.Bold)
-        hang = QFontMetricsF(number_chars.font()).horizontalAdvance(f"{len(actions)}.  ")
+        metrics = QFontMetricsF(number_chars.font())
+        hang = max((metrics.horizontalAdvance(f"{a.reference}  ") for a in actions), default=0)
         facts = ACTION_FACTS.block(self.scale)
         facts.setLeftMargin(facts.leftMargin() + hang)
         overdue = ACTION_FACTS.chars(self.scale)
         overdue.setForeground(OVERDUE)
         overdue.setFontWeight(QFont.Weight.Bold)
-        for number, action in enumerate(actions, start=1):
-            cells = action_cells(number, action, protocol)
+        for action in actions:
+            cells = action_cells(action, protocol)
             self.new_block(ACTION.block(self.scale, hang))
-            self.cursor.insertText(f"{number}.\t", number_chars)
+            self.cursor.insertText(f"{cells[ActionColumn.REFERENCE]}\t", number_chars)
             self.cursor.insertText(action.text, ACTION.chars(self.scale))
             self.new_block(facts)
             self._facts(cells, overdue if action.overdue else None)

@@ -17,7 +17,7 @@ from mara_desktop.domain import ActionStatus, Audience, Case
 from mara_desktop.domain.action_reference import action_id
 from mara_desktop.domain.action_update import ActionUpdate
 from mara_desktop.views.builder import ViewBuilder
-from mara_desktop.views.model import ActionView
+from mara_desktop.views.model import ActionView, ConferenceView
 
 
 @dataclass(frozen=True)
@@ -97,10 +97,41 @@ def withheld_reports(
 ) -> list[str]:
     """The notes and reporters of every action not in `shown`: values a log of those
     entries must not hold."""
-    keys = {(e.case_id, e.action.id) for e in shown}
-    values: list[str] = []
-    for key, reports in updates.items():
-        if key not in keys:
-            for report in reports:
-                values += [report.note, report.updated_by]
-    return values
+    return _reports_besides(updates, {(e.case_id, e.action.id) for e in shown})
+
+
+def _reports_besides(
+    updates: Mapping[tuple[str, str], Sequence[ActionUpdate]], held: set[tuple[str, str]]
+) -> list[str]:
+    """The notes and reporters of every report on an action not in `held`."""
+    return [
+        value
+        for key, reports in updates.items()
+        if key not in held
+        for report in reports
+        for value in (report.note, report.updated_by)
+    ]
+
+
+def latest_reports(
+    view: ConferenceView, updates: Mapping[tuple[str, str], Sequence[ActionUpdate]]
+) -> dict[str, ActionUpdate]:
+    """The newest progress report on each action of `view`, by "CASE/ACTION": what the
+    minutes' review of earlier actions prints beside the action. Only the actions the view
+    holds: whoever may see an action may see how it went, and no one else."""
+    latest: dict[str, ActionUpdate] = {}
+    for case in view.cases:
+        for action in case.actions:
+            reports = updates.get((case.case_id, action.id))
+            if reports:
+                latest[action_id(case.case_id, action.id)] = reports[-1]
+    return latest
+
+
+def hidden_reports(
+    view: ConferenceView, updates: Mapping[tuple[str, str], Sequence[ActionUpdate]]
+) -> list[str]:
+    """The notes and reporters of every report on an action of the conference's cases that
+    `view` does not hold: values its minutes must not hold (pass through `unless_shown`)."""
+    held = {(case.case_id, action.id) for case in view.cases for action in case.actions}
+    return _reports_besides(updates, held)

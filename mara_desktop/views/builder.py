@@ -122,7 +122,8 @@ class ViewBuilder:
         date. Without it, decisions are made as of today and no action is marked overdue."""
         disclosing = _Disclosing(self, case, audience, on)
         header = None
-        if disclosing.access(header_item(case, self.protocol)) is not None:
+        header_access = disclosing.access(header_item(case, self.protocol))
+        if header_access is not None:
             derived = derived_criteria(case, self.thresholds)
             header = CaseHeader(
                 case.reference,
@@ -136,6 +137,7 @@ class ViewBuilder:
                 derived.repeat_of,
                 case.referral.victim_aware,
                 case.referral.victim_consents_to_referral,
+                header_access,
             )
         items = []
         for item in case.items:
@@ -289,4 +291,5 @@ def conference_view(
         protocol.name,
         protocol.version,
         protocol.sha256,
+        conference.sections,
     )

@@ -6,7 +6,7 @@ Only the chair's view carries `access`, saying who else may see each entry and w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from mara_desktop.domain import (
@@ -14,6 +14,7 @@ from mara_desktop.domain import (
     Attendance,
     Audience,
     Consent,
+    MinutesSections,
     Override,
     PersonRole,
     ReferralCriterion,
@@ -59,6 +60,9 @@ class CaseHeader:
     victim_aware: bool | None = None
     """Whether the victim knows of the referral, and consents to it (None: not recorded)."""
     victim_consents_to_referral: bool | None = None
+    access: Access | None = None
+    """As an item's: for the chair who may see the header, for others why it is shown (an
+    override among the reasons: the minutes mark the reference shared without consent)."""
 
     @property
     def criteria_text(self) -> str:
@@ -163,3 +167,6 @@ class ConferenceView:
     protocol_name: str
     protocol_version: str
     protocol_sha256: str
+    sections: MinutesSections = field(default_factory=MinutesSections)
+    """Minute-taker, next meeting, any other business: the meeting's, the same for every
+    audience (the chair writes any other business for all present)."""

@@ -101,7 +101,7 @@ def _withheld_of(builder: ViewBuilder, case: Case, audience: Audience, on: date)
 def shown_values(view: ConferenceView) -> set[str]:
     """Every text the audience's minutes may print: the meeting's own details and what its
     view of each case holds."""
-    shown = {view.title, view.venue, view.chair}
+    shown = {view.title, view.venue, view.chair, view.sections.minute_taker}
     shown.update(line.name for line in view.attendance)
     for case in view.cases:
         shown.add(case.title)

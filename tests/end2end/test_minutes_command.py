@@ -71,7 +71,8 @@ def test_an_existing_copy_is_refused_with_one_line(demo, tmp_path):
 
 def test_naming_no_copy_or_mixing_password_with_reproducible_is_misuse(demo, tmp_path):
     result = minutes(demo, "--out", tmp_path)
-    assert result.returncode == 1 and "--agency ID, --all, or --chair" in one_clear_line(result)
+    assert result.returncode == 1
+    assert "--agency ID, --all, --chair or --common" in one_clear_line(result)
     result = minutes(demo, "--all", "--out", tmp_path, "--password", "--reproducible")
     assert result.returncode == 1 and "cannot be combined" in one_clear_line(result)
     result = minutes(demo, "--all", "--agency", "gp", "--out", tmp_path)

@@ -17,9 +17,10 @@ from tests.support.documents import full_document, minimal_case
 from tests.support.importing import load
 
 
-def whole_document_bytes(content: CaseFileContent) -> bytes:
+def whole_document_bytes(content: CaseFileContent, key: bytes | None = None) -> bytes:
     """What the export wrote before it streamed: the whole document, dumped at once."""
-    return (json.dumps(document(content), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    whole = document(content, key)
+    return (json.dumps(whole, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def exported(path, tmp_path, passphrase: str) -> bytes:
@@ -31,9 +32,9 @@ def exported(path, tmp_path, passphrase: str) -> bytes:
 
 def test_the_demo_exports_the_bytes_of_the_whole_document(demo_path, tmp_path):
     with CaseFile.open(demo_path, passphrase=DEMO_PASSPHRASE, read_only=True) as case_file:
-        content = case_file.content()
+        content, key = case_file.content(), case_file.action_reference_key
     assert content.cases and content.conferences
-    assert exported(demo_path, tmp_path, DEMO_PASSPHRASE) == whole_document_bytes(content)
+    assert exported(demo_path, tmp_path, DEMO_PASSPHRASE) == whole_document_bytes(content, key)
 
 
 def generated() -> dict:
@@ -48,17 +49,20 @@ def generated() -> dict:
 
 def test_a_generated_file_exports_the_bytes_of_the_whole_document(new_file, tmp_path):
     load(new_file, generated())
-    content = new_file.content()
+    content, key = new_file.content(), new_file.action_reference_key
     new_file.close()
-    assert exported(new_file.path, tmp_path, PASSPHRASE) == whole_document_bytes(content)
+    assert exported(new_file.path, tmp_path, PASSPHRASE) == whole_document_bytes(content, key)
 
 
 def test_an_empty_file_exports_the_bytes_of_the_whole_document(new_file, tmp_path):
+    key = new_file.action_reference_key
+    assert key is not None
     new_file.close()
-    expected = whole_document_bytes(CaseFileContent())
-    assert (
-        expected
-        == b'{\n  "format": "mara-interchange/1",\n  "conferences": [],\n  "cases": []\n}\n'
+    expected = whole_document_bytes(CaseFileContent(), key)
+    assert expected == (
+        b'{\n  "format": "mara-interchange/1",\n  "action_reference_key": "'
+        + key.hex().encode()
+        + b'",\n  "conferences": [],\n  "cases": []\n}\n'
     )
     assert exported(new_file.path, tmp_path, PASSPHRASE) == expected
 
