@@ -14,6 +14,7 @@ from mara_desktop.session.meeting import START, AgendaEntry, Meeting, MeetingPla
 from mara_desktop.session.reading import UnknownCase
 from mara_desktop.session.session import Session
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
+from mara_desktop.store.case_pack import PackMade, PackReceived, TransferRefused, is_case_file
 from mara_desktop.store.casefile import SUFFIX
 from mara_desktop.store.editing import EditError
 from mara_desktop.store.errors import (
@@ -51,8 +52,11 @@ __all__ = [
     "KeyUnavailable",
     "Meeting",
     "MeetingPlace",
+    "PackMade",
+    "PackReceived",
     "Session",
     "Soundness",
+    "TransferRefused",
     "UnknownCase",
     "VerifyReport",
     "WeakPassphrase",
@@ -60,6 +64,7 @@ __all__ = [
     "case_kind",
     "changed_action",
     "check_strength",
+    "is_case_file",
     "open_claimed",
     "ready_to_open",
 ]

@@ -136,6 +136,9 @@ class ViewBuilder:
                 derived.repeat_of,
                 case.referral.victim_aware,
                 case.referral.victim_consents_to_referral,
+                case.status,
+                case.closed_on,
+                case.transferred_to if audience.is_chair else "",
             )
         items = []
         for item in case.items:

@@ -13,6 +13,7 @@ from mara_desktop.domain import (
     ActionStatus,
     Attendance,
     Audience,
+    CaseStatus,
     Consent,
     Override,
     PersonRole,
@@ -59,6 +60,11 @@ class CaseHeader:
     victim_aware: bool | None = None
     """Whether the victim knows of the referral, and consents to it (None: not recorded)."""
     victim_consents_to_referral: bool | None = None
+    status: CaseStatus = CaseStatus.OPEN
+    closed_on: date | None = None
+    transferred_to: str = ""
+    """The area a transferred case went to: where the victim moved, so the chair's alone
+    ("" in every other audience's view)."""
 
     @property
     def criteria_text(self) -> str:
