@@ -82,7 +82,9 @@ class TransferDialog(QDialog):
         place_row.addWidget(self.choose)
         form = QFormLayout()
         form.addRow("Receiving &area:", self.area)
-        form.addRow("Save &to:", place_row)
+        save_to = QLabel("Save &to:")
+        save_to.setBuddy(self.choose)  # a row of a layout has no buddy of its own
+        form.addRow(save_to, place_row)
         form.addRow("&Passphrase:", self.passphrase)
         form.addRow("Passphrase a&gain:", self.again)
         layout.addLayout(form)

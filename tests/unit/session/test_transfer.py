@@ -9,6 +9,7 @@ import dataclasses
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,7 @@ from mara_desktop.session import (
     WeakPassphrase,
     WrongPassphrase,
 )
+from mara_desktop.store.connection import DatabaseError
 from mara_desktop.store.schema import CASE_HISTORY_TABLES
 from tests.support.disks import fill, tmpfs
 
@@ -264,6 +266,41 @@ def test_a_full_disk_leaves_no_pack_and_the_sending_file_unchanged(demo_session,
         with pytest.raises(CaseFileError, match="disk is full; no pack was written"):
             demo_session.transfer_case(CASE, usb / "pack.mara", PACK_PASSPHRASE)
         assert sorted(p.name for p in usb.iterdir()) == ["filler"]
+    assert len(demo_session.audit_records()) == records
+    header = demo_session.case_view(CASE, Audience.chair()).header
+    assert header is not None and header.status is CaseStatus.OPEN
+
+
+class _CommitFails:
+    """The sending file's connection, failing to commit once the pack is written."""
+
+    def __init__(self, conn: Any, pack: Path) -> None:
+        self._conn, self._pack = conn, pack
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql == "COMMIT" and self._pack.exists():
+            raise DatabaseError("database or disk is full")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+def test_a_sending_file_that_cannot_take_the_change_leaves_no_pack(demo_session, tmp_path):
+    """The pack is written inside the sending file's transaction: when that transaction
+    fails to commit, the pack goes too. Injected: no disk fails on cue."""
+    demo_session.ensure_sound()
+    records = len(demo_session.audit_records())
+    pack = tmp_path / "pack.mara"
+    real = demo_session._file._conn
+    demo_session._file._conn = _CommitFails(real, pack)
+    try:
+        with pytest.raises(CaseFileError, match="disk is full; nothing was changed"):
+            demo_session.transfer_case(CASE, pack, PACK_PASSPHRASE)
+    finally:
+        demo_session._file._conn = real
+    assert not pack.exists()
+    assert not [p for p in tmp_path.iterdir() if not p.name.startswith("demo.mara")]
     assert len(demo_session.audit_records()) == records
     header = demo_session.case_view(CASE, Audience.chair()).header
     assert header is not None and header.status is CaseStatus.OPEN
