@@ -304,3 +304,13 @@ def test_a_sending_file_that_cannot_take_the_change_leaves_no_pack(demo_session,
     assert len(demo_session.audit_records()) == records
     header = demo_session.case_view(CASE, Audience.chair()).header
     assert header is not None and header.status is CaseStatus.OPEN
+
+
+def test_a_case_set_back_to_open_by_hand_went_nowhere(sent):
+    """Edit referral… may correct the status: the area goes with the transfer."""
+    sender, _ = sent
+    sender.edit_header(CASE, status=CaseStatus.OPEN, closed_on=None)
+    header = sender.case_view(CASE, Audience.chair()).header
+    assert header is not None
+    assert (header.status, header.transferred_to) == (CaseStatus.OPEN, "")
+    assert sender.audit_records()[-1].details["fields"] == ["status", "closed_on", "transferred_to"]
