@@ -14,7 +14,7 @@ from pathlib import Path
 from mara_desktop.cli import casefile_commands, secrets
 from mara_desktop.cli.casefile_commands import open_case_file
 from mara_desktop.cli.terminal import say, warn
-from mara_desktop.session import KeyUnavailable, is_case_file
+from mara_desktop.session import KeyUnavailable, check_pack, is_case_file
 
 
 def pack_passphrase(source: Path | None, pack: Path, *, new: bool) -> str:
@@ -52,6 +52,7 @@ def import_(args: argparse.Namespace) -> int:
     """A transfer pack, or else an interchange file (casefile_commands.import_)."""
     if not is_case_file(args.data):
         return casefile_commands.import_(args)
+    check_pack(args.data)
     with open_case_file(args.file, args.passphrase_file) as session:
         passphrase = pack_passphrase(args.pack_passphrase_file, args.data, new=False)
         received = session.import_pack(args.data, passphrase)

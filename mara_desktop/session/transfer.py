@@ -23,6 +23,12 @@ from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.connection import check_can_open
 
 
+def check_pack(pack: Path) -> None:
+    """Refuse a missing file, a folder or a text file as a pack, in one sentence, before
+    the chair is asked for its passphrase."""
+    check_can_open(pack, writable=False)
+
+
 class Transfers:
     """Transfers of a `Session` (session.py), over its open case file."""
 
@@ -51,7 +57,7 @@ class Transfers:
         """A transfer pack's case added to this file with its ids, history and audit
         records; refused (nothing changed) when this file already holds the case, or the
         case uses an agency, category or lawful basis this file's protocol lacks."""
-        check_can_open(pack, writable=False)
+        check_pack(pack)
         with CaseFile.open(
             pack, passphrase=pack_passphrase, actor=self._file.actor, read_only=True
         ) as opened:

@@ -172,6 +172,7 @@ def write_pack(
     written = False
     try:
         with case_file.transaction() as conn:
+            check_transfer(case_file, case_id, out)  # again: another window may have been first
             rows = _read_case_rows(conn, case_id)
             conn.execute(
                 'UPDATE "case" SET status = ?, closed_on = ?, transferred_to = ? WHERE id = ?',

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from mara_desktop.domain import Audience
 from mara_desktop.errors import MaraError
-from mara_desktop.session import DamagedCaseFile, ImportReport, Session, is_case_file
+from mara_desktop.session import (
+    DamagedCaseFile,
+    ImportReport,
+    Session,
+    check_pack,
+    is_case_file,
+)
 from mara_desktop.ui.agenda_panel import conference_label
 from mara_desktop.ui.file_dialogs import choose_file_to_import
 from mara_desktop.ui.text import count_of
@@ -57,6 +63,11 @@ def import_chosen_file(session: Session, parent: QWidget) -> bool:
 def import_pack(session: Session, path: Path, parent: QWidget) -> bool:
     """A transfer file from another area (transfer_dialog.py made it there): its own
     passphrase is asked, then its case is added as `mara-desktop import` adds it."""
+    try:
+        check_pack(path)
+    except MaraError as error:
+        QMessageBox.warning(parent, NOTHING_IMPORTED, str(error))
+        return False
     passphrase, given = QInputDialog.getText(
         parent,
         PACK_PASSPHRASE,

@@ -104,3 +104,9 @@ def test_no_pack_passphrase_and_no_terminal_exits_2(demo_path, tmp_path):
     assert result.returncode == 2
     assert "--pack-passphrase-file" in one_clear_line(result)
     assert _status(demo_path, "case-01") == ("open", None, None)
+
+
+def test_a_missing_pack_is_said_before_any_passphrase_is_asked(demo_path, tmp_path):
+    result = run("import", demo_path, tmp_path / "missing.mara", passphrase=DEMO_PASSPHRASE)
+    assert result.returncode == 4
+    assert "no such case file" in one_clear_line(result)
