@@ -21,7 +21,7 @@ Command = Callable[..., int]
 
 COMMANDS = {
     "create": "casefile_commands:create",
-    "import": "casefile_commands:import_",
+    "import": "transfer_commands:import_",
     "export": "casefile_commands:export",
     "verify": "casefile_commands:verify",
     "backup": "casefile_commands:backup",
@@ -30,6 +30,7 @@ COMMANDS = {
     "remember": "casefile_commands:remember",
     "forget": "casefile_commands:forget",
     "demo": "casefile_commands:demo",
+    "transfer": "transfer_commands:transfer",
     "view": "disclosure_commands:view",
     "explain": "disclosure_commands:explain",
     "stats": "stats_commands:stats",

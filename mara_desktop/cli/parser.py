@@ -71,6 +71,7 @@ def build() -> Parser:
     sub.add_argument(
         "--update", action="store_true", help="replace cases and conferences already in the file"
     )
+    _pack_passphrase(sub, "with a transfer pack (.mara) for DATA: the pack's passphrase")
 
     sub = commands.add_parser("export", help="export the whole case file as JSON (unencrypted)")
     _file(sub)
@@ -118,6 +119,7 @@ def build() -> Parser:
     sub = commands.add_parser("demo", help="create a case file holding the demo conference")
     sub.add_argument("file", type=Path, metavar="FILE")
 
+    _transfer_command(commands)
     _disclosure_commands(commands)
     _minutes_command(commands)
     _notice_command(commands)
@@ -131,6 +133,28 @@ def build() -> Parser:
         "--out", required=True, type=Path, metavar="F", help="F.pdf for a PDF, else Markdown"
     )
     return parser
+
+
+def _pack_passphrase(sub: argparse.ArgumentParser, meaning: str) -> None:
+    sub.add_argument(
+        "--pack-passphrase-file",
+        type=Path,
+        metavar="F",
+        help=f"{meaning}, from the first line of F (otherwise you are asked)",
+    )
+
+
+def _transfer_command(commands: argparse._SubParsersAction[Parser]) -> None:
+    sub = commands.add_parser(
+        "transfer", help="one case as a new encrypted file for another area's MARAC"
+    )
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub.add_argument(
+        "--out", required=True, type=Path, metavar="PACK.mara", help="the pack to write (new)"
+    )
+    sub.add_argument("--to", dest="area", default="", metavar="AREA", help="the receiving area")
+    _pack_passphrase(sub, "the pack's own passphrase")
 
 
 def _disclosure_commands(commands: argparse._SubParsersAction[Parser]) -> None:

@@ -229,6 +229,9 @@ class Case:
     """Derived, never written: the earlier cases of the same victim referred in the 12
     months before this referral (domain/repeats.py), as the case file found them when the
     case was read. A case built from a document has none until it is in a file."""
+    transferred_to: str = ""
+    """The area the case went to when it was transferred (`transfer`); "" otherwise. Where
+    a victim moved to: the chair's knowledge only, never in an agency's view."""
 
     @property
     def with_children(self) -> bool:

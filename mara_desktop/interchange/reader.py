@@ -80,6 +80,7 @@ _CASE_FIELDS = (
     "items",
     "actions",
     "repeat_decisions",
+    "transferred_to",
 )
 _CONSENT_FIELDS = ("state", "agencies", "categories", "recorded_at", "recorded_by", "person")
 _OVERRIDE_FIELDS = (
@@ -214,6 +215,9 @@ class RecordReader:
         pregnancy = c.boolean(obj, "pregnancy", path, default=False)
         status = c.choice(obj, "status", path, CaseStatus) if "status" in obj else CaseStatus.OPEN
         closed_on = c.day(obj, "closed_on", path, required=False)
+        transferred_to = c.text(obj, "transferred_to", path, SHORT_TEXT, required=False) or ""
+        if transferred_to and status is not CaseStatus.TRANSFERRED:
+            c.problem(f"{path}.transferred_to", 'only a transferred case has "transferred_to"')
         decisions = read_decisions(c, obj, path)
         referral = self.referral(obj.get("referral"), f"{path}.referral")
         people = self._each(obj, "people", path, self.person)
@@ -241,6 +245,7 @@ class RecordReader:
             status,
             closed_on,
             decisions,
+            transferred_to=transferred_to,
         )
         check_whole_case(c, case, path, self.today)
         return case

@@ -13,7 +13,9 @@ from mara_desktop.session.edits import ActionField, changed_action
 from mara_desktop.session.meeting import START, AgendaEntry, Meeting, MeetingPlace, case_kind
 from mara_desktop.session.reading import UnknownCase
 from mara_desktop.session.session import Session
+from mara_desktop.session.transfer import check_pack
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
+from mara_desktop.store.case_pack import PackMade, PackReceived, TransferRefused, is_case_file
 from mara_desktop.store.casefile import SUFFIX
 from mara_desktop.store.editing import EditError
 from mara_desktop.store.errors import (
@@ -51,15 +53,20 @@ __all__ = [
     "KeyUnavailable",
     "Meeting",
     "MeetingPlace",
+    "PackMade",
+    "PackReceived",
     "Session",
     "Soundness",
+    "TransferRefused",
     "UnknownCase",
     "VerifyReport",
     "WeakPassphrase",
     "WrongPassphrase",
     "case_kind",
     "changed_action",
+    "check_pack",
     "check_strength",
+    "is_case_file",
     "open_claimed",
     "ready_to_open",
 ]

@@ -527,6 +527,11 @@ class CaseFile:
                 "the passphrase was changed, or from another case file."
             ) from None
 
+    def opens_with(self, passphrase: str) -> bool:
+        """Whether `passphrase` is this file's: another file meant for other hands (a
+        transfer pack) must not carry the key to this one."""
+        return derive_key(passphrase, self._salt) == self._key
+
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-encrypt every page under a key from the new passphrase (same salt); a
         remembered key is replaced so the keychain keeps opening the file."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import WILDCARD, PersonRole, instant
+from mara_desktop.domain import WILDCARD, CaseStatus, PersonRole, instant
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.rule import when_text
 from mara_desktop.ui.action_editing import ActionDelegate
@@ -43,6 +43,10 @@ def header_text(view: CaseView) -> str:
     parts = [header.criteria_text]
     parts.append(f"referred on {header.referral_date:%d %b %Y}")
     parts.append("children involved" if header.children_involved else "adults only")
+    if header.status is CaseStatus.TRANSFERRED:
+        area = header.transferred_to or "another area"
+        on = f" on {header.closed_on:%d %b %Y}" if header.closed_on else ""
+        parts.append(f"transferred to {area}{on}")
     return " · ".join(parts)
 
 

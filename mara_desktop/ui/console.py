@@ -78,6 +78,7 @@ from mara_desktop.ui.protocol_dialog import ProtocolDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
 from mara_desktop.ui.signatures_dialog import SignaturesDialog
 from mara_desktop.ui.statistics_dialog import StatisticsDialog
+from mara_desktop.ui.transfer_dialog import TransferDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from mara_desktop.views.model import CaseRecords
 
@@ -340,6 +341,7 @@ class ChairConsole(QMainWindow):
                 self._audit_view(case_id, audience, "preview")
         if self.presenting:
             self._show_room()
+        self._allow_file_commands()
 
     @staticmethod
     def _no_records() -> CaseRecords:
@@ -562,6 +564,7 @@ class ChairConsole(QMainWindow):
         self.commands.new_conference.setEnabled(allowed)
         self.commands.agenda.setEnabled(allowed)
         self.commands.new_referral.setEnabled(allowed)
+        self.commands.transfer.setEnabled(allowed and self._current_case_id() is not None)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -666,6 +669,20 @@ class ChairConsole(QMainWindow):
                     session.add_to_agenda(meeting.conference.id, dialog.saved_case_id)
                     self.agenda.set_conferences(session.conferences(), meeting.conference.id)
         self._reload_meeting()
+
+    def transfer_case(self) -> None:
+        """Case ▸ Transfer to another area…: the case being heard; afterwards the console
+        shows it transferred."""
+        session, case_id = self.session, self._current_case_id()
+        if session is None or case_id is None:
+            return
+        dialog: TransferDialog | None = None
+        with self._saying_why("Case not read"):
+            dialog = TransferDialog(session, case_id, self)
+        if dialog is None or not dialog.exec():
+            return
+        self._reload_meeting()
+        QMessageBox.information(self, "Case transferred", dialog.outcome)
 
     def show_statistics(self) -> None:
         if self.session is not None:

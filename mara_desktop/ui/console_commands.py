@@ -36,6 +36,7 @@ class Console(Protocol):
     def show_signatures(self) -> None: ...
     def show_breach_log(self) -> None: ...
     def new_referral(self) -> None: ...
+    def transfer_case(self) -> None: ...
     def show_statistics(self) -> None: ...
     def show_action_log(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
@@ -80,7 +81,10 @@ class ConsoleCommands:
         # Spelt out: the platform's standard Quit key is none on Windows and on some desktops.
         self.quit = command("Quit", "Ctrl+Q", console.quit)
         self.import_file = command("Import…", "", console.import_file)
-        self.import_file.setToolTip("Import cases and meetings from an interchange (JSON) file")
+        self.import_file.setToolTip(
+            "Import cases and meetings from an interchange (JSON) file, or a case transferred "
+            "from another area"
+        )
         self.protocol = command("Protocol…", "", console.show_protocol)
         self.audit = command("Audit log…", "", console.show_audit)
         self.signatures = command("Signatures…", "", console.show_signatures)
@@ -92,6 +96,8 @@ class ConsoleCommands:
         self.statistics = command("Statistics…", "", console.show_statistics)
         self.action_log = command("Action log…", "", console.show_action_log)
         self.action_log.setToolTip("Every action across cases and meetings; record updates")
+        self.transfer = command("Transfer to another area…", "", console.transfer_case)
+        self.transfer.setToolTip("The case as a new encrypted file for the area it moves to")
         window.addToolBar(self._toolbar(view_as))
         self._menus(window.menuBar(), console)
 
@@ -147,6 +153,8 @@ class ConsoleCommands:
         file_menu.addSeparator()
         file_menu.addAction(self.lock)
         file_menu.addAction(self.quit)
+        case_menu = bar.addMenu("C&ase")
+        case_menu.addAction(self.transfer)
         protocol = bar.addMenu("&Protocol")
         protocol.addAction(self.protocol)
         protocol.addAction(self.signatures)

@@ -28,6 +28,7 @@ from mara_desktop.session import SUFFIX
 _CASE_FILES = "MARA case files (*.mara)"
 _PDF_FILES = "PDF files (*.pdf)"
 _INTERCHANGE_FILES = "Interchange files (*.json)"
+_TRANSFER_FILES = "Transfer files from another area (*.mara)"
 _CSV_FILES = "CSV files (*.csv)"
 _session_folder: Path | None = None
 
@@ -42,18 +43,29 @@ def choose_case_file_to_open(parent: QWidget | None) -> Path | None:
 def choose_file_to_import(parent: QWidget | None) -> Path | None:
     dialog = _dialog(parent, "Import cases and conferences")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters([_INTERCHANGE_FILES, "All files (*)"])
+    dialog.setNameFilters([_INTERCHANGE_FILES, _TRANSFER_FILES, "All files (*)"])
     return _run(dialog)
 
 
 def choose_new_case_file(parent: QWidget | None) -> Path | None:
     """A path that does not exist yet, ending in .mara; an existing file is refused and the
     dialog stays open, so nothing is ever created over another file."""
+    return _choose_new(parent, "Create a new case file")
+
+
+def choose_new_pack_file(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Where to save a transfer pack: a new case file, chosen as one."""
+    return _choose_new(parent, "Save the transfer file", suggested_name)
+
+
+def _choose_new(parent: QWidget | None, title: str, suggested_name: str = "") -> Path | None:
     dialog = _NewCaseFileDialog(parent)
-    _prepare(dialog, "Create a new case file")
+    _prepare(dialog, title)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilters([_CASE_FILES])
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+    if suggested_name:
+        dialog.selectFile(suggested_name)
     return dialog.chosen if _run(dialog) is not None else None
 
 

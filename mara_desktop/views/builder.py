@@ -138,6 +138,9 @@ class ViewBuilder:
                 case.referral.victim_aware,
                 case.referral.victim_consents_to_referral,
                 header_access,
+                case.status,
+                case.closed_on,
+                case.transferred_to if audience.is_chair else "",
             )
         items = []
         for item in case.items:

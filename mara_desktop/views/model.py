@@ -13,6 +13,7 @@ from mara_desktop.domain import (
     ActionStatus,
     Attendance,
     Audience,
+    CaseStatus,
     Consent,
     MinutesSections,
     Override,
@@ -63,6 +64,11 @@ class CaseHeader:
     access: Access | None = None
     """As an item's: for the chair who may see the header, for others why it is shown (an
     override among the reasons: the minutes mark the reference shared without consent)."""
+    status: CaseStatus = CaseStatus.OPEN
+    closed_on: date | None = None
+    transferred_to: str = ""
+    """The area a transferred case went to: where the victim moved, so the chair's alone
+    ("" in every other audience's view)."""
 
     @property
     def criteria_text(self) -> str:
