@@ -319,6 +319,9 @@ class _CopyExporter:
         self.distribution = tuple(
             self.protocol.agency_name(a) for a in distribution(self.conference)
         )
+        self.agency_views = self.views.agency_views(
+            [a for a in self.request.agencies if a != CHAIR]
+        )
 
     def job(self, agency: str, path: Path) -> CopyJob:
         """The copy's view (through `views/`, the one door) and what its check searches for
@@ -326,7 +329,7 @@ class _CopyExporter:
         copy withholds nothing)."""
         chair = agency == CHAIR
         audience = Audience.chair() if chair else Audience.of([agency])
-        view = self.views.view(audience)
+        view = self.views.view(audience) if chair else self.agency_views[agency]
         recipient = "The chair" if chair else self.protocol.agency_name(agency)
         copy = Copy(
             recipient,

@@ -15,6 +15,7 @@ from datetime import date
 from mara_desktop.domain import Audience, Case, Conference
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
+from mara_desktop.views.each_agency import each_agency_view
 from mara_desktop.views.withheld import withheld_values
 
 
@@ -50,6 +51,12 @@ class ConferenceViews:
 
     def view(self, audience: Audience) -> ConferenceView:
         return conference_view(self._builder, self.conference, self._cases, audience)
+
+    def agency_views(self, agencies: Sequence[str]) -> dict[str, ConferenceView]:
+        """Each agency's own view (its audience the agency alone), by agency id: the views
+        `view` gives, built together (views/each_agency.py), as minutes for every agency
+        need them."""
+        return each_agency_view(self._builder, self.conference, self._cases, agencies)
 
     def withheld_values(self, view: ConferenceView) -> list[str]:
         """Every text value of the conference's cases that `view`'s audience may not see,
