@@ -2,7 +2,9 @@
 
     .venv/bin/python benchmarks/startup.py [--repeat 7] [--baseline DIR]
 
-Prints, each the median of `--repeat` new processes on the bundled demo:
+Prints, each the median of `--repeat` new processes on the bundled demo, with the processes'
+CPU time and the machine's load (the code run as installed: from compiled bytecode, kept in
+a temporary folder, compiled by a first run not counted):
 
 - `mara-desktop --version` (Python and the command line's own imports, nothing opened);
 - `mara-desktop view FILE --case case-01 --as police`, the passphrase given (the key
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,6 +37,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from reads import as_installed  # noqa: E402
 
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo  # noqa: E402
 from mara_desktop.store import keychain as this_keychain  # noqa: E402
@@ -62,20 +68,32 @@ case_file.close()
 """
 
 
+CPU_SECONDS: dict[float, float] = {}
+"""The median CPU time (user + system) of each command's processes, by its median wall time:
+on a machine shared with other work, CPU time is the figure that survives the load."""
+
+
 def process_seconds(code: Path, args: list[str], repeat: int) -> float:
     """Run from `code`'s own folder: `python -m` and `-c` put the working folder first on
-    the path, ahead of PYTHONPATH."""
+    the path, ahead of PYTHONPATH. A first run, not counted, compiles the bytecode."""
     env = {**os.environ, "PYTHONPATH": str(code), "MARA_PASSPHRASE": DEMO_PASSPHRASE}
-    times = []
-    for _ in range(repeat):
+    env = as_installed(env, code)
+    times, cpu = [], []
+    for run in range(-1, repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([sys.executable, *args], env=env, cwd=code, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if run >= 0:
+            times.append(time.perf_counter() - start)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    wall = statistics.median(times)
+    CPU_SECONDS[wall] = statistics.median(cpu)
+    return wall
 
 
 def first_keychain_open(code: Path, path: Path, repeat: int) -> float:
-    env = {**os.environ, "PYTHONPATH": str(code)}
+    env = as_installed({**os.environ, "PYTHONPATH": str(code)}, code)
     env.pop("MARA_PASSPHRASE", None)
     command = [sys.executable, "-c", FIRST_OPEN, str(path)]
     times = []
@@ -123,12 +141,20 @@ def main() -> None:
         if args.baseline:
             rows["baseline"] = figures(args.baseline.resolve(), demo, remembered, args.repeat)
     names = ["--version", "view", "verify", "first keychain open"]
+    load = " ".join(f"{n:.2f}" for n in os.getloadavg())
     print(f"Whole commands, new processes, medians of {args.repeat} ({state.sentence})")
-    print(f"  {'':24}" + "".join(f"{label:>14}" for label in rows))
+    print(f"  load average at the end: {load}; in brackets the processes' CPU time")
+    print(f"  {'':24}" + "".join(f"{label:>24}" for label in rows))
     for index, name in enumerate(names):
         if all(len(found) > index for found in rows.values()):
-            cells = "".join(f"{found[index] * 1000:11.0f} ms" for found in rows.values())
+            cells = "".join(_cell(found[index]) for found in rows.values())
             print(f"  {name:24}{cells}")
+
+
+def _cell(wall: float) -> str:
+    cpu = CPU_SECONDS.get(wall)
+    said = f"({cpu * 1000:.0f} ms)" if cpu is not None else ""
+    return f"{wall * 1000:11.0f} ms {said:>10}"
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 
 from mara_desktop.cli.parser import build, build_app
@@ -87,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _reader_went_away()
     except Exception as error:  # a bug: never echo its message, it may hold case data
         if os.environ.get("MARA_DEBUG"):
+            import traceback  # noqa: PLC0415  (debugging only: not loaded by every command)
+
             traceback.print_exc()
         print(
             f"MARA Desktop stopped on an unexpected problem ({type(error).__name__}). "

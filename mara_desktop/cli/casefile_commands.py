@@ -10,7 +10,6 @@ from mara_desktop.cli import secrets
 from mara_desktop.cli.terminal import say, warn
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo
 from mara_desktop.errors import ExitCode, MaraError
-from mara_desktop.minutes.manifest import read_witness
 from mara_desktop.protocol.loader import load_protocol
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.session import Anchor, CaseFileError, Head, KeyUnavailable, Session, keychain
@@ -100,6 +99,8 @@ def verify(args: argparse.Namespace) -> int:
 def _anchor_from(session: Session, path: Path) -> Anchor:
     """The newest audit record a minutes manifest or a backup saw in the file."""
     if path.suffix.lower() == ".json":
+        from mara_desktop.minutes.manifest import read_witness  # noqa: PLC0415  (verify only)
+
         witness = read_witness(path)
         return Anchor(path.name, witness.case_file, Head(witness.record, witness.hash))
     anchor = session.anchor_of_copy(path)

@@ -330,6 +330,9 @@ class _CopyExporter:
         self.distribution = tuple(
             self.protocol.agency_name(a) for a in distribution(self.conference)
         )
+        self.agency_views = self.views.agency_views(
+            [a for a in self.request.agencies if a not in (CHAIR, COMMON)]
+        )
 
     def job(self, agency: str, path: Path) -> CopyJob:
         """The copy's view (through `views/`, the one door) and what its check searches for
@@ -343,7 +346,8 @@ class _CopyExporter:
             audience = self._everyone_present()
             names = ", ".join(self.protocol.agency_name(a) for a in audience.sorted())
             recipient, line = f"{COMMON_RECIPIENT}: {names}", f"Prepared for: {COMMON_RECIPIENT}"
-        view = self.views.view(audience)
+        own = self.agency_views.get(agency)
+        view = self.views.view(audience) if own is None else own
         copy = Copy(
             recipient,
             self.distribution,

@@ -17,6 +17,7 @@ from mara_desktop.domain.action_update import ActionUpdate
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
 from mara_desktop.views.action_log import hidden_reports, latest_reports
+from mara_desktop.views.each_agency import each_agency_view
 from mara_desktop.views.withheld import shown_values, unless_shown, withheld_values
 
 
@@ -59,6 +60,12 @@ class ConferenceViews:
     def latest_updates(self, view: ConferenceView) -> dict[str, ActionUpdate]:
         """The newest report on each action `view` holds, by "CASE/ACTION"."""
         return latest_reports(view, self._updates)
+
+    def agency_views(self, agencies: Sequence[str]) -> dict[str, ConferenceView]:
+        """Each agency's own view (its audience the agency alone), by agency id: the views
+        `view` gives, built together (views/each_agency.py), as minutes for every agency
+        need them."""
+        return each_agency_view(self._builder, self.conference, self._cases, agencies)
 
     def withheld_values(self, view: ConferenceView) -> list[str]:
         """Every text value of the conference's cases that `view`'s audience may not see,

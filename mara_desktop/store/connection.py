@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 import sqlcipher3
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlcipher3 import dbapi2
 
 from mara_desktop.store.errors import CaseFileError, DamagedCaseFile, WrongPassphrase
@@ -154,6 +153,9 @@ def pages_in_header(path: Path, key: bytes) -> int:
     reserved tail (16-byte IV, then the 64-byte HMAC) with AES-256-CBC under the raw key.
     Read only when a file will not open although every page it still has checks out:
     its header is then the one witness of how long it was."""
+    # Loaded here, not at start-up: only a damaged file needs it (a tenth of `view`'s imports).
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes  # noqa: PLC0415
+
     with path.open("rb") as handle:
         page = handle.read(PAGE_SIZE)
     reserve = 16 + 64

@@ -124,34 +124,17 @@ class ViewBuilder:
         header = None
         header_access = disclosing.access(header_item(case, self.protocol))
         if header_access is not None:
-            derived = derived_criteria(case, self.thresholds)
-            header = CaseHeader(
-                case.reference,
-                case.referral.criterion,
-                case.referral.dash_score,
-                case.referral.date,
-                case.referral.agency,
-                case.children_involved,
-                derived.dash_ticks,
-                derived.criteria,
-                derived.repeat_of,
-                case.referral.victim_aware,
-                case.referral.victim_consents_to_referral,
-                header_access,
-                case.status,
-                case.closed_on,
-                case.transferred_to if audience.is_chair else "",
-            )
+            header = self.header(case, header_access, chair=audience.is_chair)
         items = []
         for item in case.items:
             access = disclosing.access(item)
             if access is not None:
-                items.append(self._item(item, access))
+                items.append(self.item_view(item, access))
         actions = []
         for action in case.actions:
             access = disclosing.access(action)
             if access is not None:
-                actions.append(self._action(case, action, access, on))
+                actions.append(self.action_view(case, action, access, on))
         people = self._people(disclosing, {i.person for i in items})
         return CaseView(
             case.id,
@@ -163,6 +146,29 @@ class ViewBuilder:
             tuple(actions),
             disclosing.held_back,
             self._overrides(case, audience),
+        )
+
+    def header(self, case: Case, access: Access | None, *, chair: bool) -> CaseHeader:
+        """The case's header, for an audience that may see it, given why (`access`): the
+        same for every agency but for that; the area a transferred case went to is the
+        chair's alone."""
+        derived = derived_criteria(case, self.thresholds)
+        return CaseHeader(
+            case.reference,
+            case.referral.criterion,
+            case.referral.dash_score,
+            case.referral.date,
+            case.referral.agency,
+            case.children_involved,
+            derived.dash_ticks,
+            derived.criteria,
+            derived.repeat_of,
+            case.referral.victim_aware,
+            case.referral.victim_consents_to_referral,
+            access,
+            case.status,
+            case.closed_on,
+            case.transferred_to if chair else "",
         )
 
     @staticmethod
@@ -184,31 +190,10 @@ class ViewBuilder:
         """People whose name is shown or about whom something is shown, numbered by role
         among those shown."""
         case = disclosing.case
-        shown: list[tuple[Person, Access | None]] = []
-        for person in case.people:
-            access = disclosing.access(identity_item(person, case, self.protocol))
-            if access is not None or person.id in about:
-                shown.append((person, access))
-        totals = Counter(person.role for person, _ in shown)
-        counts: Counter[PersonRole] = Counter()
-        result = []
-        for person, access in shown:
-            counts[person.role] += 1
-            label = person.role.label
-            if totals[person.role] > 1:
-                label = f"{label} {counts[person.role]}"
-            named = access is not None
-            result.append(
-                PersonView(
-                    person.id,
-                    person.role,
-                    label,
-                    person.name if named else None,
-                    person.born if named else None,
-                    access,
-                )
-            )
-        return result
+        accesses = [
+            disclosing.access(identity_item(person, case, self.protocol)) for person in case.people
+        ]
+        return people_shown(case.people, accesses, about)
 
     def access_for_chair(self, thing: Disclosable, case: Case, on: date | None = None) -> Access:
         """Who may see `thing` as of `on` (today when not given), and why the others not."""
@@ -218,7 +203,7 @@ class ViewBuilder:
             tuple(d for d in decisions if not d.visible),
         )
 
-    def _item(self, item: Item, access: Access | None) -> ItemView:
+    def item_view(self, item: Item, access: Access | None) -> ItemView:
         p = self.protocol
         return ItemView(
             item.id,
@@ -234,7 +219,7 @@ class ViewBuilder:
             access,
         )
 
-    def _action(
+    def action_view(
         self, case: Case, action: Action, access: Access | None, on: date | None
     ) -> ActionView:
         overdue = bool(on and action.due and action.due < on and action.status is ActionStatus.OPEN)
@@ -264,6 +249,38 @@ class ViewBuilder:
         `on` (today when not given)."""
         entries = case_entries(case, self.protocol)
         return {i: self.rule.decide(entries[i], audience, case, on) for i in ids if i in entries}
+
+
+def people_shown(
+    people: Iterable[Person], accesses: Iterable[Access | None], about: set[str | None]
+) -> list[PersonView]:
+    """The people named (their access not None) or about whom something is shown, numbered
+    by role among those shown: what `_people` gives, once each identity is decided."""
+    shown = [
+        (person, access)
+        for person, access in zip(people, accesses, strict=True)
+        if access is not None or person.id in about
+    ]
+    totals = Counter(person.role for person, _ in shown)
+    counts: Counter[PersonRole] = Counter()
+    result = []
+    for person, access in shown:
+        counts[person.role] += 1
+        label = person.role.label
+        if totals[person.role] > 1:
+            label = f"{label} {counts[person.role]}"
+        named = access is not None
+        result.append(
+            PersonView(
+                person.id,
+                person.role,
+                label,
+                person.name if named else None,
+                person.born if named else None,
+                access,
+            )
+        )
+    return result
 
 
 def hearing_order(conference: Conference, cases: Mapping[str, Case]) -> list[Case]:

@@ -45,3 +45,16 @@ def test_opening_a_case_file_loads_the_keychain_library_only_when_it_asks():
         [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_the_commands_load_no_cipher_library_nor_minutes_manifests_at_start():
+    """The AES of `cryptography` (a tenth of `view`'s imports) is read only for a file that
+    will not open (store/connection.py), a minutes manifest only by `verify --against`."""
+    probe = (
+        "import sys, mara_desktop.cli.casefile_commands, mara_desktop.cli.disclosure_commands;"
+        "print(sorted({'cryptography', 'mara_desktop.minutes.manifest'} & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
