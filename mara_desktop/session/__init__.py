@@ -13,6 +13,7 @@ from mara_desktop.session.edits import ActionField, changed_action
 from mara_desktop.session.meeting import START, AgendaEntry, Meeting, MeetingPlace, case_kind
 from mara_desktop.session.reading import UnknownCase
 from mara_desktop.session.session import Session
+from mara_desktop.session.subject_access import UnknownPerson
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
 from mara_desktop.store.casefile import SUFFIX
 from mara_desktop.store.editing import EditError
@@ -54,6 +55,7 @@ __all__ = [
     "Session",
     "Soundness",
     "UnknownCase",
+    "UnknownPerson",
     "VerifyReport",
     "WeakPassphrase",
     "WrongPassphrase",

@@ -27,6 +27,7 @@ from mara_desktop.session.edits import Edits
 from mara_desktop.session.meeting import Meeting
 from mara_desktop.session.reading import Reading
 from mara_desktop.session.referrals import Referrals
+from mara_desktop.session.subject_access import SubjectAccessRequests
 from mara_desktop.store import audit
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
 from mara_desktop.store.casefile import CaseFile
@@ -36,7 +37,7 @@ from mara_desktop.store.restore import Restored, restore
 from mara_desktop.store.verification import VerifyReport
 
 
-class Session(Reading, Edits, Referrals, AgendaEdits, ActionLogs):
+class Session(Reading, Edits, Referrals, AgendaEdits, ActionLogs, SubjectAccessRequests):
     """One open case file; `close` (or leaving a `with` block) forgets its key. Made by
     `open` or `create`; a case file already open in the store (a test's, a benchmark's)
     can be given the same door by passing it in."""
