@@ -39,6 +39,7 @@ COMMANDS = {
     "conference": "agenda_commands:conference",
     "agenda": "agenda_commands:agenda",
     "actions": "actions_commands:actions",
+    "sar": "subject_access_commands:sar",
 }
 """Each command and where it lives, imported only when it runs: `view` and `verify` must
 not pay for reportlab and pypdf, which only minutes and notices use."""

@@ -16,8 +16,9 @@ household or the case, is marked `names_others`: a reviewer reads it before it g
 A perpetrator's request never holds what would find or reach anyone else, whatever a
 reviewer marks (DESIGN.md, issue 17): no entry of a category the protocol marks
 `locating` unless it is about the perpetrator, none of the victim's subject, none that
-repeats four words in a row of such an entry or names a person recorded as safe to contact,
-no one else's details, and no override's justification (it describes the risk to others).
+repeats four words in a row of such an entry (or its postcode or phone number) or names
+a person recorded as safe to contact, no one else's details, and no override's
+justification (it describes the risk to others).
 Those entries are left out before anyone sees the draft, so they cannot be released by
 mistake.
 """
@@ -30,6 +31,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import pairwise
 
 from mara_desktop.domain import (
     WILDCARD,
@@ -48,6 +50,7 @@ SEVERAL = (Subject.HOUSEHOLD, Subject.CASE)
 """Entries of these subjects are about several people at once."""
 RUN = 4
 """Words in a row that an entry must share with a locating entry to be taken as repeating it."""
+PHONE_DIGITS = 6
 NAMES_OTHERS = "names other people: review before release"
 
 
@@ -255,10 +258,19 @@ class _Picker:
 
 
 def _runs(text: str | list[str]) -> set[tuple[str, ...]]:
-    """Every run of RUN words of a text (the whole text when shorter)."""
+    """What of a text another may repeat: every run of RUN words (the whole text when
+    shorter), every two words in a row that both hold a digit (a postcode, a phone number
+    written in parts) and every word of six digits or more (a phone number)."""
     said = words(text) if isinstance(text, str) else text
     size = min(RUN, len(said))
-    return {tuple(said[i : i + size]) for i in range(len(said) - size + 1)} if size else set()
+    found = {tuple(said[i : i + size]) for i in range(len(said) - size + 1)} if size else set()
+    found |= {pair for pair in pairwise(said) if all(_has_digit(w) for w in pair)}
+    found |= {(w,) for w in said if sum(c.isdigit() for c in w) >= PHONE_DIGITS}
+    return found
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _entry(

@@ -28,7 +28,7 @@ PERPETRATOR_RULE = (
     "Left out by rule, and not listed: whatever would find or reach the victim or anyone "
     "else (addresses, whereabouts, safe contacts, housing), the victim's own information, "
     "other people's details and the reasons given for overrides. A perpetrator's request "
-    "never includes them, whatever is decided below."
+    "never includes them, whatever a reviewer decides."
 )
 NO_LOCATING = (
     "The protocol marks no category as locating (an address, whereabouts or safe contact "
