@@ -19,10 +19,6 @@ from pathlib import Path
 from mara_desktop.atomic import make_private_folder, write_atomically
 from mara_desktop.errors import MaraError
 from mara_desktop.minutes.copy_job import Furniture
-from mara_desktop.minutes.leak_check import find_leaks
-from mara_desktop.minutes.render import render
-from mara_desktop.minutes.subject_access_pdf import DRAFT_LINE, TITLE, subject_access_story
-from mara_desktop.minutes.text import drawn_forms
 from mara_desktop.session import Session
 
 
@@ -42,6 +38,16 @@ class SubjectAccessFiles:
 def write_subject_access(
     session: Session, case_id: str, person_id: str, folder: Path, *, on: date | None = None
 ) -> SubjectAccessFiles:
+    # reportlab and pypdf only when a release is written: the app must start without them
+    from mara_desktop.minutes.leak_check import find_leaks  # noqa: PLC0415
+    from mara_desktop.minutes.render import render  # noqa: PLC0415
+    from mara_desktop.minutes.subject_access_pdf import (  # noqa: PLC0415
+        DRAFT_LINE,
+        TITLE,
+        subject_access_story,
+    )
+    from mara_desktop.minutes.text import drawn_forms  # noqa: PLC0415
+
     made, must_not_hold = session.subject_access_release(case_id, person_id)
     day = on or date.today()
     copy_id = secrets.token_hex(4).upper()

@@ -76,6 +76,7 @@ from mara_desktop.ui.presenting_bands import PresentingBands
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
 from mara_desktop.ui.statistics_dialog import StatisticsDialog
+from mara_desktop.ui.subject_access_dialog import SubjectAccessDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from mara_desktop.views.model import CaseRecords
 
@@ -558,6 +559,7 @@ class ChairConsole(QMainWindow):
         self.commands.new_conference.setEnabled(allowed)
         self.commands.agenda.setEnabled(allowed)
         self.commands.new_referral.setEnabled(allowed)
+        self.commands.subject_access.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -666,6 +668,19 @@ class ChairConsole(QMainWindow):
     def show_statistics(self) -> None:
         if self.session is not None:
             StatisticsDialog(self.session, self).exec()
+
+    def subject_access(self) -> None:
+        """Case ▸ Subject access request…, on the case being heard."""
+        case_id = self._current_case_id()
+        if self.session is None:
+            return
+        if case_id is None:
+            QMessageBox.information(
+                self, "Subject access request", "Choose a case on the agenda first."
+            )
+            return
+        with self._saying_why("Case not read"):
+            SubjectAccessDialog(self.session, case_id, self).exec()
 
     def show_protocol(self) -> None:
         if self.session is not None:

@@ -36,6 +36,7 @@ class Console(Protocol):
     def new_referral(self) -> None: ...
     def show_statistics(self) -> None: ...
     def show_action_log(self) -> None: ...
+    def subject_access(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
     def lock(self) -> None: ...
     def quit(self) -> None: ...
@@ -86,6 +87,10 @@ class ConsoleCommands:
         self.statistics = command("Statistics…", "", console.show_statistics)
         self.action_log = command("Action log…", "", console.show_action_log)
         self.action_log.setToolTip("Every action across cases and meetings; record updates")
+        self.subject_access = command("Subject access request…", "", console.subject_access)
+        self.subject_access.setToolTip(
+            "What the case file holds about one person of this case, for their request"
+        )
         window.addToolBar(self._toolbar(view_as))
         self._menus(window.menuBar(), console)
 
@@ -129,6 +134,8 @@ class ConsoleCommands:
         meeting.addAction(self.action_log)
         meeting.addSeparator()
         meeting.addAction(self.export)
+        case_menu = bar.addMenu("C&ase")
+        case_menu.addAction(self.subject_access)
         file_menu = bar.addMenu("&Case file")
         file_menu.addAction(self.new_referral)
         file_menu.addAction(self.import_file)
