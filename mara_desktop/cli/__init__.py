@@ -40,6 +40,7 @@ COMMANDS = {
     "agenda": "agenda_commands:agenda",
     "actions": "actions_commands:actions",
     "dpia": "dpia_commands:dpia",
+    "sar": "subject_access_commands:sar",
 }
 """Each command and where it lives, imported only when it runs: `view` and `verify` must
 not pay for reportlab and pypdf, which only minutes and notices use."""

@@ -132,6 +132,7 @@ def build() -> Parser:
     sub.add_argument(
         "--out", required=True, type=Path, metavar="F", help="F.pdf for a PDF, else Markdown"
     )
+    _subject_access_command(commands)
     return parser
 
 
@@ -324,6 +325,22 @@ def _actions_command(commands: argparse._SubParsersAction[Parser]) -> None:
         metavar="U.csv",
         help="record progress reports (columns action,status,note,updated_by,updated_on); "
         "with --agency, from that agency, on its own actions only",
+    )
+
+
+def _subject_access_command(commands: argparse._SubParsersAction[Parser]) -> None:
+    sub = commands.add_parser(
+        "sar", help="what is held about one person of a case: a PDF and a JSON for review"
+    )
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub.add_argument("--person", required=True, metavar="PID", help="the person's id in the case")
+    sub.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help="folder to write to (made if missing)",
     )
 
 

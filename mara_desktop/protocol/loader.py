@@ -82,6 +82,7 @@ _ENTRY_KEYS: dict[str, dict[str, Key]] = {
         "description": Key("long", False),
         "subject": Key("enum", True, tuple(s.value for s in Subject)),
         "identity": Key("bool", False),
+        "locating": Key("bool", False),
     },
     "rule": {
         "categories": Key("ids"),
@@ -171,6 +172,7 @@ class _Checker:
                 Subject(e["subject"]),
                 e.get("description", ""),
                 e.get("identity", False),
+                e.get("locating", False),
             )
             for e in entries["category"]
         ]

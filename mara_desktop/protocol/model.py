@@ -54,6 +54,10 @@ class Category:
     description: str = ""
     identity: bool = False
     """Holds the identity (name, date of birth) of the people of its subject."""
+    locating: bool = False
+    """Holds where the people of its subject live, stay or can be reached (an address,
+    whereabouts, safe contact details): a perpetrator's subject access request never
+    includes it unless the subject is the perpetrator (views/subject_access.py)."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from mara_desktop.session.edits import ActionField, changed_action
 from mara_desktop.session.meeting import START, AgendaEntry, Meeting, MeetingPlace, case_kind
 from mara_desktop.session.reading import UnknownCase
 from mara_desktop.session.session import Session
+from mara_desktop.session.subject_access import UnknownPerson
 from mara_desktop.session.transfer import check_pack
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
 from mara_desktop.store.case_pack import PackMade, PackReceived, TransferRefused, is_case_file
@@ -59,6 +60,7 @@ __all__ = [
     "Soundness",
     "TransferRefused",
     "UnknownCase",
+    "UnknownPerson",
     "VerifyReport",
     "WeakPassphrase",
     "WrongPassphrase",

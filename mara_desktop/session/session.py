@@ -28,6 +28,7 @@ from mara_desktop.session.edits import Edits
 from mara_desktop.session.meeting import Meeting
 from mara_desktop.session.reading import Reading
 from mara_desktop.session.referrals import Referrals
+from mara_desktop.session.subject_access import SubjectAccessRequests
 from mara_desktop.session.transfer import Transfers
 from mara_desktop.store import audit
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
@@ -38,7 +39,16 @@ from mara_desktop.store.restore import Restored, restore
 from mara_desktop.store.verification import VerifyReport
 
 
-class Session(Reading, Edits, Referrals, AgendaEdits, ActionLogs, Accountability, Transfers):
+class Session(
+    Reading,
+    Edits,
+    Referrals,
+    AgendaEdits,
+    ActionLogs,
+    Accountability,
+    Transfers,
+    SubjectAccessRequests,
+):
     """One open case file; `close` (or leaving a `with` block) forgets its key. Made by
     `open` or `create`; a case file already open in the store (a test's, a benchmark's)
     can be given the same door by passing it in."""

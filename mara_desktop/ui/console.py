@@ -78,6 +78,7 @@ from mara_desktop.ui.protocol_dialog import ProtocolDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
 from mara_desktop.ui.signatures_dialog import SignaturesDialog
 from mara_desktop.ui.statistics_dialog import StatisticsDialog
+from mara_desktop.ui.subject_access_dialog import SubjectAccessDialog
 from mara_desktop.ui.transfer_dialog import TransferDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from mara_desktop.views.model import CaseRecords
@@ -565,6 +566,7 @@ class ChairConsole(QMainWindow):
         self.commands.agenda.setEnabled(allowed)
         self.commands.new_referral.setEnabled(allowed)
         self.commands.transfer.setEnabled(allowed and self._current_case_id() is not None)
+        self.commands.subject_access.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -687,6 +689,19 @@ class ChairConsole(QMainWindow):
     def show_statistics(self) -> None:
         if self.session is not None:
             StatisticsDialog(self.session, self).exec()
+
+    def subject_access(self) -> None:
+        """Case ▸ Subject access request…, on the case being heard."""
+        case_id = self._current_case_id()
+        if self.session is None:
+            return
+        if case_id is None:
+            QMessageBox.information(
+                self, "Subject access request", "Choose a case on the agenda first."
+            )
+            return
+        with self._saying_why("Case not read"):
+            SubjectAccessDialog(self.session, case_id, self).exec()
 
     def show_protocol(self) -> None:
         if self.session is not None:

@@ -39,6 +39,7 @@ class Console(Protocol):
     def transfer_case(self) -> None: ...
     def show_statistics(self) -> None: ...
     def show_action_log(self) -> None: ...
+    def subject_access(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
     def lock(self) -> None: ...
     def quit(self) -> None: ...
@@ -98,6 +99,10 @@ class ConsoleCommands:
         self.action_log.setToolTip("Every action across cases and meetings; record updates")
         self.transfer = command("Transfer to another area…", "", console.transfer_case)
         self.transfer.setToolTip("The case as a new encrypted file for the area it moves to")
+        self.subject_access = command("Subject access request…", "", console.subject_access)
+        self.subject_access.setToolTip(
+            "What the case file holds about one person of this case, for their request"
+        )
         window.addToolBar(self._toolbar(view_as))
         self._menus(window.menuBar(), console)
 
@@ -155,6 +160,7 @@ class ConsoleCommands:
         file_menu.addAction(self.quit)
         case_menu = bar.addMenu("C&ase")
         case_menu.addAction(self.transfer)
+        case_menu.addAction(self.subject_access)
         protocol = bar.addMenu("&Protocol")
         protocol.addAction(self.protocol)
         protocol.addAction(self.signatures)
