@@ -60,7 +60,7 @@ def test_the_case_goes_to_another_area_and_the_console_shows_it_transferred(
 ) -> None:
     session, pack = console.session, folder / "pack.mara"
     assert session is not None
-    assert _case_menu(console) == ["Transfer to another area…"]
+    assert "Transfer to another area…" in _case_menu(console)
     assert not console.commands.transfer.isEnabled()  # the opening: no case to transfer
     console.next()
     case_id = console.meeting.current if console.meeting else None
