@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from mara_desktop.domain.correction import Correction
 from mara_desktop.domain.enums import (
     ActionStatus,
     CaseStatus,
@@ -105,6 +106,9 @@ class Person:
     """The victim is afraid of this person (the referral's "who is feared")."""
     safe_contact: bool | None = None
     """This person may safely be contacted about the victim (a friend, a relative)."""
+    school: str | None = None
+    """A child's school, where recorded: the child's whereabouts, disclosed exactly as the
+    child's name and date of birth are (views/builder.py)."""
 
     @property
     def self_identified(self) -> dict[str, str | bool | None]:
@@ -229,6 +233,9 @@ class Case:
     """Derived, never written: the earlier cases of the same victim referred in the 12
     months before this referral (domain/repeats.py), as the case file found them when the
     case was read. A case built from a document has none until it is in a file."""
+    corrections: tuple[Correction, ...] = ()
+    """The earlier records of its corrected people and entries, oldest first: history for
+    the chair (domain/correction.py); no view of an agency or a room reads them."""
 
     @property
     def with_children(self) -> bool:

@@ -28,6 +28,7 @@ from mara_desktop.domain import (
     Referral,
     moment_text,
 )
+from mara_desktop.interchange.history_fields import history_entries
 from mara_desktop.interchange.reader import FORMAT
 
 
@@ -123,8 +124,8 @@ def _attendance(a: Attendance) -> dict[str, Any]:
 
 
 def _case(c: Case) -> dict[str, Any]:
-    """`pregnancy`, `status`, `closed_on`, `repeat_decisions` and the fields of a referral
-    and a person added in the second round are written only when they hold something: a
+    """`pregnancy`, `status`, `closed_on`, `repeat_decisions`, `history` and the fields of
+    a referral and a person added in the second round are written only when they hold something: a
     file made before they existed exports as it was imported. `repeat_of` and the criteria
     are derived, never written."""
     written: dict[str, Any] = {
@@ -151,6 +152,8 @@ def _case(c: Case) -> dict[str, Any]:
             }
             for d in c.repeat_decisions
         ]
+    if c.corrections:
+        written["history"] = history_entries(c.corrections)
     return written
 
 
@@ -162,6 +165,11 @@ def case_record(c: Case) -> dict[str, Any]:
 def person_record(p: Person) -> dict[str, Any]:
     """One person as the interchange writes it."""
     return _person(p)
+
+
+def item_record(i: Item) -> dict[str, Any]:
+    """One entry as the interchange writes it."""
+    return _item(i)
 
 
 def _referral(r: Referral) -> dict[str, Any]:
@@ -191,7 +199,12 @@ def _person(p: Person) -> dict[str, Any]:
         "born": _day(p.born),
         "source": p.source,
     }
-    extra = {**p.self_identified, "feared": p.feared, "safe_contact": p.safe_contact}
+    extra = {
+        **p.self_identified,
+        "feared": p.feared,
+        "safe_contact": p.safe_contact,
+        "school": p.school,
+    }
     return written | {key: value for key, value in extra.items() if value is not None}
 
 
