@@ -112,9 +112,7 @@ def edited(demo_session: Session, tmp_path: Path, change) -> Path:
         ),
     ],
 )  # fmt: skip
-def test_a_bad_history_or_an_adults_school_imports_nothing(
-    demo_session, tmp_path, change, where
-):
+def test_a_bad_history_or_an_adults_school_imports_nothing(demo_session, tmp_path, change, where):
     changed = edited(demo_session, tmp_path, change)
     with pytest.raises(InterchangeError) as caught:
         demo_session.import_interchange(changed, update=True)
