@@ -459,14 +459,15 @@ class _Parts:
         self.corrections = {
             table: self._by_case(
                 f"SELECT case_id, {key}, record, reason, replaced_at, replaced_by FROM {table}",
-                "seq",
+                f"{key}, seq",  # the order of the table's index: no sort
                 partial(_correction, of),
             )
             for table, key, of in CORRECTION_TABLES
         }
 
     def corrections_of(self, case_id: str) -> tuple[Correction, ...]:
-        """People's and entries' earlier records together, in the order they were replaced."""
+        """People's and entries' earlier records together, in the order they were replaced
+        (each person's and entry's own in the order kept)."""
         found = [c for by_case in self.corrections.values() for c in by_case.get(case_id, ())]
         return tuple(sorted(found, key=lambda c: instant(c.replaced_at)))
 

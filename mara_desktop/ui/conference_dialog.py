@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.session import Session
+from mara_desktop.ui.dates import DAY_FORMAT
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note, write_or_say_why
 
 NEW_TITLE = "New conference — MARA Desktop"
@@ -52,7 +53,7 @@ class ConferenceDialog(QDialog):
         self.date = QDateEdit()
         self.date.setAccessibleName("Date of the meeting")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setDisplayFormat(DAY_FORMAT)
         day = existing.date if existing else date.today()
         self.date.setDate(QDate(day.year, day.month, day.day))
         self.title = QLineEdit(model.title if model else "")

@@ -136,3 +136,12 @@ def test_a_persons_correction_keeps_its_reason_in_the_same_history(demo_session)
         "Zofia Przykładowa",
     )
     assert demo_session.person_history(CASE, "c1")[0].reason == "Known by this name."
+
+
+def test_the_leak_check_looks_for_what_a_corrected_entry_said_in_every_copy(demo_session):
+    earlier = item(demo_session, "i09").text
+    demo_session.correct_item(CASE, corrected_address(demo_session), REASON)
+    views = demo_session.conference_views(DEMO_CONFERENCE)
+    assert views is not None
+    for audience in (Audience.chair(), HOUSING, Audience.of(["police"])):
+        assert earlier in views.withheld_values(views.view(audience)), audience

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from mara_desktop.demo import DEMO_CONFERENCE
 from mara_desktop.domain import OBSERVER, Audience, Person
 from mara_desktop.views.serialize import case_view_data
 
@@ -33,3 +34,11 @@ def test_an_audience_that_may_not_see_the_child_never_sees_the_school(demo_sessi
         assert all(p.name is None and p.school is None for p in view.people)
         text = json.dumps(dataclasses.asdict(view), default=str, ensure_ascii=False)
         assert SCHOOL not in text and SCHOOL not in json.dumps(case_view_data(view))
+
+
+def test_the_leak_check_looks_for_a_withheld_school(demo_session):
+    with_school(demo_session)
+    views = demo_session.conference_views(DEMO_CONFERENCE)
+    assert views is not None
+    assert SCHOOL in views.withheld_values(views.view(Audience.of([OBSERVER])))
+    assert SCHOOL not in views.withheld_values(views.view(Audience.of(["education"])))
