@@ -95,6 +95,8 @@ class PersonDialog(QDialog):
         if self.earlier is not None:
             self.role.setCurrentIndex(self.role.findData(self.earlier.role.value))
             self.role.setEnabled(False)
+            self.fields.hide()  # the form of a new child gives way to this person's
+            self.fields.deleteLater()
             self.fields = self._fields(self.earlier.role)
             self.fields.fill(self.earlier)
         form = QFormLayout()

@@ -17,7 +17,7 @@ from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.dates import DAY_FORMAT, day_words, written_day
 from mara_desktop.ui.person_dialog import PersonDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
-from mara_desktop.ui.referral_fields import FormProblem, day_of, day_text
+from mara_desktop.ui.referral_fields import FormProblem, PersonFields, day_of, day_text
 from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from tests.ui.modal import when_shown
 
@@ -54,6 +54,8 @@ def test_a_school_is_corrected_and_shown_with_the_childs_details(
     console.go_to(meeting.order.index("case-01"))
 
     def correct(dialog: PersonDialog) -> None:
+        shown = [f for f in dialog.findChildren(PersonFields) if f.isVisibleTo(dialog)]
+        assert shown == [dialog.fields]  # not an empty new child's row above it
         assert dialog.fields.born.text() == "30 May 2019"
         dialog.fields.school.setText(SCHOOL)
         dialog.reason.setText("The school was not on the referral.")
