@@ -9,9 +9,12 @@ and when it was replaced.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Corrected(StrEnum):
@@ -33,3 +36,11 @@ class Correction:
     reason: str
     replaced_at: datetime
     replaced_by: str
+
+
+def replaced_now(
+    of: Corrected, target: str, record: Mapping[str, Any], reason: str, by: str
+) -> Correction:
+    """`record`, the interchange form of the person or entry `target`, as replaced now."""
+    text = json.dumps(record, ensure_ascii=False)
+    return Correction(of, target, text, reason.strip(), datetime.now(UTC), by)

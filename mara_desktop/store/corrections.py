@@ -13,11 +13,9 @@ The audit record names the case, the entry and the fields changed, never a value
 from __future__ import annotations
 
 import dataclasses
-import json
-from datetime import UTC, datetime
 
 from mara_desktop.domain import Item
-from mara_desktop.domain.correction import Corrected, Correction
+from mara_desktop.domain.correction import Corrected, replaced_now
 from mara_desktop.interchange.writer import item_record
 from mara_desktop.protocol.records import RecordRules
 from mara_desktop.store import audit, repository
@@ -52,14 +50,7 @@ def correct_item(case_file: CaseFile, case_id: str, corrected: Item, reason: str
             "The entry is as it was: change its text, category, subject or person.",
             field="text",
         )
-    history = Correction(
-        Corrected.ITEM,
-        item.id,
-        json.dumps(before, ensure_ascii=False),
-        reason.strip(),
-        datetime.now(UTC),
-        case_file.actor,
-    )
+    history = replaced_now(Corrected.ITEM, item.id, before, reason, case_file.actor)
     items = tuple(item if i.id == item.id else i for i in case.items)
     with case_file.transaction() as conn:
         repository.add_corrections(conn, case.id, [history])

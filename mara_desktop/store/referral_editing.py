@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from mara_desktop.domain import Case, Person, RepeatDecision, parse_moment
-from mara_desktop.domain.correction import Corrected, Correction
+from mara_desktop.domain.correction import Corrected, replaced_now
 from mara_desktop.domain.repeats import Matches, matches
 from mara_desktop.interchange.reader import RecordReader
 from mara_desktop.interchange.writer import case_record, person_record
@@ -155,14 +155,7 @@ def correct_person(case_file: CaseFile, case_id: str, person: Person, reason: st
     changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
     if not changed:
         return
-    earlier_record = Correction(
-        Corrected.PERSON,
-        person.id,
-        json.dumps(before, ensure_ascii=False),
-        reason.strip(),
-        datetime.now(UTC),
-        case_file.actor,
-    )
+    earlier_record = replaced_now(Corrected.PERSON, person.id, before, reason, case_file.actor)
     with case_file.transaction() as conn:
         repository.add_corrections(conn, case.id, [earlier_record])
         repository.write_case(conn, updated, 0, replace=True)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.domain import OBSERVER, Audience, when_text
+from mara_desktop.session import Session
 from mara_desktop.ui.case_models import ItemColumn
 from mara_desktop.ui.console import ChairConsole
 from mara_desktop.ui.correction_dialog import CorrectionDialog
@@ -22,7 +23,14 @@ NEW = "Home address on the referral: 72 Sample Road, Northtown."
 REASON = "The referral gave the wrong house number."
 
 
+def _session(console: ChairConsole) -> Session:
+    assert console.session is not None
+    return console.session
+
+
 def _on_entry(console: ChairConsole, case_id: str, item_id: str) -> int:
+    """Case `case_id` on the console with `item_id` selected, and shown on the shared
+    screen to the agencies present (the observers gone: they see nothing)."""
     meeting = console.meeting
     assert meeting is not None
     for agency in meeting.present():
@@ -55,8 +63,7 @@ def _every_screen_but_the_chairs(console: ChairConsole) -> list[str]:
 def test_an_entry_is_corrected_and_only_the_chair_reads_what_it_said(
     qtbot: QtBot, console: ChairConsole
 ) -> None:
-    session = console.session
-    assert session is not None
+    session = _session(console)
     _on_entry(console, "case-01", "i09")
     page = console.page
     assert page.correct_item_button.isEnabled() and page.history_button.isEnabled()
@@ -108,8 +115,7 @@ def test_correcting_and_history_are_the_chairs_own_view_only(console: ChairConso
 def test_a_recategorised_entry_leaves_the_shared_screen(
     qtbot: QtBot, console: ChairConsole
 ) -> None:
-    session = console.session
-    assert session is not None
+    session = _session(console)
     _on_entry(console, "case-01", "i09")
     console.present()
 
