@@ -499,7 +499,7 @@ CORRECTION_TABLES = (
 """Where each kind of earlier record is kept, and the column naming what it was of."""
 
 
-def add_corrections(conn: Connection, case_id: str, corrections: Iterable[Correction]) -> None:
+def add_corrections(conn: Connection, case_id: str, corrections: Sequence[Correction]) -> None:
     """Keep earlier records (history: the tables refuse any change or deletion)."""
     for table, key, of in CORRECTION_TABLES:
         conn.executemany(
