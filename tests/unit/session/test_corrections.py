@@ -106,6 +106,10 @@ def test_a_correction_to_a_category_the_protocol_lacks_is_refused(demo_session):
 
 def test_the_old_text_reaches_no_room_and_no_agencys_minutes(demo_session, tmp_path: Path):
     demo_session.correct_item(CASE, corrected_address(demo_session), REASON)
+    child = demo_session.person_for_chair(CASE, "c1")
+    assert isinstance(child, Person)
+    school = dataclasses.replace(child, school="Northtown Primary")
+    demo_session.correct_person(CASE, school, "Not on the referral.")
     views = demo_session.conference_views(DEMO_CONFERENCE)
     assert views is not None
     conference = demo_session.conference(DEMO_CONFERENCE)
@@ -118,6 +122,7 @@ def test_the_old_text_reaches_no_room_and_no_agencys_minutes(demo_session, tmp_p
         pdf = (tmp_path / f"2026-11-26-minutes-{agency}.pdf").read_bytes()
         text = normalised(" ".join(page_texts(pdf)))
         assert "72 Sample Road" in text, agency
+        assert "Zofia Przykładowa (born 30 May 2019) (school: Northtown Primary)" in text, agency
         assert "27 Sample Road" not in text and REASON not in text, agency
 
 
