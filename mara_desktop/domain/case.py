@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from mara_desktop.domain.correction import Correction
 from mara_desktop.domain.enums import (
     ActionStatus,
     CaseStatus,
@@ -105,6 +106,9 @@ class Person:
     """The victim is afraid of this person (the referral's "who is feared")."""
     safe_contact: bool | None = None
     """This person may safely be contacted about the victim (a friend, a relative)."""
+    school: str | None = None
+    """A child's school, where recorded: the child's whereabouts, disclosed exactly as the
+    child's name and date of birth are (views/builder.py)."""
 
     @property
     def self_identified(self) -> dict[str, str | bool | None]:
@@ -232,6 +236,9 @@ class Case:
     transferred_to: str = ""
     """The area the case went to when it was transferred (`transfer`); "" otherwise. Where
     a victim moved to: the chair's knowledge only, never in an agency's view."""
+    corrections: tuple[Correction, ...] = ()
+    """The earlier records of its corrected people and entries, oldest first: history for
+    the chair (domain/correction.py); no view of an agency or a room reads them."""
 
     @property
     def with_children(self) -> bool:

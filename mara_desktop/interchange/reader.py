@@ -26,9 +26,11 @@ from mara_desktop.domain import (
     Referral,
     Subject,
 )
+from mara_desktop.domain.correction import Corrected
 from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT
 from mara_desktop.errors import shortened
 from mara_desktop.interchange.checker import Checker
+from mara_desktop.interchange.history_fields import read_history
 from mara_desktop.interchange.referral_fields import (
     PERSON_FIELDS,
     check_whole_case,
@@ -81,6 +83,7 @@ _CASE_FIELDS = (
     "actions",
     "repeat_decisions",
     "transferred_to",
+    "history",
 )
 _CONSENT_FIELDS = ("state", "agencies", "categories", "recorded_at", "recorded_by", "person")
 _OVERRIDE_FIELDS = (
@@ -226,6 +229,13 @@ class RecordReader:
         overrides = self._each(obj, "overrides", path, self.override)
         items = self._each(obj, "items", path, lambda r, p: self.item(r, p, person_roles))
         actions = self._each(obj, "actions", path, self.action)
+        history = read_history(
+            c,
+            obj,
+            path,
+            {Corrected.PERSON: PERSON_FIELDS, Corrected.ITEM: _ITEM_FIELDS},
+            {Corrected.PERSON: set(person_roles), Corrected.ITEM: _raw_ids(obj, "items")},
+        )
         self._unique_within(obj, ("people",), path)
         self._unique_within(obj, ("items", "actions"), path)
         self._children_listed(obj, children, path)
@@ -246,6 +256,7 @@ class RecordReader:
             closed_on,
             decisions,
             transferred_to=transferred_to,
+            corrections=history,
         )
         check_whole_case(c, case, path, self.today)
         return case
@@ -418,6 +429,14 @@ class RecordReader:
             restricted,
             conference,
         )
+
+
+def _raw_ids(obj: dict[str, Any], key: str) -> set[str]:
+    """The ids written in one of the case's lists, even of entries with other problems."""
+    entries = obj.get(key)
+    if not isinstance(entries, list):
+        return set()
+    return {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
 
 
 def _raw_roles(obj: dict[str, Any]) -> People:

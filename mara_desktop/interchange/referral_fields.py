@@ -55,6 +55,7 @@ PERSON_FIELDS = (
     "lgbt",
     "feared",
     "safe_contact",
+    "school",
 )
 T = TypeVar("T")
 DECISION_FIELDS = ("case", "confirmed", "decided_by", "decided_at")
@@ -169,6 +170,7 @@ def person_extras(check: Checker, obj: dict[str, Any], path: str) -> dict[str, A
     return {
         "gender": check.text(obj, "gender", path, SHORT_TEXT, required=False),
         "ethnicity": check.text(obj, "ethnicity", path, SHORT_TEXT, required=False),
+        "school": check.text(obj, "school", path, SHORT_TEXT, required=False) or None,
         **{
             key: check.maybe(obj, key, path)
             for key in ("minority_ethnic", "disability", "lgbt", "feared", "safe_contact")
@@ -197,6 +199,8 @@ def check_whole_case(check: Checker, case: Case, path: str, today: date) -> None
     if case.referral.dash_answers and case.victim() is None:
         check.problem(f"{path}.people", "the referral has no victim: add a person with role victim")
     for index, person in enumerate(case.people):
+        if person.school is not None and person.role is not PersonRole.CHILD:
+            check.problem(f"{path}.people[{index}].school", "a school is recorded for a child only")
         born = person.born
         if born is None:
             continue

@@ -28,6 +28,7 @@ from mara_desktop.domain import (
     Referral,
     moment_text,
 )
+from mara_desktop.interchange.history_fields import history_entries
 from mara_desktop.interchange.reader import FORMAT, REFERENCE_KEY
 
 
@@ -149,10 +150,10 @@ def _attendance(a: Attendance) -> dict[str, Any]:
 
 
 def _case(c: Case) -> dict[str, Any]:
-    """`pregnancy`, `status`, `closed_on`, `transferred_to`, `repeat_decisions` and the
-    fields of a referral and a person added in the second round are written only when they
-    hold something: a file made before they existed exports as it was imported. `repeat_of`
-    and the criteria are derived, never written."""
+    """`pregnancy`, `status`, `closed_on`, `transferred_to`, `repeat_decisions`, `history`
+    and the fields of a referral and a person added in the second round are written only
+    when they hold something: a file made before they existed exports as it was imported.
+    `repeat_of` and the criteria are derived, never written."""
     written: dict[str, Any] = {
         "id": c.id,
         "reference": c.reference,
@@ -178,6 +179,8 @@ def _case(c: Case) -> dict[str, Any]:
             }
             for d in c.repeat_decisions
         ]
+    if c.corrections:
+        written["history"] = history_entries(c.corrections)
     return written
 
 
@@ -189,6 +192,11 @@ def case_record(c: Case) -> dict[str, Any]:
 def person_record(p: Person) -> dict[str, Any]:
     """One person as the interchange writes it."""
     return _person(p)
+
+
+def item_record(i: Item) -> dict[str, Any]:
+    """One entry as the interchange writes it."""
+    return _item(i)
 
 
 def _referral(r: Referral) -> dict[str, Any]:
@@ -218,7 +226,12 @@ def _person(p: Person) -> dict[str, Any]:
         "born": _day(p.born),
         "source": p.source,
     }
-    extra = {**p.self_identified, "feared": p.feared, "safe_contact": p.safe_contact}
+    extra = {
+        **p.self_identified,
+        "feared": p.feared,
+        "safe_contact": p.safe_contact,
+        "school": p.school,
+    }
     return written | {key: value for key, value in extra.items() if value is not None}
 
 

@@ -201,6 +201,8 @@ def _group_heading(person: PersonView | None, protocol: Protocol, *, chair: bool
         heading += f": {markup(person.name)}"
         if person.born is not None:
             heading += f" <font name='{REGULAR}'>(born {long_date(person.born)})</font>"
+        if person.school is not None:
+            heading += f" <font name='{REGULAR}'>(school: {markup(person.school)})</font>"
     if chair:
         heading += _may_see(person.access, protocol, size=8)
     else:

@@ -62,9 +62,10 @@ class Referrals:
     def add_person(self, case_id: str, person: Person) -> None:
         referral_editing.add_person(self._file, case_id, person)
 
-    def correct_person(self, case_id: str, person: Person) -> None:
-        """Replace the person with the same id; the earlier values stay in the history."""
-        referral_editing.correct_person(self._file, case_id, person)
+    def correct_person(self, case_id: str, person: Person, reason: str = "") -> None:
+        """Replace the person with the same id; the earlier values stay in the history,
+        with the reason the chair gave."""
+        referral_editing.correct_person(self._file, case_id, person, reason)
 
     def person_for_chair(self, case_id: str, person_id: str) -> Person | None:
         """A person's whole record, self-identified fields and who is feared included: for

@@ -225,3 +225,7 @@ def _write_history(conn: Connection, case: Case, held: Case | None, report: Impo
     repository.add_repeat_decisions(
         conn, case.id, [d for d in case.repeat_decisions if d not in held_decisions]
     )
+    held_corrections = list(held.corrections) if held else []
+    repository.add_corrections(
+        conn, case.id, [c for c in case.corrections if c not in held_corrections]
+    )

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from mara_desktop.domain import Case, CaseStatus, Person, RepeatDecision, moment_text, parse_moment
+from mara_desktop.domain import Case, CaseStatus, Person, RepeatDecision, parse_moment
+from mara_desktop.domain.correction import Corrected, replaced_now
 from mara_desktop.domain.repeats import Matches, matches
 from mara_desktop.interchange.reader import RecordReader
 from mara_desktop.interchange.writer import case_record, person_record
@@ -41,6 +42,7 @@ class EarlierValue:
     person: Person
     replaced_at: datetime
     replaced_by: str
+    reason: str = ""
 
 
 def checked(case_file: CaseFile, case: Case) -> Case:
@@ -140,8 +142,9 @@ def add_person(case_file: CaseFile, case_id: str, person: Person) -> None:
         )
 
 
-def correct_person(case_file: CaseFile, case_id: str, person: Person) -> None:
-    """Replace the person with `person.id` by `person`, keeping the earlier values."""
+def correct_person(case_file: CaseFile, case_id: str, person: Person, reason: str = "") -> None:
+    """Replace the person with `person.id` by `person`, keeping the earlier values and why
+    they were wrong (the app asks for a reason; an import of older history has none)."""
     case = _case(case_file, case_id)
     earlier = case.person(person.id)
     if earlier is None:
@@ -152,18 +155,9 @@ def correct_person(case_file: CaseFile, case_id: str, person: Person) -> None:
     changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
     if not changed:
         return
+    earlier_record = replaced_now(Corrected.PERSON, person.id, before, reason, case_file.actor)
     with case_file.transaction() as conn:
-        conn.execute(
-            "INSERT INTO person_history (case_id, person, record, replaced_at, replaced_by) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                case.id,
-                person.id,
-                json.dumps(before, ensure_ascii=False),
-                moment_text(datetime.now(UTC)),
-                case_file.actor,
-            ),
-        )
+        repository.add_corrections(conn, case.id, [earlier_record])
         repository.write_case(conn, updated, 0, replace=True)
         audit.append(
             conn,
@@ -178,15 +172,15 @@ def person_history(case_file: CaseFile, case_id: str, person_id: str) -> list[Ea
     reader = RecordReader(case_file.protocol)
     with case_file.reading() as conn:
         rows = conn.execute(
-            "SELECT record, replaced_at, replaced_by FROM person_history "
+            "SELECT record, replaced_at, replaced_by, reason FROM person_history "
             "WHERE case_id = ? AND person = ? ORDER BY seq",
             (case_id, person_id),
         ).fetchall()
     found = []
-    for record, at, by in rows:
+    for record, at, by, reason in rows:
         person = reader.person(json.loads(record), "person")
         if person is not None:
-            found.append(EarlierValue(person, parse_moment(at), by))
+            found.append(EarlierValue(person, parse_moment(at), by, reason))
     return found
 
 

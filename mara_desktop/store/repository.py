@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 from mara_desktop.domain import (
@@ -31,9 +32,11 @@ from mara_desktop.domain import (
     ReferralCriterion,
     RepeatDecision,
     Subject,
+    instant,
     moment_text,
     parse_moment,
 )
+from mara_desktop.domain.correction import Corrected, Correction
 from mara_desktop.domain.repeats import Referred, matches, name_key
 from mara_desktop.store.connection import Connection
 
@@ -138,7 +141,7 @@ _CASE_COLUMNS = (
 )  # fmt: skip
 _PERSON_COLUMNS = (
     "case_id", "position", "id", "role", "name", "born", "source", "gender", "ethnicity",
-    "minority_ethnic", "disability", "lgbt", "feared", "safe_contact", "name_key",
+    "minority_ethnic", "disability", "lgbt", "feared", "safe_contact", "name_key", "school",
 )  # fmt: skip
 
 
@@ -154,7 +157,7 @@ def person_row(case_id: str, position: int, p: Person) -> tuple[Any, ...]:
     return (
         case_id, position, p.id, p.role.value, p.name, _date_text(p.born), p.source, p.gender,
         p.ethnicity, _flag(p.minority_ethnic), _flag(p.disability), _flag(p.lgbt),
-        _flag(p.feared), _flag(p.safe_contact), name_key(p.name),
+        _flag(p.feared), _flag(p.safe_contact), name_key(p.name), p.school,
     )  # fmt: skip
 
 
@@ -362,6 +365,7 @@ def _case(r: Any, parts: _Parts) -> Case:
         closed_on=_date(r[10]),
         repeat_decisions=tuple(parts.decisions.get(r[1], ())),
         transferred_to=r[18],
+        corrections=parts.corrections_of(r[1]),
     )
 
 
@@ -428,7 +432,7 @@ class _Parts:
         self._conn, self._ids = conn, case_ids
         self.people = self._by_case(
             "SELECT case_id, id, role, name, born, source, gender, ethnicity, minority_ethnic, "
-            "disability, lgbt, feared, safe_contact FROM person",
+            "disability, lgbt, feared, safe_contact, school FROM person",
             "position",
             _person,
         )
@@ -461,6 +465,20 @@ class _Parts:
             "seq",
             _decision,
         )
+        self.corrections = {
+            table: self._by_case(
+                f"SELECT case_id, {key}, record, reason, replaced_at, replaced_by FROM {table}",
+                f"{key}, seq",  # the order of the table's index: no sort
+                partial(_correction, of),
+            )
+            for table, key, of in CORRECTION_TABLES
+        }
+
+    def corrections_of(self, case_id: str) -> tuple[Correction, ...]:
+        """People's and entries' earlier records together, in the order they were replaced
+        (each person's and entry's own in the order kept)."""
+        found = [c for by_case in self.corrections.values() for c in by_case.get(case_id, ())]
+        return tuple(sorted(found, key=lambda c: instant(c.replaced_at)))
 
     def _by_case(self, select: str, order: str, build: Callable[[Any], T]) -> dict[str, list[T]]:
         found: dict[str, list[T]] = {}
@@ -475,8 +493,33 @@ class _Parts:
 def _person(r: Any) -> Person:
     return Person(
         r[1], PersonRole(r[2]), r[3], _date(r[4]), r[5], r[6], r[7], _bool(r[8]), _bool(r[9]),
-        _bool(r[10]), _bool(r[11]), _bool(r[12]),
+        _bool(r[10]), _bool(r[11]), _bool(r[12]), r[13],
     )  # fmt: skip
+
+
+def _correction(of: Corrected, r: Any) -> Correction:
+    return Correction(of, r[1], r[2], r[3], parse_moment(r[4]), r[5])
+
+
+CORRECTION_TABLES = (
+    ("person_history", "person", Corrected.PERSON),
+    ("item_history", "item", Corrected.ITEM),
+)
+"""Where each kind of earlier record is kept, and the column naming what it was of."""
+
+
+def add_corrections(conn: Connection, case_id: str, corrections: Sequence[Correction]) -> None:
+    """Keep earlier records (history: the tables refuse any change or deletion)."""
+    for table, key, of in CORRECTION_TABLES:
+        conn.executemany(
+            f"INSERT INTO {table} (case_id, {key}, record, reason, replaced_at, replaced_by) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (case_id, c.id, c.record, c.reason, moment_text(c.replaced_at), c.replaced_by)
+                for c in corrections
+                if c.of is of
+            ],
+        )
 
 
 def _decision(r: Any) -> RepeatDecision:

@@ -302,6 +302,7 @@ _V6_COLUMNS = (
     "conference ADD COLUMN minute_taker TEXT NOT NULL DEFAULT ''",
     "conference ADD COLUMN next_meeting TEXT",
     "conference ADD COLUMN other_business TEXT NOT NULL DEFAULT ''",
+    "person_history ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
 )
 _V6_TABLES = """
 CREATE TABLE item_history (

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.domain import Action
 from mara_desktop.session import Meeting, Session
+from mara_desktop.ui.dates import DAY_FORMAT
 from mara_desktop.ui.dialog_parts import (
     StatusLine,
     case_dialog_top,
@@ -108,7 +109,7 @@ class ActionDialog(QDialog):
         self.due = QDateEdit()
         self.due.setAccessibleName("Due date")
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("d MMM yyyy")
+        self.due.setDisplayFormat(DAY_FORMAT)
         due = self.proposed.due or date.today()
         self.due.setDate(QDate(due.year, due.month, due.day))
         self.due.setMaximumWidth(200)

@@ -19,6 +19,7 @@ from mara_desktop.domain import ActionStatus
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import ActionField
 from mara_desktop.ui.case_models import ActionColumn
+from mara_desktop.ui.dates import DAY_FORMAT
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +51,7 @@ class ActionDelegate(QStyledItemDelegate):
         if column is ActionColumn.DUE:
             edit = QDateEdit(parent)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(DAY_FORMAT)
             edit.setAccessibleName("Due date")
             return edit
         line = QLineEdit(parent)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import ActionStatus, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
+from mara_desktop.ui.dates import DAY_FORMAT
 from mara_desktop.ui.dialog_parts import StatusLine, fit_to_screen, heading, note
 from mara_desktop.views.action_log import ActionLogEntry, LogFilter
 
@@ -187,7 +188,7 @@ class UpdateDialog(QDialog):
         self.by.setPlaceholderText("Name and agency, e.g. J. Smith, Housing")
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("d MMM yyyy")
+        self.on.setDisplayFormat(DAY_FORMAT)
         form.addRow("Status:", self.status)
         form.addRow("What happened:", self.note)
         form.addRow("Reported by:", self.by)

@@ -17,7 +17,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from mara_desktop.domain import OBSERVER, ActionStatus
+from mara_desktop.domain import OBSERVER, ActionStatus, when_text
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views.model import Access, ActionView, CaseView, ItemView, PersonView
 
@@ -97,9 +97,12 @@ class ItemsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _row(self, about: str, item: ItemView) -> _ItemRow:
+        what = item.category_name
+        if self._with_access and item.corrected_at is not None:
+            what += f"\nCorrected {when_text(item.corrected_at.astimezone())}"
         texts = (
             about,
-            item.category_name,
+            what,
             item.source_name,
             item.text,
             seen_by_text(item.access, self._protocol),

@@ -56,8 +56,10 @@ def people_text(view: CaseView) -> str:
     for person in view.people:
         if person.name is None:
             continue
-        born = f" (born {person.born:%d %b %Y})" if person.born else ""
-        lines.append(f"{person.label}: {person.name}{born}")
+        details = [f"born {person.born:%d %b %Y}"] if person.born else []
+        details += [f"school: {person.school}"] if person.school else []
+        said = f" ({'; '.join(details)})" if details else ""
+        lines.append(f"{person.label}: {person.name}{said}")
     return "   ·   ".join(lines) or "No names are shared with this audience."
 
 
@@ -175,6 +177,9 @@ class CasePage(QWidget):
     add_person = Signal()
     correct_person = Signal(str)
     """The id of the person to correct."""
+    correct_item = Signal(str)
+    """The id of the entry to correct."""
+    show_history = Signal()
 
     def __init__(self, protocol: Protocol, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,9 +217,6 @@ class CasePage(QWidget):
             "Select a row to read who may see it and why the others may not."
         )
         self.items_table.selectionModel().selectionChanged.connect(self._item_selected)
-        self.information_button = QPushButton("Record information…")
-        self.information_button.setToolTip("Record what an agency shares at the meeting")
-        self.information_button.clicked.connect(self.record_information)
 
         self.actions_table = _table(self.actions_model, "Actions")
         self.actions_table.setItemDelegate(ActionDelegate(self._protocol, self.actions_table))
@@ -247,7 +249,7 @@ class CasePage(QWidget):
         information_below.addWidget(self.item_detail)
         information_buttons = QHBoxLayout()
         information_buttons.addStretch()
-        information_buttons.addWidget(self.information_button)
+        self._information_buttons(information_buttons)
         information_below.addLayout(information_buttons)
         splitter.addWidget(self._box("Information", self.items_table, information_below))
         actions_buttons = QHBoxLayout()
@@ -266,6 +268,23 @@ class CasePage(QWidget):
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([600, 200, 100])
         layout.addWidget(splitter, 1)
+
+    def _information_buttons(self, row: QHBoxLayout) -> None:
+        """History…, Correct entry… (the selected row) and Record information…"""
+        self.information_button = QPushButton("Record information…")
+        self.information_button.setToolTip("Record what an agency shares at the meeting")
+        self.information_button.clicked.connect(self.record_information)
+        self.correct_item_button = QPushButton("Correct entry…")
+        self.correct_item_button.setToolTip(
+            "Correct the selected entry; what it said before is kept in the history"
+        )
+        self.correct_item_button.clicked.connect(self._correct_selected)
+        self.history_button = QPushButton("History…")
+        self.history_button.setToolTip("What corrected entries and people said before")
+        self.history_button.clicked.connect(self.show_history)
+        row.addWidget(self.history_button)
+        row.addWidget(self.correct_item_button)
+        row.addWidget(self.information_button)
 
     def _heading_rows(self, layout: QVBoxLayout) -> None:
         """The case's title with Edit referral…, Add person… and Correct person… (a menu of
@@ -383,14 +402,29 @@ class CasePage(QWidget):
         )
         for button in buttons:
             button.setEnabled(allowed)
+        self.correct_item_button.setEnabled(allowed and self._selected_item() is not None)
+        self.history_button.setEnabled(self._chair_case)
         self.actions_table.setEditTriggers(
             _EDIT_TRIGGERS if allowed else QAbstractItemView.EditTrigger.NoEditTriggers
         )
 
     def _item_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
         rows = selected.indexes()
+        self._enable_edits()
         if not rows or self._view is None:
             self.item_detail.clear()
             return
         item = self.items_model.item_at(rows[0].row())
         self.item_detail.setPlainText(access_text(item.access, self._protocol))
+
+    def _selected_item(self) -> str | None:
+        """The id of the entry selected in the chair's own view, if any."""
+        rows = self.items_table.selectionModel().selectedRows()
+        if not rows or not self._chair_case:
+            return None
+        return self.items_model.item_at(rows[0].row()).id
+
+    def _correct_selected(self) -> None:
+        item_id = self._selected_item()
+        if item_id is not None:
+            self.correct_item.emit(item_id)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.domain import MinutesSections
 from mara_desktop.session import Session
+from mara_desktop.ui.dates import DAY_FORMAT
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note, write_or_say_why
 from mara_desktop.ui.minutes_sections_fields import MinutesSectionsFields, day_of, qdate
 
@@ -54,7 +55,7 @@ class ConferenceDialog(QDialog):
         self.date = QDateEdit()
         self.date.setAccessibleName("Date of the meeting")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setDisplayFormat(DAY_FORMAT)
         day = existing.date if existing else date.today()
         self.date.setDate(qdate(day))
         self.title = QLineEdit(model.title if model else "")

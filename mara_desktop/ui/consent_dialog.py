@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import WILDCARD, Audience, Consent, ConsentState, PersonRole, instant
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import Session
+from mara_desktop.ui.dates import MOMENT_FORMAT
 from mara_desktop.ui.dialog_parts import (
     Choices,
     StatusLine,
@@ -140,7 +141,7 @@ class ConsentDialog(QDialog):
             answer_row.addWidget(button)
         column.addWidget(answer)
         self.recorded_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.recorded_at.setDisplayFormat("d MMM yyyy HH:mm")
+        self.recorded_at.setDisplayFormat(MOMENT_FORMAT)
         self.recorded_at.setCalendarPopup(True)
         self.recorded_at.setAccessibleName("Recorded at")
         self.recorded_at.setMaximumWidth(240)

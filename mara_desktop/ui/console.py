@@ -57,9 +57,11 @@ from mara_desktop.ui.clipboard import ClipboardGuard
 from mara_desktop.ui.conference_dialog import ConferenceDialog
 from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
+from mara_desktop.ui.correction_dialog import CorrectionDialog
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.file_watch import FileWatcher
 from mara_desktop.ui.header_dialog import HeaderDialog
+from mara_desktop.ui.history_dialog import HistoryDialog
 from mara_desktop.ui.importing import NOTHING_IMPORTED, import_chosen_file
 from mara_desktop.ui.item_dialog import ItemDialog
 from mara_desktop.ui.locked_page import LockedPage
@@ -150,6 +152,8 @@ class ChairConsole(QMainWindow):
         self.page.edit_referral.connect(self._edit_referral)
         self.page.add_person.connect(self._add_person)
         self.page.correct_person.connect(self._correct_person)
+        self.page.correct_item.connect(self._correct_item)
+        self.page.show_history.connect(self._show_history)
         self.page.actions_model.edited.connect(self._edit_action)
         splitter = QSplitter()
         splitter.addWidget(self.agenda)
@@ -453,6 +457,20 @@ class ChairConsole(QMainWindow):
         self._record_with(
             lambda session, case_id, parent: PersonDialog(session, case_id, person_id, parent)
         )
+
+    def _correct_item(self, item_id: str) -> None:
+        def dialog(session: Session, case_id: str, parent: QWidget) -> QDialog:
+            view = session.case_view(case_id, Audience.chair())
+            entry = next(i for i in view.items if i.id == item_id)
+            return CorrectionDialog(session, case_id, entry, parent)
+
+        self._record_with(dialog)
+
+    def _show_history(self) -> None:
+        case_id = self._current_case_id()
+        if self.session is not None and case_id is not None:
+            with self._saying_why("Case not read"):
+                HistoryDialog(self.session, case_id, self).exec()
 
     def _add_action(self) -> None:
         """The action dialog, filled in with the defaults for the case being heard; the

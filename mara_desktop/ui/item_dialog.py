@@ -10,7 +10,8 @@ console), so a wrong kind can be corrected before the safe address goes to the w
 
 Recording goes through the session, which checks the entry by the item's rules and writes
 the audit record (ids and kinds, never the text). Information is not edited once recorded:
-what an agency said stays what it said.
+what an agency said stays what it said, unless it was wrong, and then a correction
+(correction_dialog.py) keeps the earlier text with the reason.
 """
 
 from __future__ import annotations
@@ -57,15 +58,15 @@ class ItemDialog(QDialog):
         chair_view = session.case_view(case_id, Audience.chair())
         self.people = chair_view.people
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"Record information shared at the meeting — {chair_view.title}"))
-        layout.addWidget(
-            note(
-                "Write it as it should read in the minutes. Who may see it follows from the "
-                "protocol: check the list on the right before recording. Information is not "
-                "changed once recorded.",
-                "About recording information",
-            )
+        self.heading = heading(f"Record information shared at the meeting — {chair_view.title}")
+        layout.addWidget(self.heading)
+        self.about_note = note(
+            "Write it as it should read in the minutes. Who may see it follows from the "
+            "protocol: check the list on the right before recording. If it turns out to be "
+            "wrong, Correct entry… corrects it and keeps what it said before.",
+            "About recording information",
         )
+        layout.addWidget(self.about_note)
         columns = QHBoxLayout()
         columns.addLayout(self._build_form(), 3)
         columns.addWidget(self._build_preview(), 2)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import Override
 from mara_desktop.domain.case import MIN_JUSTIFICATION
 from mara_desktop.session import Session
+from mara_desktop.ui.dates import DAY_FORMAT
 from mara_desktop.ui.dialog_parts import (
     Choices,
     StatusLine,
@@ -156,7 +157,7 @@ class OverrideDialog(QDialog):
             inner.setAccessibleName("Last day the override applies")
         self.until.setMaximumWidth(200)
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("d MMM yyyy")
+        self.until.setDisplayFormat(DAY_FORMAT)
         self.until.setMinimumDate(self.until.date())
         self.until.setEnabled(False)
         self.has_until.toggled.connect(self.until.setEnabled)

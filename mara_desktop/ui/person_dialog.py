@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -41,15 +42,17 @@ def earlier_text(history: list[EarlierValue]) -> str:
         person = earlier.person
         said = [person.name, f"born {person.born:%d %b %Y}" if person.born else "born not known"]
         said += [f"{key.replace('_', ' ')}: {value}" for key, value in _extras(person)]
+        why = f"; why: {earlier.reason}" if earlier.reason else ""
         lines.append(
-            f"Until {earlier.replaced_at:%d %b %Y %H:%M} (corrected by {earlier.replaced_by}): "
-            + "; ".join(said)
+            f"Until {earlier.replaced_at:%d %b %Y %H:%M} (corrected by {earlier.replaced_by}"
+            f"{why}): " + "; ".join(said)
         )
     return "\n".join(lines) or "No earlier values: this person has not been corrected."
 
 
 def _extras(person: Person) -> list[tuple[str, str]]:
     values = {
+        "school": person.school,
         **person.self_identified,
         "feared": person.feared,
         "safe_contact": person.safe_contact,
@@ -92,6 +95,8 @@ class PersonDialog(QDialog):
         if self.earlier is not None:
             self.role.setCurrentIndex(self.role.findData(self.earlier.role.value))
             self.role.setEnabled(False)
+            self.fields.hide()  # the form of a new child gives way to this person's
+            self.fields.deleteLater()
             self.fields = self._fields(self.earlier.role)
             self.fields.fill(self.earlier)
         form = QFormLayout()
@@ -103,7 +108,13 @@ class PersonDialog(QDialog):
         self.history.setReadOnly(True)
         self.history.setAccessibleName("Earlier values")
         self.history.setMaximumHeight(110)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Why it is corrected")
+        self.reason.setPlaceholderText("What was wrong, e.g. the date of birth was mistyped")
         if person_id is not None:
+            reason_form = QFormLayout()
+            reason_form.addRow("&Why it is corrected:", self.reason)
+            layout.addLayout(reason_form)
             layout.addWidget(
                 note(
                     "A correction is a new record: the earlier values stay, listed below "
@@ -149,9 +160,15 @@ class PersonDialog(QDialog):
             self.problem.problem("Name: write the person's name.")
             self.fields.name.setFocus()
             return
-        write = self.session.correct_person if earlier else self.session.add_person
+        if earlier is not None and not self.reason.text().strip():
+            self.problem.problem("Why it is corrected: say what was wrong.")
+            self.reason.setFocus()
+            return
         try:
-            write(self.case_id, person)
+            if earlier is not None:
+                self.session.correct_person(self.case_id, person, self.reason.text())
+            else:
+                self.session.add_person(self.case_id, person)
         except EditError as error:
             where, _, sentence = str(error).partition(": ")
             born = where.endswith(".born")

@@ -114,7 +114,8 @@ class ReferralDialog(QDialog):
         layout.addWidget(self.adults_box)
         layout.addWidget(
             note(
-                "Schools: write them as information at the meeting (Record information…).",
+                "A child's school is optional. It is shared exactly as the child's name and "
+                "date of birth are: with no one the protocol keeps the child's details from.",
                 "About children's schools",
             )
         )
@@ -262,7 +263,7 @@ class ReferralDialog(QDialog):
         if person is not None:
             index, key = int(person.group(1)), person.group(2) or "name"
             fields = rows[index] if index < len(rows) else self.victim
-            widget: QWidget = fields.born if key == "born" else fields.name
+            widget: QWidget = {"born": fields.born, "school": fields.school}.get(key, fields.name)
             return f"{fields.label}'s {_WORDS.get(key, key)}: {sentence}", widget
         if where == "people":
             return f"The victim: {sentence}", self.victim.name

@@ -35,6 +35,7 @@ from mara_desktop.domain.criteria import Thresholds
 from mara_desktop.errors import MaraError
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.risk_tool import RiskTool
+from mara_desktop.ui.dates import DAY_FORMAT, day_words, written_day
 from mara_desktop.ui.dialog_parts import note
 from mara_desktop.ui.text import plain_label
 
@@ -76,18 +77,26 @@ def day_field(name: str) -> QLineEdit:
 
 
 def day_of(field: QLineEdit) -> date | None:
-    """The date typed (day/month/year, or year-month-day); None when left empty."""
+    """The date typed (day/month/year, year-month-day, or as the app writes a day, 2 Apr
+    1990); None when left empty."""
     text = field.text().strip()
     if not text:
         return None
+    problem = FormProblem(
+        f"{field.accessibleName()}: write it as day/month/year, like 02/04/1990.", field
+    )
+    try:
+        written = written_day(text)
+    except ValueError:
+        raise problem from None
+    if written is not None:
+        return written
     for form in _DAY_FORMATS:
         try:
             return datetime.strptime(text, form).date()
         except ValueError:
             continue
-    raise FormProblem(
-        f"{field.accessibleName()}: write it as day/month/year, like 02/04/1990.", field
-    )
+    raise problem
 
 
 def day_of_edit(edit: QDateEdit) -> date:
@@ -96,13 +105,15 @@ def day_of_edit(edit: QDateEdit) -> date:
 
 
 def day_text(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
+    """A day as the rest of the app writes it (ui/dates.py); `day_of` reads it back."""
+    return day_words(day)
 
 
 class PersonFields(QWidget):
-    """One person of the referral: name and date of birth; for the perpetrator and other
-    adults whether the victim fears them and whether they are safe to contact; for the
-    victim the optional self-identified fields of the quarterly return."""
+    """One person of the referral: name and date of birth; for a child the school, if
+    known; for the perpetrator and other adults whether the victim fears them and whether
+    they are safe to contact; for the victim the optional self-identified fields of the
+    quarterly return."""
 
     removed = Signal()
 
@@ -114,6 +125,9 @@ class PersonFields(QWidget):
         self.born = day_field(f"{label}'s date of birth")
         self.feared = answer_box(f"{label}: feared by the victim", "Not known")
         self.safe_contact = answer_box(f"{label}: safe to contact", "Not known")
+        self.school = QLineEdit()
+        self.school.setAccessibleName(f"{label}'s school")
+        self.school.setPlaceholderText("Optional")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -121,6 +135,9 @@ class PersonFields(QWidget):
         row.addWidget(self.name, 2)
         row.addWidget(QLabel("Born:"))
         row.addWidget(self.born)
+        if role is PersonRole.CHILD:
+            row.addWidget(QLabel("School:"))
+            row.addWidget(self.school, 1)
         if role in (PersonRole.PERPETRATOR, PersonRole.OTHER_ADULT):
             row.addWidget(QLabel("Feared:"))
             row.addWidget(self.feared)
@@ -187,6 +204,7 @@ class PersonFields(QWidget):
             lgbt=answer_of(self.lgbt) if victim else None,
             feared=answer_of(self.feared) if adult else None,
             safe_contact=answer_of(self.safe_contact) if adult else None,
+            school=(self.school.text().strip() or None) if self.role is PersonRole.CHILD else None,
         )
 
     def fill(self, person: Person) -> None:
@@ -194,6 +212,7 @@ class PersonFields(QWidget):
         self.born.setText(day_text(person.born))
         self.gender.setCurrentText(person.gender or "")
         self.ethnicity.setText(person.ethnicity or "")
+        self.school.setText(person.school or "")
         for box, answer in (
             (self.minority_ethnic, person.minority_ethnic),
             (self.disability, person.disability),
@@ -370,7 +389,7 @@ class ReferralForm(QWidget):
         self.referral_date = QDateEdit(QDate.currentDate())
         self.referral_date.setAccessibleName("Referral date")
         self.referral_date.setCalendarPopup(True)
-        self.referral_date.setDisplayFormat("dd/MM/yyyy")
+        self.referral_date.setDisplayFormat(DAY_FORMAT)
         self.reference = QLineEdit()
         self.reference.setAccessibleName("Case reference")
         self.reference.setPlaceholderText("The MARAC's reference, e.g. NS-2026-0131")

@@ -30,6 +30,7 @@ from mara_desktop.cli.stats_commands import write_csv
 from mara_desktop.domain.statistics import Statistics
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
+from mara_desktop.ui.dates import DAY_FORMAT
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note
 from mara_desktop.ui.file_dialogs import choose_csv_to_save
 from mara_desktop.ui.referral_fields import day_of_edit
@@ -178,7 +179,7 @@ class StatisticsDialog(QDialog):
         edit = QDateEdit(QDate(day.year, day.month, day.day))
         edit.setAccessibleName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setDisplayFormat(DAY_FORMAT)
         return edit
 
     def dates(self) -> tuple[date, date]:

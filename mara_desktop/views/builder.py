@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 
 from mara_desktop.domain import (
     OBSERVER,
@@ -28,6 +28,7 @@ from mara_desktop.domain import (
 )
 from mara_desktop.domain.action_reference import action_reference
 from mara_desktop.domain.conference import children_first
+from mara_desktop.domain.correction import Corrected
 from mara_desktop.domain.criteria import derived_criteria
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.risk_tool import protocol_thresholds
@@ -126,10 +127,11 @@ class ViewBuilder:
         if header_access is not None:
             header = self.header(case, header_access, chair=audience.is_chair)
         items = []
+        corrected = _corrected_items(case) if audience.is_chair else {}
         for item in case.items:
             access = disclosing.access(item)
             if access is not None:
-                items.append(self.item_view(item, access))
+                items.append(self.item_view(item, access, corrected.get(item.id)))
         actions = []
         for action in case.actions:
             access = disclosing.access(action)
@@ -203,7 +205,9 @@ class ViewBuilder:
             tuple(d for d in decisions if not d.visible),
         )
 
-    def item_view(self, item: Item, access: Access | None) -> ItemView:
+    def item_view(
+        self, item: Item, access: Access | None, corrected_at: datetime | None = None
+    ) -> ItemView:
         p = self.protocol
         return ItemView(
             item.id,
@@ -217,6 +221,7 @@ class ViewBuilder:
             item.recorded_at,
             item.restricted_to,
             access,
+            corrected_at,
         )
 
     def action_view(
@@ -278,9 +283,19 @@ def people_shown(
                 person.name if named else None,
                 person.born if named else None,
                 access,
+                person.school if named else None,
             )
         )
     return result
+
+
+def _corrected_items(case: Case) -> dict[str, datetime]:
+    """When each corrected entry was last corrected: the chair's console marks it."""
+    return {
+        c.id: c.replaced_at
+        for c in sorted(case.corrections, key=lambda c: instant(c.replaced_at))
+        if c.of is Corrected.ITEM
+    }
 
 
 def hearing_order(conference: Conference, cases: Mapping[str, Case]) -> list[Case]:

@@ -43,6 +43,8 @@ class PersonView:
     name: str | None
     born: date | None
     access: Access | None = None
+    school: str | None = None
+    """A child's school: shown with the name and date of birth, or not at all."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,9 @@ class ItemView:
     recorded_at: datetime | None
     restricted_to: tuple[str, ...] = ()
     access: Access | None = None
+    corrected_at: datetime | None = None
+    """When the entry was last corrected: the chair's view only (an agency's view and the
+    room's never say that an entry had another value)."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ cries wolf gets switched off.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -17,7 +18,7 @@ from datetime import date
 from mara_desktop.domain import Action, Audience, Case, Conference
 from mara_desktop.many_strings import present
 from mara_desktop.protocol.rule import Disclosable
-from mara_desktop.views.builder import ViewBuilder, case_entries, hearing_order
+from mara_desktop.views.builder import ViewBuilder, case_entries, hearing_order, identity_item
 from mara_desktop.views.model import ConferenceView
 
 PREFIX = 48
@@ -95,6 +96,19 @@ def _withheld_of(builder: ViewBuilder, case: Case, audience: Audience, on: date)
             values.append(entry.text)
             if isinstance(entry, Action):
                 values.append(entry.owner_name)
+    for person in case.people:
+        if person.school and hidden(identity_item(person, case, builder.protocol)):
+            values.append(person.school)  # a child's whereabouts, withheld with the name
+    return values + _earlier_values(case)
+
+
+def _earlier_values(case: Case) -> list[str]:
+    """What corrected entries and people said before: no copy prints it for anyone (the
+    chair's History window alone shows it), so every copy is searched for it."""
+    values = []
+    for correction in case.corrections:
+        record = json.loads(correction.record)
+        values += [str(record[key]) for key in ("text", "name", "school") if record.get(key)]
     return values
 
 
@@ -106,6 +120,7 @@ def shown_values(view: ConferenceView) -> set[str]:
     for case in view.cases:
         shown.add(case.title)
         shown.update(p.name for p in case.people if p.name)
+        shown.update(p.school for p in case.people if p.school)
         shown.update(i.text for i in case.items)
         for action in case.actions:
             shown.update((action.text, action.owner_name))

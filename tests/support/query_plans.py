@@ -12,7 +12,7 @@ from mara_desktop.store.casefile import CaseFile
 
 CASE_DATA = (
     "case|person|item|action|consent|override|conference|agenda|attendance|repeat_decision"
-    "|person_history"
+    "|person_history|item_history"
 )
 SCAN_OF_CASE_DATA = re.compile(rf"SCAN ({CASE_DATA})\b")
 SEARCH_BY_KEY = re.compile(rf"SEARCH ({CASE_DATA}) USING (COVERING )?(INDEX|PRIMARY KEY)")

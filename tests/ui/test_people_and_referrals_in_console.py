@@ -74,6 +74,10 @@ def test_a_person_is_added_then_corrected_and_the_earlier_values_read(
         assert dialog.history.toPlainText().startswith("No earlier values")
         dialog.fields.name.setText("Sam Neighbor-Smith")
         dialog.save_button.click()
+        assert dialog.problem.text() == "Why it is corrected: say what was wrong."
+        assert dialog.isVisible()
+        dialog.reason.setText("Married since the referral.")
+        dialog.save_button.click()
 
     when_shown(PersonDialog, correct)
     action = next(a for a in console.page.people_menu.actions() if "Sam Neighbour" in a.text())
@@ -84,7 +88,7 @@ def test_a_person_is_added_then_corrected_and_the_earlier_values_read(
     qtbot.addWidget(again)
     history = again.history.toPlainText()
     assert "Sam Neighbour; born 03 Mar 1970; safe contact: yes" in history
-    assert "(corrected by" in history
+    assert "(corrected by" in history and "why: Married since the referral." in history
 
 
 def test_a_child_of_18_is_refused_when_added(qtbot: QtBot, demo_session) -> None:
