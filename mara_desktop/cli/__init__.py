@@ -39,6 +39,10 @@ COMMANDS = {
     "conference": "agenda_commands:conference",
     "agenda": "agenda_commands:agenda",
     "actions": "actions_commands:actions",
+    "close": "retention_commands:close",
+    "reopen": "retention_commands:reopen",
+    "retention": "retention_commands:retention",
+    "purge": "retention_commands:purge",
 }
 """Each command and where it lives, imported only when it runs: `view` and `verify` must
 not pay for reportlab and pypdf, which only minutes and notices use."""

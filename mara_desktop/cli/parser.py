@@ -123,6 +123,7 @@ def build() -> Parser:
     _notice_command(commands)
     _agenda_commands(commands)
     _actions_command(commands)
+    _retention_commands(commands)
     return parser
 
 
@@ -265,6 +266,34 @@ def _actions_command(commands: argparse._SubParsersAction[Parser]) -> None:
         metavar="U.csv",
         help="record progress reports (columns action,status,note,updated_by,updated_on); "
         "with --agency, from that agency, on its own actions only",
+    )
+
+
+def _retention_commands(commands: argparse._SubParsersAction[Parser]) -> None:
+    sub = commands.add_parser("close", help="close a case (retention counts from that day)")
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="default: today")
+    sub.add_argument(
+        "--reason-file", type=Path, metavar="R.txt", help="the reason (otherwise you are asked)"
+    )
+    sub = commands.add_parser("reopen", help="open a closed case again")
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub = commands.add_parser(
+        "retention", help="cases kept longer than the protocol's retention period"
+    )
+    _file(sub)
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser(
+        "purge", help="remove a closed case from every page of the file (cannot be undone)"
+    )
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub.add_argument(
+        "--confirm",
+        metavar="REFERENCE",
+        help="the case's reference, to confirm when not run in a terminal",
     )
 
 

@@ -229,6 +229,9 @@ class Case:
     """Derived, never written: the earlier cases of the same victim referred in the 12
     months before this referral (domain/repeats.py), as the case file found them when the
     case was read. A case built from a document has none until it is in a file."""
+    closed_reason: str = ""
+    """Why the MARAC closed the case, in the chair's words (empty while open); only the
+    chair sees it, and reopening the case clears it."""
 
     @property
     def with_children(self) -> bool:

@@ -26,7 +26,7 @@ from mara_desktop.domain import (
     Referral,
     Subject,
 )
-from mara_desktop.domain.text_rules import IDENTIFIER, SHORT_TEXT
+from mara_desktop.domain.text_rules import IDENTIFIER, LONG_TEXT, SHORT_TEXT
 from mara_desktop.errors import shortened
 from mara_desktop.interchange.checker import Checker
 from mara_desktop.interchange.referral_fields import (
@@ -59,6 +59,7 @@ _CASE_FIELDS = (
     "pregnancy",
     "status",
     "closed_on",
+    "closed_reason",
     "referral",
     "people",
     "consents",
@@ -192,6 +193,7 @@ class RecordReader:
         pregnancy = c.boolean(obj, "pregnancy", path, default=False)
         status = c.choice(obj, "status", path, CaseStatus) if "status" in obj else CaseStatus.OPEN
         closed_on = c.day(obj, "closed_on", path, required=False)
+        closed_reason = c.text(obj, "closed_reason", path, LONG_TEXT, required=False) or ""
         decisions = read_decisions(c, obj, path)
         referral = self.referral(obj.get("referral"), f"{path}.referral")
         people = self._each(obj, "people", path, self.person)
@@ -219,6 +221,7 @@ class RecordReader:
             status,
             closed_on,
             decisions,
+            closed_reason=closed_reason,
         )
         check_whole_case(c, case, path, self.today)
         return case

@@ -123,10 +123,10 @@ def _attendance(a: Attendance) -> dict[str, Any]:
 
 
 def _case(c: Case) -> dict[str, Any]:
-    """`pregnancy`, `status`, `closed_on`, `repeat_decisions` and the fields of a referral
-    and a person added in the second round are written only when they hold something: a
-    file made before they existed exports as it was imported. `repeat_of` and the criteria
-    are derived, never written."""
+    """`pregnancy`, `status`, `closed_on`, `closed_reason`, `repeat_decisions` and the
+    fields of a referral and a person added in the second round are written only when they
+    hold something: a file made before they existed exports as it was imported.
+    `repeat_of` and the criteria are derived, never written."""
     written: dict[str, Any] = {
         "id": c.id,
         "reference": c.reference,
@@ -134,6 +134,7 @@ def _case(c: Case) -> dict[str, Any]:
         **({"pregnancy": True} if c.pregnancy else {}),
         **({"status": c.status.value} if c.status is not CaseStatus.OPEN else {}),
         **({"closed_on": _day(c.closed_on)} if c.closed_on else {}),
+        **({"closed_reason": c.closed_reason} if c.closed_reason else {}),
         "referral": _referral(c.referral),
         "people": [_person(p) for p in c.people],
         "consents": [_consent(x) for x in c.consents],

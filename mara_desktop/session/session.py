@@ -23,6 +23,7 @@ from mara_desktop.interchange.writer import write_interchange
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session.action_logs import ActionLogs
 from mara_desktop.session.agenda import AgendaEdits
+from mara_desktop.session.closing import Closing
 from mara_desktop.session.edits import Edits
 from mara_desktop.session.meeting import Meeting
 from mara_desktop.session.reading import Reading
@@ -36,7 +37,7 @@ from mara_desktop.store.restore import Restored, restore
 from mara_desktop.store.verification import VerifyReport
 
 
-class Session(Reading, Edits, Referrals, AgendaEdits, ActionLogs):
+class Session(Reading, Edits, Referrals, AgendaEdits, ActionLogs, Closing):
     """One open case file; `close` (or leaving a `with` block) forgets its key. Made by
     `open` or `create`; a case file already open in the store (a test's, a benchmark's)
     can be given the same door by passing it in."""

@@ -8,6 +8,7 @@ for an audience go through `views/`, never straight to these tables.
 from __future__ import annotations
 
 import contextlib
+import hmac
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -25,7 +26,6 @@ from mara_desktop.store import action_log, audit, keychain, repository, schema
 from mara_desktop.store.audit import Head
 from mara_desktop.store.backup import BACKUP_MARK, write_backup
 from mara_desktop.store.connection import (
-    PAGE_SIZE,
     Connection,
     DatabaseError,
     apply_key,
@@ -44,6 +44,7 @@ from mara_desktop.store.errors import (
 )
 from mara_desktop.store.page_check import PageCheck, Soundness
 from mara_desktop.store.passphrase import check_strength, derive_key, new_salt
+from mara_desktop.store.raw_pages import PAGE_SIZE, texts_in_pages
 from mara_desktop.store.verification import VerifyReport, verify
 from mara_desktop.store.witness import KeychainWitness
 
@@ -543,6 +544,14 @@ class CaseFile:
             with self.reading() as conn:
                 self._witness.remember(conn, new_key)
         self.record("passphrase-changed", {"keychain_updated": remembered})
+
+    def opens_with(self, passphrase: str) -> bool:
+        """Whether `passphrase` is the file's: asked again before what cannot be undone."""
+        return hmac.compare_digest(derive_key(passphrase, self._salt), self._key)
+
+    def texts_in_pages(self, texts: Iterable[str]) -> set[str]:
+        """Which of `texts` some page of the file or its WAL holds, free pages included."""
+        return texts_in_pages(self.path, self._key, texts)
 
     def remember_on_this_device(self) -> None:
         with self.reading() as conn:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from mara_desktop.domain import Case, Person, RepeatDecision, moment_text, parse_moment
+from mara_desktop.domain import Case, CaseStatus, Person, RepeatDecision, moment_text, parse_moment
 from mara_desktop.domain.repeats import Matches, matches
 from mara_desktop.interchange.reader import RecordReader
 from mara_desktop.interchange.writer import case_record, person_record
@@ -196,6 +196,8 @@ def edit_header(case_file: CaseFile, case_id: str, **changes: Any) -> None:
     if unknown:
         raise EditError(f'"{unknown[0]}" is not part of a case\'s header.', field=unknown[0])
     case = _case(case_file, case_id)
+    if changes.get("status", case.status) is CaseStatus.OPEN:
+        changes["closed_reason"] = ""  # an open case has no reason for closing
     _not_after_today(dataclasses.replace(case, **changes))
     updated = checked(case_file, dataclasses.replace(case, **changes))
     changed = _changed_fields(case, updated, changes)

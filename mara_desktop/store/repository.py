@@ -112,6 +112,7 @@ def write_case(conn: Connection, case: Case, position: int, *, replace: bool) ->
         _flag(r.victim_consents_to_referral),
         r.professional_judgement,
         r.referrer,
+        case.closed_reason,
     )
     if replace:
         conn.execute(
@@ -133,7 +134,7 @@ _CASE_COLUMNS = (
     "reference", "children_involved", "referral_date", "referral_agency", "referral_criterion",
     "dash_score", "pregnancy", "status", "closed_on", "dash_answers", "dash_answered_by",
     "incidents_12m", "victim_aware", "victim_consents_to_referral", "professional_judgement",
-    "referrer",
+    "referrer", "closed_reason",
 )  # fmt: skip
 _PERSON_COLUMNS = (
     "case_id", "position", "id", "role", "name", "born", "source", "gender", "ethnicity",
@@ -353,6 +354,7 @@ def _case(r: Any, parts: _Parts) -> Case:
         status=CaseStatus(r[9]),
         closed_on=_date(r[10]),
         repeat_decisions=tuple(parts.decisions.get(r[1], ())),
+        closed_reason=r[18],
     )
 
 
