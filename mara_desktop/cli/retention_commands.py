@@ -19,7 +19,7 @@ from mara_desktop.cli.casefile_commands import open_case_file
 from mara_desktop.cli.terminal import say, warn
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.session import Session, open_claimed
-from mara_desktop.session.closing import Kept, PurgeReport, RetentionList, copy_words
+from mara_desktop.session.closing import Kept, RetentionList, purge_summary
 
 
 class NotConfirmed(MaraError):
@@ -130,7 +130,7 @@ def purge(args: argparse.Namespace) -> int:
             report = session.purge(args.case, passphrase=passphrase, reference=reference)
     finally:
         claim.release()
-    say(_summary(report))
+    say("\n".join(purge_summary(report)))
     return 0
 
 
@@ -143,21 +143,3 @@ def _confirmation(args: argparse.Namespace) -> str:
             "reference), or run it in a terminal."
         )
     return input(f"Type the reference of case {args.case} to purge it: ")
-
-
-def _summary(report: PurgeReport) -> str:
-    lines = [
-        f"Purged case {report.case_id}: no page of the file holds its people, entries, "
-        "actions or history any more; the audit log keeps its id and dates."
-    ]
-    if report.copies:
-        lines.append("Copies made before the purge still hold the case; delete them, or keep")
-        lines.append("them only as long as your protocol allows:")
-        lines += [f"  {copy_words(c)}" for c in report.copies]
-    if report.audit_records_with_text:
-        numbers = ", ".join(str(n) for n in report.audit_records_with_text)
-        lines.append(
-            f"Audit records {numbers} name a file with words of the case; they stay, since "
-            "removing one would break the audit chain."
-        )
-    return "\n".join(lines)

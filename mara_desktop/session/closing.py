@@ -15,11 +15,10 @@ from datetime import date, timedelta
 from mara_desktop.domain.retention import Kept, due_for_purging, kept, not_heard_for_a_year
 from mara_desktop.domain.review import last_hearings
 from mara_desktop.store import case_closing, purge
-from mara_desktop.store.case_traces import EarlierCopy
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.purge import PurgeReport
 
-__all__ = ["Closing", "EarlierCopy", "Kept", "PurgeReport", "RetentionList", "copy_words"]
+__all__ = ["Closing", "Kept", "PurgeReport", "RetentionList", "purge_summary"]
 
 
 @dataclass(frozen=True)
@@ -32,13 +31,34 @@ class RetentionList:
     not_heard: list[Kept]
 
 
-def copy_words(copy: EarlierCopy) -> str:
-    """A copy made before a purge, in words: what it is, and where it is, or that only
-    its name is known (the audit log keeps names, not folders)."""
-    kind = "encrypted copy" if copy.encrypted else "unencrypted export"
-    if copy.path is not None:
-        return f"{copy.path} ({kind})"
-    return f"{copy.name} ({kind}, named in the audit log: find where it was written)"
+def purge_summary(report: PurgeReport) -> list[str]:
+    """What a purge did and leaves to the chair, in lines (the command line and the app
+    say the same): the copies made before it, each where it is or, when the audit log
+    names it only (it keeps names, not folders), to be found; the audit records whose
+    details hold words of the case."""
+    lines = [
+        f"Purged case {report.case_id}: no page of the file holds its people, entries, "
+        "actions or history any more; the audit log keeps its id and dates."
+    ]
+    if report.copies:
+        lines.append(
+            "Copies made before the purge still hold the case; delete them, or keep them only "
+            "as long as your protocol allows:"
+        )
+    for copy in report.copies:
+        kind = "encrypted copy" if copy.encrypted else "unencrypted export"
+        where = str(copy.path) if copy.path is not None else copy.name
+        found = (
+            "" if copy.path is not None else ", named in the audit log: find where it was written"
+        )
+        lines.append(f"  {where} ({kind}{found})")
+    if report.audit_records_with_text:
+        numbers = ", ".join(str(n) for n in report.audit_records_with_text)
+        lines.append(
+            f"Audit records {numbers} name a file with words of the case; they stay, since "
+            "removing one would break the audit chain."
+        )
+    return lines
 
 
 class Closing:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import WILDCARD, PersonRole, instant
+from mara_desktop.domain import WILDCARD, CaseStatus, PersonRole, instant
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.protocol.rule import when_text
 from mara_desktop.ui.action_editing import ActionDelegate
@@ -44,6 +44,17 @@ def header_text(view: CaseView) -> str:
     parts.append(f"referred on {header.referral_date:%d %b %Y}")
     parts.append("children involved" if header.children_involved else "adults only")
     return " · ".join(parts)
+
+
+def closing_text(records: CaseRecords) -> str:
+    """For the chair: when the case stopped being the MARAC's, and why; empty while open."""
+    day = records.closed_on
+    when = f" on {day.day} {day:%b %Y}" if day else ""
+    if records.status is CaseStatus.CLOSED:
+        return f"Closed{when}" + (f" ({records.closed_reason})" if records.closed_reason else "")
+    if records.status is CaseStatus.TRANSFERRED:
+        return f"Transferred to another area{when}"
+    return ""
 
 
 def people_text(view: CaseView) -> str:
@@ -171,6 +182,8 @@ class CasePage(QWidget):
     add_person = Signal()
     correct_person = Signal(str)
     """The id of the person to correct."""
+    close_or_reopen = Signal(bool)
+    """True to reopen the case shown (it is closed), False to close it."""
 
     def __init__(self, protocol: Protocol, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,6 +192,7 @@ class CasePage(QWidget):
         self._chair_case = False
         """The chair's own view of a case is shown: the one page where edits belong."""
         self._file_editable = True
+        self._transferred = self._closed = False
         self.items_model = ItemsModel(protocol, with_access=True)
         self.actions_model = ActionsModel(protocol, with_access=True, editable=True)
         self._build()
@@ -275,6 +289,11 @@ class CasePage(QWidget):
         self.correct_person_button.setToolTip("Correct a name or a date; the earlier values stay")
         self.people_menu = QMenu(self.correct_person_button)
         self.correct_person_button.setMenu(self.people_menu)
+        self.closing = plain_label("", "Closed")
+        self.closing.hide()
+        self.close_case_button = QPushButton("Close case…")
+        self.close_case_button.setToolTip("Close the case (or reopen a closed one)")
+        self.close_case_button.clicked.connect(lambda: self.close_or_reopen.emit(self._closed))
         layout.addWidget(self.preview_banner)
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
@@ -282,10 +301,12 @@ class CasePage(QWidget):
             self.edit_referral_button,
             self.add_person_button,
             self.correct_person_button,
+            self.close_case_button,
         ):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         layout.addWidget(self.summary)
+        layout.addWidget(self.closing)
         layout.addWidget(self.people)
 
     @staticmethod
@@ -320,10 +341,12 @@ class CasePage(QWidget):
         if view is None:
             for label in (self.title, self.summary, self.people):
                 label.clear()
+            self._show_closing(CaseRecords())
             self.records.clear()
             return
         self.title.setText(f"{view.number}. {view.title}" if view.number else view.title)
         self.summary.setText(header_text(view))
+        self._show_closing(records if chair else CaseRecords())
         self.people.setText(people_text(view))
         self._fill_people_menu(view if chair else None)
         self.records.setPlainText(
@@ -331,6 +354,17 @@ class CasePage(QWidget):
         )
         self.items_table.resizeRowsToContents()
         self.actions_table.resizeRowsToContents()
+
+    def _show_closing(self, records: CaseRecords) -> None:
+        """The closing line, and the button that closes an open case or reopens a closed
+        one (a transferred case is another area's now)."""
+        text = closing_text(records)
+        self.closing.setText(text)
+        self.closing.setVisible(bool(text))
+        self._closed = records.status is CaseStatus.CLOSED
+        self.close_case_button.setText("Reopen case…" if self._closed else "Close case…")
+        self._transferred = records.status is CaseStatus.TRANSFERRED
+        self._enable_edits()
 
     def _fill_people_menu(self, view: CaseView | None) -> None:
         """The people to correct, by the chair's names; empty in a preview."""
@@ -348,7 +382,7 @@ class CasePage(QWidget):
         self.records.clear()
         self.preview_banner.hide()
         self._chair_case = False
-        self._enable_edits()
+        self._show_closing(CaseRecords())
         self.title.setText("Opening")
         self.summary.setText(
             "Read the confidentiality statement; then review the actions from earlier "
@@ -379,6 +413,7 @@ class CasePage(QWidget):
         )
         for button in buttons:
             button.setEnabled(allowed)
+        self.close_case_button.setEnabled(allowed and not self._transferred)
         self.actions_table.setEditTriggers(
             _EDIT_TRIGGERS if allowed else QAbstractItemView.EditTrigger.NoEditTriggers
         )

@@ -53,6 +53,7 @@ from mara_desktop.ui.audit_dialog import AuditDialog
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.case_page import CasePage
 from mara_desktop.ui.clipboard import ClipboardGuard
+from mara_desktop.ui.close_case_dialog import CloseCaseDialog, reopen
 from mara_desktop.ui.conference_dialog import ConferenceDialog
 from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
@@ -75,6 +76,7 @@ from mara_desktop.ui.person_dialog import PersonDialog
 from mara_desktop.ui.presenting_bands import PresentingBands
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
+from mara_desktop.ui.retention_dialog import RetentionDialog
 from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
 from mara_desktop.views.model import CaseRecords
@@ -146,6 +148,7 @@ class ChairConsole(QMainWindow):
         self.page.edit_referral.connect(self._edit_referral)
         self.page.add_person.connect(self._add_person)
         self.page.correct_person.connect(self._correct_person)
+        self.page.close_or_reopen.connect(self._close_or_reopen)
         self.page.actions_model.edited.connect(self._edit_action)
         splitter = QSplitter()
         splitter.addWidget(self.agenda)
@@ -449,6 +452,14 @@ class ChairConsole(QMainWindow):
             lambda session, case_id, parent: PersonDialog(session, case_id, person_id, parent)
         )
 
+    def _close_or_reopen(self, reopening: bool) -> None:
+        """Close case… for an open case (its dialog), Reopen case… for a closed one."""
+        session, case_id = self.session, self._current_case_id()
+        if not reopening:
+            self._record_with(CloseCaseDialog)
+        elif session is not None and case_id is not None and reopen(session, case_id, self):
+            self._reload_meeting()
+
     def _add_action(self) -> None:
         """The action dialog, filled in with the defaults for the case being heard; the
         meeting is read again once it has recorded an action or an override."""
@@ -558,6 +569,7 @@ class ChairConsole(QMainWindow):
         self.commands.new_conference.setEnabled(allowed)
         self.commands.agenda.setEnabled(allowed)
         self.commands.new_referral.setEnabled(allowed)
+        self.commands.retention.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -674,6 +686,23 @@ class ChairConsole(QMainWindow):
     def show_audit(self) -> None:
         if self.session is not None:
             AuditDialog(self.session, self).exec()
+
+    def show_retention(self) -> None:
+        """Case file ▸ Retention…; the meeting is read again after a case was closed or
+        purged (a purged case leaves the agendas of past meetings)."""
+        session = self.session
+        if session is None:
+            return
+        dialog: RetentionDialog | None = None
+        with self._saying_why("Case file not read"):
+            dialog = RetentionDialog(session, self)
+        if dialog is None:
+            return
+        dialog.exec()
+        if dialog.changed and self.meeting is not None:
+            with self._saying_why("Case file not read"):
+                self.agenda.set_conferences(session.conferences(), self.meeting.conference.id)
+            self._reload_meeting()
 
     def show_action_log(self) -> None:
         """Meeting ▸ Action log…; the meeting is read again afterwards, since an update

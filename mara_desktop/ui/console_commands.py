@@ -36,6 +36,7 @@ class Console(Protocol):
     def new_referral(self) -> None: ...
     def show_statistics(self) -> None: ...
     def show_action_log(self) -> None: ...
+    def show_retention(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
     def lock(self) -> None: ...
     def quit(self) -> None: ...
@@ -86,6 +87,8 @@ class ConsoleCommands:
         self.statistics = command("Statistics…", "", console.show_statistics)
         self.action_log = command("Action log…", "", console.show_action_log)
         self.action_log.setToolTip("Every action across cases and meetings; record updates")
+        self.retention = command("Retention…", "", console.show_retention)
+        self.retention.setToolTip("Cases kept longer than the protocol allows; old open cases")
         window.addToolBar(self._toolbar(view_as))
         self._menus(window.menuBar(), console)
 
@@ -133,6 +136,7 @@ class ConsoleCommands:
         file_menu.addAction(self.new_referral)
         file_menu.addAction(self.import_file)
         file_menu.addAction(self.statistics)
+        file_menu.addAction(self.retention)
         file_menu.addSeparator()
         file_menu.addAction(self.protocol)
         file_menu.addAction(self.audit)

@@ -13,6 +13,7 @@ from mara_desktop.domain import (
     ActionStatus,
     Attendance,
     Audience,
+    CaseStatus,
     Consent,
     Override,
     PersonRole,
@@ -144,6 +145,10 @@ class CaseRecords:
 
     consents: tuple[Consent, ...] = ()
     overrides: tuple[Override, ...] = ()
+    status: CaseStatus = CaseStatus.OPEN
+    closed_on: date | None = None
+    closed_reason: str = ""
+    """Whether the MARAC still holds the case, since when not, and why (the chair's words)."""
 
 
 @dataclass(frozen=True)
