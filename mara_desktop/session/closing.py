@@ -31,13 +31,14 @@ class RetentionList:
     not_heard: list[Kept]
 
 
-def purge_summary(report: PurgeReport) -> list[str]:
+def purge_summary(report: PurgeReport, called: str | None = None) -> list[str]:
     """What a purge did and leaves to the chair, in lines (the command line and the app
     say the same): the copies made before it, each where it is or, when the audit log
     names it only (it keeps names, not folders), to be found; the audit records whose
-    details hold words of the case."""
+    details hold words of the case. The case is `called` by its id, or as given (the app
+    names it by the reference the chair just typed)."""
     lines = [
-        f"Purged case {report.case_id}: no page of the file holds its people, entries, "
+        f"Purged case {called or report.case_id}: no page of the file holds its people, entries, "
         "actions or history any more; the audit log keeps its id and dates."
     ]
     if report.copies:

@@ -279,7 +279,8 @@ class CasePage(QWidget):
 
     def _heading_rows(self, layout: QVBoxLayout) -> None:
         """The case's title with Edit referral…, Add person… and Correct person… (a menu of
-        the case's people) beside it, where they take no height; its referral; its people."""
+        the case's people) beside it, where they take no height; its referral with Close
+        case… (Reopen case… once closed); when it closed, and why; its people."""
         self.edit_referral_button = QPushButton("Edit referral…")
         self.edit_referral_button.setToolTip("Correct the referral, its checklist or the status")
         self.edit_referral_button.clicked.connect(self.edit_referral)
@@ -301,11 +302,15 @@ class CasePage(QWidget):
             self.edit_referral_button,
             self.add_person_button,
             self.correct_person_button,
-            self.close_case_button,
         ):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
-        layout.addWidget(self.summary)
+        # Beside the referral line, not the title: at 1024 pixels a fourth button there
+        # would squeeze the reference onto two lines.
+        referral_row = QHBoxLayout()
+        referral_row.addWidget(self.summary, 1)
+        referral_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(referral_row)
         layout.addWidget(self.closing)
         layout.addWidget(self.people)
 

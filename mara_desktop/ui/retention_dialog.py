@@ -131,7 +131,9 @@ class RetentionDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, k.case_id)
                 widget.addItem(item)
             if not entries:
-                widget.addItem(QListWidgetItem(empty))
+                placeholder = QListWidgetItem(empty)
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+                widget.addItem(placeholder)
         self._enable()
 
     def _chosen(self, widget: QListWidget) -> Kept | None:
@@ -150,7 +152,7 @@ class RetentionDialog(QDialog):
         dialog = PurgeDialog(self._session, case, self)
         if dialog.exec() and dialog.report is not None:
             self.changed = True
-            self.problem.good("\n".join(purge_summary(dialog.report)))
+            self.problem.good("\n".join(purge_summary(dialog.report, case.reference)))
             self._refill()
 
     def close_case(self) -> None:
