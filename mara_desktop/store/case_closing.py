@@ -17,7 +17,7 @@ from mara_desktop.domain import Case, CaseStatus
 from mara_desktop.domain.text_rules import LONG_TEXT, text_problem
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
-from mara_desktop.store.editing import EditError
+from mara_desktop.store.editing import EditError, _existing_case
 
 CLOSED = "case-closed"
 REOPENED = "case-reopened"
@@ -25,7 +25,7 @@ REOPENED = "case-reopened"
 
 def close_case(case_file: CaseFile, case_id: str, on: date, reason: str, today: date) -> None:
     """Close an open case on `on` (not after `today`, not before its referral)."""
-    case = _open_case(case_file, case_id)
+    case = _case_now(case_file, case_id, CaseStatus.OPEN)
     reason = reason.strip()
     if not reason:
         raise EditError("Give the reason the case is closed.", field="reason")
@@ -45,11 +45,7 @@ def close_case(case_file: CaseFile, case_id: str, on: date, reason: str, today: 
 
 def reopen_case(case_file: CaseFile, case_id: str) -> None:
     """Open a closed case again; its reason is cleared, the audit keeps the day."""
-    case = _existing(case_file, case_id)
-    if case.status is CaseStatus.TRANSFERRED:
-        raise EditError(_transferred(case))
-    if case.status is CaseStatus.OPEN:
-        raise EditError(f'Case "{case.id}" is open already.')
+    case = _case_now(case_file, case_id, CaseStatus.CLOSED)
     reopened = dataclasses.replace(case, status=CaseStatus.OPEN, closed_on=None, closed_reason="")
     had = case.closed_on.isoformat() if case.closed_on else None
     _write(case_file, reopened, REOPENED, {"case": case.id, "was_closed_on": had})
@@ -61,21 +57,17 @@ def _write(case_file: CaseFile, case: Case, action: str, details: dict[str, obje
         audit.append(conn, case_file.actor, action, details)
 
 
-def _existing(case_file: CaseFile, case_id: str) -> Case:
-    case = case_file.case(case_id)
-    if case is None:
-        raise EditError(f'There is no case "{case_id}" in this case file.')
+_ALREADY = {
+    CaseStatus.OPEN: 'Case "{}" is open already.',
+    CaseStatus.CLOSED: 'Case "{}" is closed already; reopen it first to close it again.',
+    CaseStatus.TRANSFERRED: 'Case "{}" was transferred to another area; it is no longer this '
+    "MARAC's.",
+}
+
+
+def _case_now(case_file: CaseFile, case_id: str, status: CaseStatus) -> Case:
+    """The case, if it has `status` now; else the sentence saying what it is."""
+    case = _existing_case(case_file, case_id)
+    if case.status is not status:
+        raise EditError(_ALREADY[case.status].format(case.id))
     return case
-
-
-def _open_case(case_file: CaseFile, case_id: str) -> Case:
-    case = _existing(case_file, case_id)
-    if case.status is CaseStatus.TRANSFERRED:
-        raise EditError(_transferred(case))
-    if case.status is CaseStatus.CLOSED:
-        raise EditError(f'Case "{case.id}" is closed already; reopen it first to close it again.')
-    return case
-
-
-def _transferred(case: Case) -> str:
-    return f'Case "{case.id}" was transferred to another area; it is no longer this MARAC\'s.'

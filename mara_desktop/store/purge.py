@@ -29,7 +29,7 @@ from mara_desktop.store.case_traces import (
 )
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.connection import Connection
-from mara_desktop.store.editing import EditError
+from mara_desktop.store.editing import EditError, _existing_case
 from mara_desktop.store.errors import CaseFileError, WrongPassphrase
 
 PURGED = "case-purged"
@@ -55,9 +55,7 @@ class PurgeReport:
 def purgeable(case_file: CaseFile, case_id: str, today: date) -> Case:
     """The case, if it may be purged: it exists, it is closed or transferred, and no
     conference dated today or later will hear it. Else one sentence, nothing changed."""
-    case = case_file.case(case_id)
-    if case is None:
-        raise EditError(f'There is no case "{case_id}" in this case file.')
+    case = _existing_case(case_file, case_id)
     if case.status is CaseStatus.OPEN:
         raise EditError(
             f'Case "{case_id}" is still open: close it first (an open case is never purged).'
