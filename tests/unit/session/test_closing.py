@@ -10,6 +10,8 @@ import pytest
 
 from mara_desktop.domain import CaseStatus
 from mara_desktop.session import EditError
+from tests.support.documents import minimal_case
+from tests.support.importing import load, problems
 from tests.support.retention import GONE, KEPT, OPEN, build
 
 TODAY = date.today()
@@ -99,3 +101,17 @@ def test_without_a_retention_period_nothing_is_due(tmp_path):
         found = session.retention(TODAY)
     assert found.years is None
     assert found.due == []
+
+
+def test_an_import_reads_the_reason_and_refuses_one_on_an_open_case(new_file):
+    case = {
+        **minimal_case(),
+        "status": "closed",
+        "closed_on": "2026-11-20",
+        "closed_reason": "Moved",
+    }
+    load(new_file, {"format": "mara-interchange/1", "conferences": [], "cases": [case]})
+    assert new_file.case(case["id"]).closed_reason == "Moved"
+    still_open = {**minimal_case("min-2"), "closed_reason": "Moved"}
+    found = problems(new_file, {"format": "mara-interchange/1", "cases": [still_open]})
+    assert found == ['cases[0].closed_reason: an open case has no "closed_reason"; set "status"']
