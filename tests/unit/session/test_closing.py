@@ -115,3 +115,12 @@ def test_an_import_reads_the_reason_and_refuses_one_on_an_open_case(new_file):
     still_open = {**minimal_case("min-2"), "closed_reason": "Moved"}
     found = problems(new_file, {"format": "mara-interchange/1", "cases": [still_open]})
     assert found == ['cases[0].closed_reason: an open case has no "closed_reason"; set "status"']
+
+
+def test_a_case_closed_lately_may_be_purged_but_is_not_yet_due(session):
+    session.close_case(GONE, TODAY - timedelta(days=8 * 366), REASON)
+    session.close_case(KEPT, TODAY, REASON)
+    assert not session.not_yet_due(session.purge_check(GONE))
+    assert session.not_yet_due(session.purge_check(KEPT))
+    with pytest.raises(EditError, match="still open"):
+        session.purge_check(OPEN)
