@@ -160,6 +160,14 @@ def _column_widths(table: QTableView, widths: dict[int, int], stretch: int) -> N
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
+def _button_row(left: QWidget, right: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(left)
+    row.addStretch()
+    row.addWidget(right)
+    return row
+
+
 def _table(model: ItemsModel | ActionsModel, name: str) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -260,9 +268,8 @@ class CasePage(QWidget):
         information_buttons.addWidget(self.information_button)
         information_below.addLayout(information_buttons)
         splitter.addWidget(self._box("Information", self.items_table, information_below))
-        actions_buttons = QHBoxLayout()
-        actions_buttons.addStretch()
-        actions_buttons.addWidget(self.add_action_button)
+        # The case is closed once its actions are agreed: here it takes no height of its own.
+        actions_buttons = _button_row(self.close_case_button, self.add_action_button)
         splitter.addWidget(self._box("Actions", self.actions_table, actions_buttons))
         records_buttons = QHBoxLayout()
         records_buttons.addStretch()
@@ -279,8 +286,8 @@ class CasePage(QWidget):
 
     def _heading_rows(self, layout: QVBoxLayout) -> None:
         """The case's title with Edit referral…, Add person… and Correct person… (a menu of
-        the case's people) beside it, where they take no height; its referral with Close
-        case… (Reopen case… once closed); when it closed, and why; its people."""
+        the case's people) beside it, where they take no height; its referral; when it
+        closed, and why; its people."""
         self.edit_referral_button = QPushButton("Edit referral…")
         self.edit_referral_button.setToolTip("Correct the referral, its checklist or the status")
         self.edit_referral_button.clicked.connect(self.edit_referral)
@@ -305,12 +312,7 @@ class CasePage(QWidget):
         ):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
-        # Beside the referral line, not the title: at 1024 pixels a fourth button there
-        # would squeeze the reference onto two lines.
-        referral_row = QHBoxLayout()
-        referral_row.addWidget(self.summary, 1)
-        referral_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(referral_row)
+        layout.addWidget(self.summary)
         layout.addWidget(self.closing)
         layout.addWidget(self.people)
 
