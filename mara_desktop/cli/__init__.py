@@ -41,6 +41,10 @@ COMMANDS = {
     "actions": "actions_commands:actions",
     "dpia": "dpia_commands:dpia",
     "sar": "subject_access_commands:sar",
+    "close": "retention_commands:close",
+    "reopen": "retention_commands:reopen",
+    "retention": "retention_commands:retention",
+    "purge": "retention_commands:purge",
 }
 """Each command and where it lives, imported only when it runs: `view` and `verify` must
 not pay for reportlab and pypdf, which only minutes and notices use."""

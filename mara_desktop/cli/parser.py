@@ -133,6 +133,7 @@ def build() -> Parser:
         "--out", required=True, type=Path, metavar="F", help="F.pdf for a PDF, else Markdown"
     )
     _subject_access_command(commands)
+    _retention_commands(commands)
     return parser
 
 
@@ -341,6 +342,34 @@ def _subject_access_command(commands: argparse._SubParsersAction[Parser]) -> Non
         type=Path,
         metavar="DIR",
         help="folder to write to (made if missing)",
+    )
+
+
+def _retention_commands(commands: argparse._SubParsersAction[Parser]) -> None:
+    sub = commands.add_parser("close", help="close a case (retention counts from that day)")
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="default: today")
+    sub.add_argument(
+        "--reason-file", type=Path, metavar="R.txt", help="the reason (otherwise you are asked)"
+    )
+    sub = commands.add_parser("reopen", help="open a closed case again")
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub = commands.add_parser(
+        "retention", help="cases kept longer than the protocol's retention period"
+    )
+    _file(sub)
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser(
+        "purge", help="remove a closed case from every page of the file (cannot be undone)"
+    )
+    _file(sub)
+    sub.add_argument("--case", required=True, metavar="ID")
+    sub.add_argument(
+        "--confirm",
+        metavar="REFERENCE",
+        help="the case's reference, to confirm when not run in a terminal",
     )
 
 

@@ -239,6 +239,9 @@ class Case:
     corrections: tuple[Correction, ...] = ()
     """The earlier records of its corrected people and entries, oldest first: history for
     the chair (domain/correction.py); no view of an agency or a room reads them."""
+    closed_reason: str = ""
+    """Why the MARAC closed the case, in the chair's words (empty while open); only the
+    chair sees it, and reopening the case clears it."""
 
     @property
     def with_children(self) -> bool:

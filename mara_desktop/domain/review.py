@@ -9,7 +9,10 @@ on that day or later, not the day before. Most years have no 29 February: a case
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from datetime import date
+
+from mara_desktop.domain.conference import Conference
 
 REVIEW_MONTHS = 12
 
@@ -26,3 +29,15 @@ def months_before(day: date, months: int) -> date:
 def due_for_review(last_heard: date, on: date) -> bool:
     """Whether a case last heard on `last_heard` has reached the 12-month mark by `on`."""
     return last_heard <= months_before(on, REVIEW_MONTHS)
+
+
+def last_hearings(conferences: Iterable[Conference], before: date) -> dict[str, date]:
+    """Each case's last hearing at a conference dated before `before`, by case id: what
+    both the agenda's review list and the chair's retention list count from."""
+    last: dict[str, date] = {}
+    for conference in conferences:
+        if conference.date < before:
+            for case_id in conference.agenda:
+                if case_id not in last or last[case_id] < conference.date:
+                    last[case_id] = conference.date
+    return last

@@ -75,6 +75,7 @@ _CASE_FIELDS = (
     "pregnancy",
     "status",
     "closed_on",
+    "closed_reason",
     "referral",
     "people",
     "consents",
@@ -221,6 +222,7 @@ class RecordReader:
         transferred_to = c.text(obj, "transferred_to", path, SHORT_TEXT, required=False) or ""
         if transferred_to and status is not CaseStatus.TRANSFERRED:
             c.problem(f"{path}.transferred_to", 'only a transferred case has "transferred_to"')
+        closed_reason = c.text(obj, "closed_reason", path, LONG_TEXT, required=False) or ""
         decisions = read_decisions(c, obj, path)
         referral = self.referral(obj.get("referral"), f"{path}.referral")
         people = self._each(obj, "people", path, self.person)
@@ -257,6 +259,7 @@ class RecordReader:
             decisions,
             transferred_to=transferred_to,
             corrections=history,
+            closed_reason=closed_reason,
         )
         check_whole_case(c, case, path, self.today)
         return case

@@ -215,6 +215,8 @@ def check_whole_case(check: Checker, case: Case, path: str, today: date) -> None
             )
     if case.closed_on is not None and case.status is CaseStatus.OPEN:
         check.problem(f"{path}.closed_on", 'an open case has no "closed_on"; set "status"')
+    if case.closed_reason and case.status is CaseStatus.OPEN:
+        check.problem(f"{path}.closed_reason", 'an open case has no "closed_reason"; set "status"')
 
 
 def _age(born: date, on: date) -> int:

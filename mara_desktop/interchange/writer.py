@@ -150,9 +150,10 @@ def _attendance(a: Attendance) -> dict[str, Any]:
 
 
 def _case(c: Case) -> dict[str, Any]:
-    """`pregnancy`, `status`, `closed_on`, `transferred_to`, `repeat_decisions`, `history`
-    and the fields of a referral and a person added in the second round are written only
-    when they hold something: a file made before they existed exports as it was imported.
+    """`pregnancy`, `status`, `closed_on`, `closed_reason`, `transferred_to`,
+    `repeat_decisions`, `history` and the fields of a referral and a person added in the
+    second round are written only when they hold something: a file made before they existed
+    exports as it was imported.
     `repeat_of` and the criteria are derived, never written."""
     written: dict[str, Any] = {
         "id": c.id,
@@ -162,6 +163,7 @@ def _case(c: Case) -> dict[str, Any]:
         **({"status": c.status.value} if c.status is not CaseStatus.OPEN else {}),
         **({"closed_on": _day(c.closed_on)} if c.closed_on else {}),
         **({"transferred_to": c.transferred_to} if c.transferred_to else {}),
+        **({"closed_reason": c.closed_reason} if c.closed_reason else {}),
         "referral": _referral(c.referral),
         "people": [_person(p) for p in c.people],
         "consents": [_consent(x) for x in c.consents],

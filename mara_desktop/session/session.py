@@ -24,6 +24,7 @@ from mara_desktop.protocol.model import Protocol
 from mara_desktop.session.accountability import Accountability
 from mara_desktop.session.action_logs import ActionLogs
 from mara_desktop.session.agenda import AgendaEdits
+from mara_desktop.session.closing import Closing
 from mara_desktop.session.corrections import Corrections
 from mara_desktop.session.edits import Edits
 from mara_desktop.session.meeting import Meeting
@@ -46,6 +47,7 @@ class Session(
     Referrals,
     AgendaEdits,
     ActionLogs,
+    Closing,
     Corrections,
     Accountability,
     Transfers,

@@ -20,7 +20,7 @@ from datetime import date
 
 from mara_desktop.domain import Conference, MinutesSections
 from mara_desktop.domain.conference import children_first
-from mara_desktop.domain.review import due_for_review
+from mara_desktop.domain.review import due_for_review, last_hearings
 from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, text_problem
 from mara_desktop.store import audit, repository
 from mara_desktop.store.casefile import CaseFile
@@ -249,12 +249,7 @@ def candidates(case_file: CaseFile, conference_id: str) -> list[Candidate]:
     """The cases not on the agenda, those due for review first (longest since heard first),
     then the rest by reference."""
     conference = _conference(case_file, conference_id)
-    last: dict[str, date] = {}
-    for earlier in case_file.conferences():
-        if earlier.date < conference.date:
-            for case_id in earlier.agenda:
-                if case_id not in last or last[case_id] < earlier.date:
-                    last[case_id] = earlier.date
+    last = last_hearings(case_file.conferences(), conference.date)
     on_agenda = set(conference.agenda)
     with case_file.reading() as conn:
         summaries = repository.case_summaries(conn)

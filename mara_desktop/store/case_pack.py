@@ -31,15 +31,10 @@ from mara_desktop.domain.text_rules import SHORT_TEXT, text_problem
 from mara_desktop.protocol.compat import unknown_ids
 from mara_desktop.store import audit, repository, schema
 from mara_desktop.store.casefile import SUFFIX, CaseFile
-from mara_desktop.store.connection import (
-    PAGE_SIZE,
-    Connection,
-    DatabaseError,
-    apply_key,
-    connect,
-)
+from mara_desktop.store.connection import Connection, DatabaseError, apply_key, connect
 from mara_desktop.store.errors import CaseFileError, write_failed
 from mara_desktop.store.passphrase import check_strength, derive_key, new_salt
+from mara_desktop.store.raw_pages import PAGE_SIZE
 
 PACK_CASE = "transfer_of"
 """The meta row naming the one case a pack holds; a case file without it is no pack."""

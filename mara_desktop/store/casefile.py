@@ -8,6 +8,7 @@ for an audience go through `views/`, never straight to these tables.
 from __future__ import annotations
 
 import contextlib
+import hmac
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -25,7 +26,6 @@ from mara_desktop.store import action_log, audit, keychain, repository, schema
 from mara_desktop.store.audit import Head
 from mara_desktop.store.backup import BACKUP_MARK, write_backup
 from mara_desktop.store.connection import (
-    PAGE_SIZE,
     Connection,
     DatabaseError,
     apply_key,
@@ -44,6 +44,7 @@ from mara_desktop.store.errors import (
 )
 from mara_desktop.store.page_check import PageCheck, Soundness
 from mara_desktop.store.passphrase import check_strength, derive_key, new_salt
+from mara_desktop.store.raw_pages import PAGE_SIZE, texts_in_pages
 from mara_desktop.store.verification import VerifyReport, verify
 from mara_desktop.store.witness import KeychainWitness
 
@@ -527,11 +528,6 @@ class CaseFile:
                 "the passphrase was changed, or from another case file."
             ) from None
 
-    def opens_with(self, passphrase: str) -> bool:
-        """Whether `passphrase` is this file's: another file meant for other hands (a
-        transfer pack) must not carry the key to this one."""
-        return derive_key(passphrase, self._salt) == self._key
-
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-encrypt every page under a key from the new passphrase (same salt); a
         remembered key is replaced so the keychain keeps opening the file."""
@@ -548,6 +544,16 @@ class CaseFile:
             with self.reading() as conn:
                 self._witness.remember(conn, new_key)
         self.record("passphrase-changed", {"keychain_updated": remembered})
+
+    def opens_with(self, passphrase: str) -> bool:
+        """Whether `passphrase` is the file's: asked again before what cannot be undone (a
+        purge), and refused for a file meant for other hands (a transfer pack), which must
+        not carry the key to this one."""
+        return hmac.compare_digest(derive_key(passphrase, self._salt), self._key)
+
+    def texts_in_pages(self, texts: Iterable[str]) -> set[str]:
+        """Which of `texts` some page of the file or its WAL holds, free pages included."""
+        return texts_in_pages(self.path, self._key, texts)
 
     def remember_on_this_device(self) -> None:
         with self.reading() as conn:

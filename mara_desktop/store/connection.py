@@ -17,8 +17,8 @@ import sqlcipher3
 from sqlcipher3 import dbapi2
 
 from mara_desktop.store.errors import CaseFileError, DamagedCaseFile, WrongPassphrase
+from mara_desktop.store.raw_pages import PAGE_SIZE, decrypt_page
 
-PAGE_SIZE = 4096
 _PLAIN_SQLITE = b"SQLite format 3\x00"
 
 DatabaseError: type[Exception] = dbapi2.DatabaseError
@@ -149,19 +149,10 @@ def _damage(path: Path, key: bytes, failing: int, pages: int) -> str:
 def pages_in_header(path: Path, key: bytes) -> int:
     """The database size SQLite wrote into the file's header (page 1, bytes 28-31).
 
-    SQLCipher 4 keeps page 1's first 16 bytes as the salt, encrypts the rest up to the
-    reserved tail (16-byte IV, then the 64-byte HMAC) with AES-256-CBC under the raw key.
     Read only when a file will not open although every page it still has checks out:
-    its header is then the one witness of how long it was."""
-    # Loaded here, not at start-up: only a damaged file needs it (a tenth of `view`'s imports).
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes  # noqa: PLC0415
-
+    its header is then the one witness of how long it was (store/raw_pages.py)."""
     with path.open("rb") as handle:
-        page = handle.read(PAGE_SIZE)
-    reserve = 16 + 64
-    iv = page[PAGE_SIZE - reserve : PAGE_SIZE - reserve + 16]
-    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
-    plain = decryptor.update(page[16 : PAGE_SIZE - reserve]) + decryptor.finalize()
+        plain = decrypt_page(handle.read(PAGE_SIZE), key, first=True)
     return int.from_bytes(plain[28 - 16 : 32 - 16], "big")
 
 

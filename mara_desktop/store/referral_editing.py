@@ -192,6 +192,8 @@ def edit_header(case_file: CaseFile, case_id: str, **changes: Any) -> None:
     if changes.get("status", CaseStatus.TRANSFERRED) is not CaseStatus.TRANSFERRED:
         changes = {**changes, "transferred_to": ""}  # no longer transferred: gone nowhere
     case = _case(case_file, case_id)
+    if changes.get("status", case.status) is CaseStatus.OPEN:
+        changes["closed_reason"] = ""  # an open case has no reason for closing
     _not_after_today(dataclasses.replace(case, **changes))
     updated = checked(case_file, dataclasses.replace(case, **changes))
     changed = _changed_fields(case, updated, changes)

@@ -116,6 +116,7 @@ def write_case(conn: Connection, case: Case, position: int, *, replace: bool) ->
         r.professional_judgement,
         r.referrer,
         case.transferred_to,
+        case.closed_reason,
     )
     if replace:
         conn.execute(
@@ -137,7 +138,7 @@ _CASE_COLUMNS = (
     "reference", "children_involved", "referral_date", "referral_agency", "referral_criterion",
     "dash_score", "pregnancy", "status", "closed_on", "dash_answers", "dash_answered_by",
     "incidents_12m", "victim_aware", "victim_consents_to_referral", "professional_judgement",
-    "referrer", "transferred_to",
+    "referrer", "transferred_to", "closed_reason",
 )  # fmt: skip
 _PERSON_COLUMNS = (
     "case_id", "position", "id", "role", "name", "born", "source", "gender", "ethnicity",
@@ -366,6 +367,7 @@ def _case(r: Any, parts: _Parts) -> Case:
         repeat_decisions=tuple(parts.decisions.get(r[1], ())),
         transferred_to=r[18],
         corrections=parts.corrections_of(r[1]),
+        closed_reason=r[19],
     )
 
 

@@ -50,6 +50,17 @@ def header_text(view: CaseView) -> str:
     return " · ".join(parts)
 
 
+def closing_text(records: CaseRecords) -> str:
+    """For the chair: when the case stopped being the MARAC's, and why; empty while open."""
+    day = records.closed_on
+    when = f" on {day.day} {day:%b %Y}" if day else ""
+    if records.status is CaseStatus.CLOSED:
+        return f"Closed{when}" + (f" ({records.closed_reason})" if records.closed_reason else "")
+    if records.status is CaseStatus.TRANSFERRED:
+        return f"Transferred to another area{when}"
+    return ""
+
+
 def people_text(view: CaseView) -> str:
     """One line that wraps, not a line per person: the height is the information's."""
     lines = []
@@ -155,6 +166,14 @@ def _column_widths(table: QTableView, widths: dict[int, int], stretch: int) -> N
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
+def _button_row(left: QWidget, right: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(left)
+    row.addStretch()
+    row.addWidget(right)
+    return row
+
+
 def _table(model: ItemsModel | ActionsModel, name: str) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -180,6 +199,8 @@ class CasePage(QWidget):
     correct_item = Signal(str)
     """The id of the entry to correct."""
     show_history = Signal()
+    close_or_reopen = Signal(bool)
+    """True to reopen the case shown (it is closed), False to close it."""
 
     def __init__(self, protocol: Protocol, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,6 +209,7 @@ class CasePage(QWidget):
         self._chair_case = False
         """The chair's own view of a case is shown: the one page where edits belong."""
         self._file_editable = True
+        self._transferred = self._closed = False
         self.items_model = ItemsModel(protocol, with_access=True)
         self.actions_model = ActionsModel(protocol, with_access=True, editable=True)
         self._build()
@@ -252,9 +274,8 @@ class CasePage(QWidget):
         self._information_buttons(information_buttons)
         information_below.addLayout(information_buttons)
         splitter.addWidget(self._box("Information", self.items_table, information_below))
-        actions_buttons = QHBoxLayout()
-        actions_buttons.addStretch()
-        actions_buttons.addWidget(self.add_action_button)
+        # The case is closed once its actions are agreed: here it takes no height of its own.
+        actions_buttons = _button_row(self.close_case_button, self.add_action_button)
         splitter.addWidget(self._box("Actions", self.actions_table, actions_buttons))
         records_buttons = QHBoxLayout()
         records_buttons.addStretch()
@@ -288,7 +309,8 @@ class CasePage(QWidget):
 
     def _heading_rows(self, layout: QVBoxLayout) -> None:
         """The case's title with Edit referral…, Add person… and Correct person… (a menu of
-        the case's people) beside it, where they take no height; its referral; its people."""
+        the case's people) beside it, where they take no height; its referral; when it
+        closed, and why; its people."""
         self.edit_referral_button = QPushButton("Edit referral…")
         self.edit_referral_button.setToolTip("Correct the referral, its checklist or the status")
         self.edit_referral_button.clicked.connect(self.edit_referral)
@@ -298,6 +320,11 @@ class CasePage(QWidget):
         self.correct_person_button.setToolTip("Correct a name or a date; the earlier values stay")
         self.people_menu = QMenu(self.correct_person_button)
         self.correct_person_button.setMenu(self.people_menu)
+        self.closing = plain_label("", "Closed")
+        self.closing.hide()
+        self.close_case_button = QPushButton("Close case…")
+        self.close_case_button.setToolTip("Close the case (or reopen a closed one)")
+        self.close_case_button.clicked.connect(lambda: self.close_or_reopen.emit(self._closed))
         layout.addWidget(self.preview_banner)
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
@@ -309,6 +336,7 @@ class CasePage(QWidget):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         layout.addWidget(self.summary)
+        layout.addWidget(self.closing)
         layout.addWidget(self.people)
 
     @staticmethod
@@ -343,10 +371,12 @@ class CasePage(QWidget):
         if view is None:
             for label in (self.title, self.summary, self.people):
                 label.clear()
+            self._show_closing(CaseRecords())
             self.records.clear()
             return
         self.title.setText(f"{view.number}. {view.title}" if view.number else view.title)
         self.summary.setText(header_text(view))
+        self._show_closing(records if chair else CaseRecords())
         self.people.setText(people_text(view))
         self._fill_people_menu(view if chair else None)
         self.records.setPlainText(
@@ -354,6 +384,17 @@ class CasePage(QWidget):
         )
         self.items_table.resizeRowsToContents()
         self.actions_table.resizeRowsToContents()
+
+    def _show_closing(self, records: CaseRecords) -> None:
+        """The closing line, and the button that closes an open case or reopens a closed
+        one (a transferred case is another area's now)."""
+        text = closing_text(records)
+        self.closing.setText(text)
+        self.closing.setVisible(bool(text))
+        self._closed = records.status is CaseStatus.CLOSED
+        self.close_case_button.setText("Reopen case…" if self._closed else "Close case…")
+        self._transferred = records.status is CaseStatus.TRANSFERRED
+        self._enable_edits()
 
     def _fill_people_menu(self, view: CaseView | None) -> None:
         """The people to correct, by the chair's names; empty in a preview."""
@@ -371,7 +412,7 @@ class CasePage(QWidget):
         self.records.clear()
         self.preview_banner.hide()
         self._chair_case = False
-        self._enable_edits()
+        self._show_closing(CaseRecords())
         self.title.setText("Opening")
         self.summary.setText(
             "Read the confidentiality statement; then review the actions from earlier "
@@ -404,6 +445,7 @@ class CasePage(QWidget):
             button.setEnabled(allowed)
         self.correct_item_button.setEnabled(allowed and self._selected_item() is not None)
         self.history_button.setEnabled(self._chair_case)
+        self.close_case_button.setEnabled(allowed and not self._transferred)
         self.actions_table.setEditTriggers(
             _EDIT_TRIGGERS if allowed else QAbstractItemView.EditTrigger.NoEditTriggers
         )

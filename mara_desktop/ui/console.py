@@ -54,6 +54,7 @@ from mara_desktop.ui.breach_log_dialog import BreachLogDialog
 from mara_desktop.ui.case_models import ActionColumn
 from mara_desktop.ui.case_page import CasePage
 from mara_desktop.ui.clipboard import ClipboardGuard
+from mara_desktop.ui.close_case_dialog import CloseCaseDialog, reopen
 from mara_desktop.ui.conference_dialog import ConferenceDialog
 from mara_desktop.ui.consent_dialog import ConsentDialog
 from mara_desktop.ui.console_commands import ConsoleCommands
@@ -78,6 +79,7 @@ from mara_desktop.ui.person_dialog import PersonDialog
 from mara_desktop.ui.presenting_bands import PresentingBands
 from mara_desktop.ui.protocol_dialog import ProtocolDialog
 from mara_desktop.ui.referral_dialog import ReferralDialog
+from mara_desktop.ui.retention_dialog import RetentionDialog
 from mara_desktop.ui.signatures_dialog import SignaturesDialog
 from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from mara_desktop.ui.subject_access_dialog import SubjectAccessDialog
@@ -154,6 +156,7 @@ class ChairConsole(QMainWindow):
         self.page.correct_person.connect(self._correct_person)
         self.page.correct_item.connect(self._correct_item)
         self.page.show_history.connect(self._show_history)
+        self.page.close_or_reopen.connect(self._close_or_reopen)
         self.page.actions_model.edited.connect(self._edit_action)
         splitter = QSplitter()
         splitter.addWidget(self.agenda)
@@ -472,6 +475,14 @@ class ChairConsole(QMainWindow):
             with self._saying_why("Case not read"):
                 HistoryDialog(self.session, case_id, self).exec()
 
+    def _close_or_reopen(self, reopening: bool) -> None:
+        """Close case… for an open case (its dialog), Reopen case… for a closed one."""
+        session, case_id = self.session, self._current_case_id()
+        if not reopening:
+            self._record_with(CloseCaseDialog)
+        elif session is not None and case_id is not None and reopen(session, case_id, self):
+            self._reload_meeting()
+
     def _add_action(self) -> None:
         """The action dialog, filled in with the defaults for the case being heard; the
         meeting is read again once it has recorded an action or an override."""
@@ -585,6 +596,7 @@ class ChairConsole(QMainWindow):
         self.commands.new_referral.setEnabled(allowed)
         self.commands.transfer.setEnabled(allowed and self._current_case_id() is not None)
         self.commands.subject_access.setEnabled(allowed)
+        self.commands.retention.setEnabled(allowed)
 
     def _may_look(self) -> bool:
         """Not while the chair drags a case or types in a cell: a reload would cut it short."""
@@ -742,6 +754,23 @@ class ChairConsole(QMainWindow):
         if self.session is not None:
             with self._saying_why("Case file not read"):
                 BreachLogDialog(self.session, self).exec()
+
+    def show_retention(self) -> None:
+        """Case file ▸ Retention…; the meeting is read again after a case was closed or
+        purged (a purged case leaves the agendas of past meetings)."""
+        session = self.session
+        if session is None:
+            return
+        dialog: RetentionDialog | None = None
+        with self._saying_why("Case file not read"):
+            dialog = RetentionDialog(session, self)
+        if dialog is None:
+            return
+        dialog.exec()
+        if dialog.changed and self.meeting is not None:
+            with self._saying_why("Case file not read"):
+                self.agenda.set_conferences(session.conferences(), self.meeting.conference.id)
+            self._reload_meeting()
 
     def show_action_log(self) -> None:
         """Meeting ▸ Action log…; the meeting is read again afterwards, since an update

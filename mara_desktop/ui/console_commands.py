@@ -40,6 +40,7 @@ class Console(Protocol):
     def show_statistics(self) -> None: ...
     def show_action_log(self) -> None: ...
     def subject_access(self) -> None: ...
+    def show_retention(self) -> None: ...
     def choose_idle_minutes(self) -> None: ...
     def lock(self) -> None: ...
     def quit(self) -> None: ...
@@ -103,6 +104,8 @@ class ConsoleCommands:
         self.subject_access.setToolTip(
             "What the case file holds about one person of this case, for their request"
         )
+        self.retention = command("Retention…", "", console.show_retention)
+        self.retention.setToolTip("Cases kept longer than the protocol allows; old open cases")
         window.addToolBar(self._toolbar(view_as))
         self._menus(window.menuBar(), console)
 
@@ -150,6 +153,7 @@ class ConsoleCommands:
         file_menu.addAction(self.new_referral)
         file_menu.addAction(self.import_file)
         file_menu.addAction(self.statistics)
+        file_menu.addAction(self.retention)
         file_menu.addSeparator()
         file_menu.addAction(self.protocol)
         file_menu.addAction(self.audit)

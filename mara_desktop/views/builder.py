@@ -186,6 +186,9 @@ class ViewBuilder:
         return CaseRecords(
             tuple(sorted(case.consents, key=lambda c: instant(c.recorded_at), reverse=True)),
             tuple(sorted(case.overrides, key=lambda o: instant(o.decided_at), reverse=True)),
+            case.status,
+            case.closed_on,
+            case.closed_reason,
         )
 
     def _people(self, disclosing: _Disclosing, about: set[str | None]) -> list[PersonView]:

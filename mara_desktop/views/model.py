@@ -159,6 +159,10 @@ class CaseRecords:
 
     consents: tuple[Consent, ...] = ()
     overrides: tuple[Override, ...] = ()
+    status: CaseStatus = CaseStatus.OPEN
+    closed_on: date | None = None
+    closed_reason: str = ""
+    """Whether the MARAC still holds the case, since when not, and why (the chair's words)."""
 
 
 @dataclass(frozen=True)
