@@ -9,12 +9,13 @@ here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from mara_desktop.domain import Audience, Case, Conference
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
+from mara_desktop.views.mentions import Mention, conference_mentions
 from mara_desktop.views.withheld import withheld_values
 
 
@@ -55,3 +56,8 @@ class ConferenceViews:
         """Every text value of the conference's cases that `view`'s audience may not see,
         except those it sees elsewhere in the same view."""
         return withheld_values(self._builder, self.conference, self._cases, view)
+
+    def mentions(self, audiences: Iterable[Audience]) -> dict[Audience, list[Mention]]:
+        """For each audience, the visible text of its minutes that mentions a person or a
+        value withheld from it (views/mentions.py): the free-text check, for the chair."""
+        return conference_mentions(self._builder.rule, self.conference, self._cases, audiences)

@@ -24,6 +24,17 @@ def _only(dialog: ExportDialog, agencies: set[str]) -> None:
         item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
 
 
+def export_keeping_mentions(dialog: ExportDialog) -> None:
+    """Export, keeping as written every mention the free-text check lists (the demo's action
+    that names a person withheld from most agencies)."""
+    dialog.export()
+    for row in range(dialog.mentions.table.rowCount()):
+        dialog.mentions.table.selectRow(row)
+        dialog.mentions.keep_button.click()
+    if dialog.mentions.table.rowCount():
+        dialog.export()
+
+
 def test_the_dialog_exports_checked_minutes_and_lists_them(
     qtbot: QtBot, demo_session: Session, tmp_path: Path
 ) -> None:
@@ -34,7 +45,7 @@ def test_the_dialog_exports_checked_minutes_and_lists_them(
     dialog.chair_copy.setChecked(True)
     out = tmp_path / "minutes"
     dialog.set_folder(out)
-    dialog.export()
+    export_keeping_mentions(dialog)
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert [f["agency"] for f in manifest["files"]] == ["police", "housing", "chair"]
     assert {f["leak_check"] for f in manifest["files"]} == {"passed"}
@@ -57,7 +68,7 @@ def test_an_export_that_would_overwrite_is_refused_with_a_message(
     qtbot.addWidget(dialog)
     _only(dialog, {"police"})
     dialog.set_folder(tmp_path)
-    dialog.export()
+    export_keeping_mentions(dialog)
     assert warnings and "already exists" in warnings[0]
     assert (tmp_path / "2026-11-26-minutes-police.pdf").read_bytes() == b"earlier copy"
     assert dialog.results.rowCount() == 0
@@ -70,7 +81,7 @@ def test_preview_and_print_render_the_exported_pdf(
     qtbot.addWidget(dialog)
     _only(dialog, {"idva"})
     dialog.set_folder(tmp_path / "out")
-    dialog.export()
+    export_keeping_mentions(dialog)
     exported = tmp_path / "out" / "2026-11-26-minutes-idva.pdf"
     pages = len(PdfReader(exported).pages)
     preview = PdfPreviewDialog(exported, None, dialog)
@@ -101,3 +112,52 @@ def test_the_print_dialog_leaves_no_path_in_qts_settings(
     for path in test_home.rglob("*"):
         if path.is_file():
             assert b"Przykladowa" not in path.read_bytes(), path
+
+
+def test_the_export_waits_until_each_mention_of_a_withheld_person_is_answered(
+    qtbot: QtBot, demo_session: Session, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_session, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    _only(dialog, {"police", "asc"})
+    out = tmp_path / "minutes"
+    dialog.set_folder(out)
+    dialog.export()
+    panel = dialog.mentions
+    assert not panel.isHidden() and panel.table.rowCount() == 1
+    row = [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
+    assert row[:4] == ["Police", "NS-2026-0139", "action a01", "Susan"]
+    assert row[-1] == "not answered yet"
+    assert "Nothing was exported" in dialog.message.text()
+    assert not out.exists() or not any(out.iterdir())
+    qtbot.mouseClick(panel.keep_button, Qt.MouseButton.LeftButton)
+    assert panel.table.item(0, 5).text() == "keep as written"
+    dialog.export()
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    checks = {f["agency"]: f["free_text_check"] for f in manifest["files"]}
+    assert checks == {"police": "accepted 1", "asc": "passed"}
+    kept = [r for r in demo_session.audit_records() if r.action == "minutes-mention"]
+    assert [r.details for r in kept] == [
+        {"conference": DEMO_CONFERENCE, "case": "case-09", "entry": "a01", "withheld": "o1",
+         "agency": "police", "decision": "keep as written"}
+    ]  # fmt: skip
+
+
+def test_reword_closes_the_dialog_without_exporting_and_names_the_case(
+    qtbot: QtBot, demo_session: Session, tmp_path: Path, monkeypatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(
+        "mara_desktop.ui.export_dialog.QMessageBox.information",
+        lambda _parent, _title, text: told.append(text),
+    )
+    dialog = ExportDialog(demo_session, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    _only(dialog, {"housing"})
+    dialog.set_folder(tmp_path / "out")
+    dialog.export()
+    qtbot.mouseClick(dialog.mentions.reword_button, Qt.MouseButton.LeftButton)
+    assert dialog.reword_case == "case-09"
+    assert told and "Actions table" in told[0]
+    assert dialog.result() == dialog.DialogCode.Rejected
+    assert not (tmp_path / "out" / "manifest.json").exists()
