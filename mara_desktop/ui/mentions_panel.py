@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.minutes.free_text import MentionKey
+from mara_desktop.minutes.free_text import MentionKey, mention_line
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.ui.text import plain_label
 from mara_desktop.views.mentions import Mention
@@ -82,11 +82,12 @@ class MentionsPanel(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected_changed)
+        self.detail = plain_label("", "The selected finding in full")
         self.reword_button = QPushButton("Reword…")
         self.reword_button.clicked.connect(self._reword)
         self.share_button = QPushButton("Share without consent…")
@@ -101,6 +102,7 @@ class MentionsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self.setVisible(False)
 
@@ -120,7 +122,6 @@ class MentionsPanel(QGroupBox):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeRowsToContents()
         self.setVisible(bool(mentions))
         if mentions:
             self.table.selectRow(0)
@@ -135,6 +136,7 @@ class MentionsPanel(QGroupBox):
 
     def _selected_changed(self) -> None:
         mention = self._selected()
+        self.detail.setText("" if mention is None else mention_line(mention, self._protocol))
         for button in (self.reword_button, self.keep_button):
             button.setEnabled(mention is not None)
         can_share = mention is not None and bool(mention.withheld_category)
