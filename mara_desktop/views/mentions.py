@@ -29,7 +29,7 @@ Nothing here holds a value beyond the findings, which only the chair may see.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -222,7 +222,7 @@ def case_mentions(
     texts: CaseTexts,
     audience: Audience,
     on: date | None,
-    only: Iterable[str] | None = None,
+    only: Collection[str] | None = None,
 ) -> list[Mention]:
     """Every mention, in the text of an entry `audience` may see, of an entry of the same
     case withheld from it, as of `on`; with `only`, in those entries' texts alone."""
@@ -232,10 +232,7 @@ def case_mentions(
     if not withheld:
         return []
     shown_words = frozenset(
-        word
-        for person in case.people
-        if decisions[person.id].visible
-        for word in folded_words(person.name)
+        word for p in case.people if decisions[p.id].visible for word in folded_words(p.name)
     )
     searched = [
         text
@@ -246,10 +243,8 @@ def case_mentions(
     found: list[Mention] = []
     for withheld_id in withheld:
         needles = texts.needles(withheld_id, shown_words)
-        if not needles:
-            continue
         entry = texts.entries[withheld_id]
-        for text in searched:
+        for text in searched if needles else ():
             hits = tuple(dict.fromkeys(n.shown for n in needles if text.holds(n)))
             if hits:
                 found.append(
