@@ -12,9 +12,12 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.demo import DEMO_CONFERENCE
+from mara_desktop.domain import Action
 from mara_desktop.session import Session
 from mara_desktop.ui.export_dialog import ExportDialog
+from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.pdf_preview import PdfPreviewDialog, load_pdf, paint_pages
+from tests.ui.modal import when_shown
 
 
 def _only(dialog: ExportDialog, agencies: set[str]) -> None:
@@ -161,3 +164,33 @@ def test_reword_closes_the_dialog_without_exporting_and_names_the_case(
     assert told and "Actions table" in told[0]
     assert dialog.result() == dialog.DialogCode.Rejected
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_sharing_without_consent_answers_a_finding_and_the_list_is_checked_again(
+    qtbot: QtBot, demo_session: Session, tmp_path: Path
+) -> None:
+    planted = Action("a90", "housing", "actions", "Housing to text her on 07700-900-123.")
+    demo_session.save_action("case-01", planted)
+    dialog = ExportDialog(demo_session, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    _only(dialog, {"housing"})
+    dialog.set_folder(tmp_path / "out")
+    dialog.export()
+    panel = dialog.mentions
+    rows = [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())]
+    assert "07700 900123" in rows
+    panel.table.selectRow(rows.index("07700 900123"))
+    assert panel.share_button.isEnabled()
+
+    def record(override: OverrideDialog) -> None:
+        assert override.categories.chosen() == ("victim-contact",)
+        assert override.agencies.chosen() == ("housing",)
+        override.lawful_basis.setCurrentIndex(override.lawful_basis.findData("vital-interests"))
+        override.justification.setPlainText("She asked Housing to text her; risk of eviction.")
+        override.decided_by.setText("DI Sam Example")
+        override.record_button.click()
+
+    when_shown(OverrideDialog, record)
+    qtbot.mouseClick(panel.share_button, Qt.MouseButton.LeftButton)
+    rows = [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())]
+    assert "07700 900123" not in rows
