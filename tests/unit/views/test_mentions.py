@@ -117,3 +117,15 @@ def test_a_phone_number_is_found_however_it_is_spaced():
 def test_ordinary_words_dates_and_small_numbers_of_a_withheld_entry_are_no_finding():
     text = "Moved on 14/03/2026 after she was seen there 3 times; new tenancy from 12 May."
     assert mentions_for("housing", text) == []
+
+
+def test_a_room_is_checked_as_one_audience_that_must_all_see_a_person():
+    text = "Arrange an assessment with her daughter Susan."
+    with_people = case(actions=(visible_action(text),))
+    checked = Case("c1", "REF-1", True, with_people.referral, people=(VICTIM, SUSAN),
+                   actions=with_people.actions)  # fmt: skip
+    texts = CaseTexts(checked, case_entries(checked, PROTOCOL))
+    rule_ = ViewBuilder(PROTOCOL).rule
+    room = case_mentions(rule_, texts, Audience.of(["csc", "housing"]), date(2026, 11, 26))
+    assert [(m.audience, m.mentioned) for m in room] == [(("csc", "housing"), ("Susan",))]
+    assert case_mentions(rule_, texts, Audience.of(["csc"]), date(2026, 11, 26)) == []
