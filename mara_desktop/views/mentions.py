@@ -84,7 +84,10 @@ class Mention:
 
 
 def folded_words(text: str) -> list[str]:
-    """The words of `text` as names are compared: case and accents folded (repeats.py)."""
+    """The words of `text` as names are compared: case and accents folded (repeats.py).
+    An ASCII word's key is its lower case: the quick way for most of what is written."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
     return [name_key(word) for word in _WORD.findall(text)]
 
 
@@ -105,17 +108,22 @@ class _Text:
 
     entry_id: str
     kind: str
-    words: tuple[str, ...]
+    words: frozenset[str]
+    spaced: str
+    """The folded words joined by single spaces, with a space at each end: words in a row
+    are one substring of it."""
     digits: tuple[str, ...]
     days: frozenset[date]
 
     @classmethod
     def of(cls, entry_id: str, kind: str, text: str) -> _Text:
         runs = [m.group() for m in _DIGIT_RUN.finditer(text)]
+        words = folded_words(text)
         return cls(
             entry_id,
             kind,
-            tuple(folded_words(text)),
+            frozenset(words),
+            f" {' '.join(words)} ",
             tuple(digits for run in runs if (digits := _digits(run))),
             frozenset(_dates(text)),
         )
@@ -125,14 +133,9 @@ class _Text:
             return needle.day in self.days
         if needle.digits:
             return any(needle.digits in run for run in self.digits)
-        return bool(needle.words) and _in_a_row(needle.words, self.words)
-
-
-def _in_a_row(wanted: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    if len(wanted) == 1:
-        return wanted[0] in words
-    size = len(wanted)
-    return any(words[i : i + size] == wanted for i, word in enumerate(words) if word == wanted[0])
+        if len(needle.words) == 1:
+            return needle.words[0] in self.words
+        return bool(needle.words) and f" {' '.join(needle.words)} " in self.spaced
 
 
 def _digits(run: str) -> str:
