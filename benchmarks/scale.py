@@ -120,7 +120,16 @@ def commands(folder: Path, paths: tuple[Path, Path], repeat: int) -> dict[str, l
                     args: tuple[object, ...] = ("view", path, "--case", case_id, "--as", "police")
                 else:
                     out = folder / f"minutes-{path.stem}-{time.time_ns():x}"
-                    args = ("minutes", path, "--conference", CONFERENCE, "--all", "--out", out)
+                    args = (
+                        "minutes",
+                        path,
+                        "--conference",
+                        CONFERENCE,
+                        "--all",
+                        "--accept-mentions",
+                        "--out",
+                        out,
+                    )
                 taken.append(command(folder, *args, sound=name == UNCHECKED)[0])
                 if name == "minutes --all":
                     shutil.rmtree(out)  # kept files are built once (--folder), copies are not

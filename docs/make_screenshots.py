@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QTableWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mara_desktop.demo import create_demo
 from mara_desktop.domain import OBSERVER, ConsentState
@@ -145,7 +145,8 @@ def consent_picture(session: Session) -> None:
 
 
 def export_pictures(session: Session, folder: Path) -> None:
-    """The export dialog after an export, and one page of one agency's minutes."""
+    """The export dialog stopped by the free-text check, then after an export (every
+    mention kept as written), and one page of one agency's minutes."""
     out = folder / "minutes"
     out.mkdir()
     dialog = ExportDialog(session, CONFERENCE)
@@ -153,9 +154,13 @@ def export_pictures(session: Session, folder: Path) -> None:
     dialog.set_folder(out)
     dialog.show()
     dialog.export()
-    results = dialog.findChild(QTableWidget)
-    if results is not None and results.rowCount():
-        results.selectRow(0)
+    save(dialog, "export-mentions.png")
+    for row in range(dialog.mentions.table.rowCount()):
+        dialog.mentions.table.selectRow(row)
+        dialog.mentions.keep_button.click()
+    dialog.export()
+    if dialog.results.rowCount():
+        dialog.results.selectRow(0)
     save(dialog, "export.png")
     dialog.close()
     audit = AuditDialog(session)

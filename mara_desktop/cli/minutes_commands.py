@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mara_desktop.cli.casefile_commands import open_case_file
-from mara_desktop.cli.terminal import say
+from mara_desktop.cli.terminal import say, tell
 from mara_desktop.domain import CHAIR
 from mara_desktop.errors import ExitCode, MaraError
 from mara_desktop.minutes.export import (
@@ -16,6 +16,7 @@ from mara_desktop.minutes.export import (
     export_minutes,
     find_conference,
 )
+from mara_desktop.minutes.free_text import MentionsFound, mention_line
 from mara_desktop.minutes.passwords import KEYCHAIN_SERVICE
 from mara_desktop.protocol.model import Protocol
 
@@ -42,9 +43,19 @@ def minutes(args: argparse.Namespace) -> int:
         if args.common:
             agencies.append(COMMON)
         request = MinutesRequest(
-            conference.id, tuple(agencies), args.out, args.reproducible, args.password
+            conference.id,
+            tuple(agencies),
+            args.out,
+            args.reproducible,
+            args.password,
+            kept_mentions=None if args.accept_mentions else frozenset(),
         )
-        result = export_minutes(session, request)
+        try:
+            result = export_minutes(session, request)
+        except MentionsFound as found:
+            for mention in found.mentions:  # the chair's own terminal: values are shown
+                tell(mention_line(mention, session.protocol))
+            raise
     _report(result, args)
     return 0
 
@@ -71,7 +82,8 @@ def _report(result: MinutesResult, args: argparse.Namespace) -> None:
     )
     for written in result.copies:
         entry = written.entry
-        say(f"  {entry.file}: {entry.pages} pages, copy {entry.copy_id}")
+        kept = "" if entry.free_text_check == "passed" else f"; mentions {entry.free_text_check}"
+        say(f"  {entry.file}: {entry.pages} pages, copy {entry.copy_id}{kept}")
     say(f"  {result.manifest.name if result.manifest else ''}: the files, their hashes and checks")
     protected = [w for w in result.copies if w.password]
     if not protected:

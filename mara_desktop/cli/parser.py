@@ -239,6 +239,12 @@ def _minutes_command(commands: argparse._SubParsersAction[Parser]) -> None:
     sub.add_argument(
         "--password", action="store_true", help="encrypt each copy with its own password"
     )
+    sub.add_argument(
+        "--accept-mentions",
+        action="store_true",
+        help="keep as written every entry that mentions a person or value withheld from its "
+        "reader (audited; without it such entries stop the export)",
+    )
 
 
 def _notice_command(commands: argparse._SubParsersAction[Parser]) -> None:

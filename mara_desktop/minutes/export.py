@@ -45,6 +45,7 @@ from mara_desktop.minutes.copy_job import (
     ready,
     start_worker,
 )
+from mara_desktop.minutes.free_text import MentionKey, answered, check_result, copy_mentions
 from mara_desktop.minutes.manifest import (
     NAME,
     AuditWitness,
@@ -87,6 +88,10 @@ class MinutesRequest:
     out: Path
     reproducible: bool = False
     password: bool = False
+    kept_mentions: frozenset[MentionKey] | None = frozenset()
+    """The free-text check's mentions the chair keeps as written (Mention.key); None keeps
+    them all (--accept-mentions). A mention not kept stops the export before any file is
+    written (minutes/free_text.py)."""
 
 
 @dataclass(frozen=True)
@@ -146,12 +151,14 @@ def export_minutes(
     views = session.conference_views(conference.id)
     if views is None:  # gone since it was found: another program deleted it
         raise _no_such_conference(session, conference.id)
+    found = copy_mentions(views, request.agencies)
+    kept = answered(session, conference.id, found, request.kept_mentions)
     if workers is None:
         workers = _workers_for(len(targets), views.entries)
     result = MinutesResult()
     ran: list[Path] = []
     with _pool(workers) as pool:
-        exporter = _CopyExporter(session, views, request)
+        exporter = _CopyExporter(session, views, request, kept)
         jobs = [exporter.job(agency, path) for agency, path in targets.items()]
         try:
             result.copies = _make_copies(exporter, jobs, pool, ran, progress)
@@ -323,6 +330,8 @@ class _CopyExporter:
     session: Session
     views: ConferenceViews
     request: MinutesRequest
+    kept: dict[str, int]
+    """How many of the free-text check's mentions the chair kept, by agency."""
 
     def __post_init__(self) -> None:
         self.conference = self.views.conference
@@ -423,6 +432,7 @@ class _CopyExporter:
             job.furniture.copy_id,
             job.password is not None,
             printed_references(job.view, job.copy.earlier_conferences),
+            check_result(self.kept.get(agency, 0)),
         )
         return WrittenCopy(path, entry, job.password)
 

@@ -36,6 +36,9 @@ class ManifestEntry:
     encrypted: bool
     actions: dict[str, str] = field(default_factory=dict)
     """"CASE/ACTION" to the reference printed, for every action the copy prints."""
+    free_text_check: str = "passed"
+    """"passed", or "accepted N": N mentions of withheld people or values the chair kept
+    as written (minutes/free_text.py)."""
 
 
 def printed_references(view: ConferenceView, earlier: frozenset[str]) -> dict[str, str]:
@@ -75,6 +78,7 @@ def manifest_data(
                 "sha256": e.sha256,
                 "pages": e.pages,
                 "leak_check": "passed",
+                "free_text_check": e.free_text_check,
                 "protocol_version": protocol.version,
                 "protocol_sha256": protocol.sha256,
                 "copy_id": e.copy_id,

@@ -9,7 +9,7 @@ here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from mara_desktop.domain import Audience, Case, Conference
@@ -18,6 +18,7 @@ from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
 from mara_desktop.views.action_log import hidden_reports, latest_reports
 from mara_desktop.views.each_agency import each_agency_view
+from mara_desktop.views.mentions import Mention, conference_mentions
 from mara_desktop.views.withheld import shown_values, unless_shown, withheld_values
 
 
@@ -78,3 +79,8 @@ class ConferenceViews:
         ]
         reports = unless_shown(hidden_reports(view, self._updates), [*shown_values(view), *printed])
         return withheld_values(self._builder, self.conference, self._cases, view) + reports
+
+    def mentions(self, audiences: Iterable[Audience]) -> dict[Audience, list[Mention]]:
+        """For each audience, the visible text of its minutes that mentions a person or a
+        value withheld from it (views/mentions.py): the free-text check, for the chair."""
+        return conference_mentions(self._builder.rule, self.conference, self._cases, audiences)

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date
 
-from mara_desktop.domain import Audience, Case, Conference, Consent, Item, Override
+from mara_desktop.domain import Action, Audience, Case, Conference, Consent, Item, Override
 from mara_desktop.errors import MaraError
 from mara_desktop.protocol.model import LawfulBasis
 from mara_desktop.protocol.records import RecordRules
@@ -20,8 +20,9 @@ from mara_desktop.protocol.rule import Decision
 from mara_desktop.session.conference_views import ConferenceViews
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import free_id
-from mara_desktop.views.builder import ViewBuilder
+from mara_desktop.views.builder import ViewBuilder, case_entries
 from mara_desktop.views.consent_effect import ConsentEffect, consent_effect
+from mara_desktop.views.mentions import CaseTexts, Mention, case_mentions
 from mara_desktop.views.model import Access, CaseRecords, CaseView
 from mara_desktop.views.override_effect import Newly, override_effect
 from mara_desktop.views.unseen import Unseen, unseen_by
@@ -130,6 +131,27 @@ class Reading:
         case = self._case(case_id)
         with_item = dataclasses.replace(case, items=(*case.items, item))
         return self._builder().access_for_chair(item, with_item)
+
+    def mentions_if_recorded(self, case_id: str, entry: Item | Action) -> list[Mention]:
+        """What `entry`'s text would mention, were it recorded (added, or replacing the
+        action with its id), that an agency which would read it may not see: the free-text
+        check of views/mentions.py, for each agency of the protocol, as of today. For the
+        chair's dialogs, which warn before they record."""
+        case = self._case(case_id)
+        if isinstance(entry, Item):
+            case = dataclasses.replace(case, items=(*case.items, entry))
+        else:
+            others = tuple(a for a in case.actions if a.id != entry.id)
+            case = dataclasses.replace(case, actions=(*others, entry))
+        builder = self._builder()
+        texts = CaseTexts(case, case_entries(case, builder.protocol))
+        return [
+            mention
+            for agency in builder.protocol.agencies
+            for mention in case_mentions(
+                builder.rule, texts, Audience.of([agency.id]), None, only={entry.id}
+            )
+        ]
 
     def override_effect(self, case_id: str, override: Override) -> list[Newly]:
         """Every entry of the case withheld from an agency now and visible to it with

@@ -8,7 +8,8 @@ chosen agency may not see (categories and counts only, from the session's compar
 that agency's view with the chair's), and offers the override dialog for the ones the
 chair ticks, filled in for that agency. Recording goes through the session, which checks
 the action by the action's rules (an empty text or owning agency is refused in a sentence)
-and audits it.
+and audits it. A text that mentions a person or a value withheld from an agency that would
+read it is recorded only once the chair has seen a warning (ui/mention_warning.py).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from mara_desktop.ui.dialog_parts import (
     record_row,
     write_or_say_why,
 )
+from mara_desktop.ui.mention_warning import MentionGuard
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.text import count_of, plain_label
 from mara_desktop.views.unseen import Unseen
@@ -76,6 +78,8 @@ class ActionDialog(QDialog):
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)
         self.record_button = record_row(self, layout, "Add action", self.record)
+        self.mentions = MentionGuard(session, case_id, self.problem, self.record_button)
+        self.text.textChanged.connect(self.mentions.text_changed)
         self.owner.currentIndexChanged.connect(self.update_unseen)
         self.update_unseen()
         fit_to_screen(self)
@@ -226,5 +230,11 @@ class ActionDialog(QDialog):
 
     def record(self) -> None:
         fields = {"text": self.text, "owner": self.owner, "owner_name": self.owner_name}
-        record = partial(self.session.save_action, self.case_id, self.action())
-        write_or_say_why(self, self.problem, record, fields)
+        action = self.action()
+        if not self.mentions.may_record(action):
+            return
+        write_or_say_why(self, self.problem, partial(self._write, action), fields)
+
+    def _write(self, action: Action) -> None:
+        self.session.save_action(self.case_id, action)
+        self.mentions.recorded(action)

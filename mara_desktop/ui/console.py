@@ -624,7 +624,10 @@ class ChairConsole(QMainWindow):
 
     def export_minutes(self) -> None:
         if self.session is not None and self.meeting is not None:
-            ExportDialog(self.session, self.meeting.conference.id, self).exec()
+            dialog = ExportDialog(self.session, self.meeting.conference.id, self)
+            dialog.exec()
+            if dialog.reword_case is not None:  # the chair went back to reword an entry
+                self.go_to(self.meeting.number_of(dialog.reword_case) - 1)
 
     def import_file(self) -> None:
         """Case file ▸ Import…; afterwards the meeting list holds the new meetings and the

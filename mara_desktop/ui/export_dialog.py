@@ -2,6 +2,8 @@
 
 The dialog only gathers the request and shows the result: the export itself (views, layout,
 atomic writing, leak check, audit) is `minutes.export`, the same as the command line's.
+Before it, the free-text check's findings are listed (ui/mentions_panel.py) and the export
+waits until the chair has answered each one.
 """
 
 from __future__ import annotations
@@ -41,10 +43,14 @@ from mara_desktop.minutes.export import (
     export_minutes,
     find_conference,
 )
+from mara_desktop.minutes.free_text import find_mentions
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import Session
 from mara_desktop.ui.file_dialogs import choose_folder
+from mara_desktop.ui.mentions_panel import MentionsPanel
+from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.pdf_preview import PdfPreviewDialog, print_pdf
+from mara_desktop.views.mentions import Mention
 
 _COLUMNS = ("File", "For", "Pages", "Leak check", "Password")
 
@@ -71,6 +77,8 @@ class ExportDialog(QDialog):
         self._conference = find_conference(session, conference_id)
         self.folder: Path | None = None
         self.outcome: MinutesResult | None = None
+        self.reword_case: str | None = None
+        """The case whose entry the chair went back to reword (the console shows it)."""
         self._build()
 
     def _build(self) -> None:
@@ -89,6 +97,7 @@ class ExportDialog(QDialog):
         layout.addWidget(who)
         layout.addLayout(where)
         layout.addWidget(self.password)
+        layout.addWidget(self.mentions, 2)
         layout.addWidget(self.progress)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.message)
@@ -125,6 +134,8 @@ class ExportDialog(QDialog):
         self.choose_button.clicked.connect(self._choose_folder)
 
     def _build_result(self) -> None:
+        self.mentions = MentionsPanel(self._session.protocol, self._share, self)
+        self.mentions.reword.connect(self._reword)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Export progress")
         self.progress.setValue(0)
@@ -182,8 +193,14 @@ class ExportDialog(QDialog):
         if self.folder is None:
             return
         agencies = self.chosen_agencies()
+        if not self._mentions_answered(agencies):
+            return
         request = MinutesRequest(
-            self._conference.id, agencies, self.folder, password=self.password.isChecked()
+            self._conference.id,
+            agencies,
+            self.folder,
+            password=self.password.isChecked(),
+            kept_mentions=frozenset(self.mentions.kept),
         )
         self.progress.setRange(0, len(agencies))
         self.progress.setValue(0)
@@ -197,6 +214,39 @@ class ExportDialog(QDialog):
             QMessageBox.warning(self, "Minutes not exported", str(error))
             return
         self._show_result(self.outcome)
+
+    def _mentions_answered(self, agencies: tuple[str, ...]) -> bool:
+        """List the free-text check's findings; True when every one has an answer."""
+        self.mentions.show_mentions(find_mentions(self._session, self._conference.id, agencies))
+        waiting = self.mentions.unanswered()
+        if waiting:
+            self.message.setText(
+                f"Nothing was exported: {waiting} of the entries listed above "
+                f"{'waits' if waiting == 1 else 'wait'} for your answer. Reword, share "
+                "without consent, or keep as written; then press Export."
+            )
+        return not waiting
+
+    def _share(self, mention: Mention) -> bool:
+        """The override dialog for the finding's information and agency; the findings are
+        looked for again once one is recorded (what it shares is no longer withheld)."""
+        dialog = OverrideDialog(
+            self._session,
+            mention.case_id,
+            self,
+            categories=[mention.withheld_category],
+            agencies=list(mention.audience),
+        )
+        if not dialog.exec():
+            return False
+        self._mentions_answered(self.chosen_agencies())
+        return True
+
+    def _reword(self, case_id: str, where: str) -> None:
+        """Back to the console, at the case, to reword the entry; nothing is exported."""
+        QMessageBox.information(self, "Reword the entry", where)
+        self.reword_case = case_id
+        self.reject()
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

@@ -11,7 +11,9 @@ console), so a wrong kind can be corrected before the safe address goes to the w
 Recording goes through the session, which checks the entry by the item's rules and writes
 the audit record (ids and kinds, never the text). Information is not edited once recorded:
 what an agency said stays what it said, unless it was wrong, and then a correction
-(correction_dialog.py) keeps the earlier text with the reason.
+(correction_dialog.py) keeps the earlier text with the reason. Text that mentions a person
+or a value withheld from an agency that would read it is recorded only once the chair has
+seen a warning naming those agencies (ui/mention_warning.py).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from mara_desktop.ui.dialog_parts import (
     record_row,
     write_or_say_why,
 )
+from mara_desktop.ui.mention_warning import MentionGuard
 
 TITLE = "Record information — MARA Desktop"
 
@@ -74,6 +77,8 @@ class ItemDialog(QDialog):
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)
         self.record_button = record_row(self, layout, "Record information", self.record)
+        self.mentions = MentionGuard(session, case_id, self.problem, self.record_button)
+        self.text.textChanged.connect(self.mentions.text_changed)
         self.update_preview()
         fit_to_screen(self)
 
@@ -192,5 +197,10 @@ class ItemDialog(QDialog):
             "person": self.about,
             "subject": self.about,
         }
-        record = partial(self.session.record_item, self.case_id, item)
-        write_or_say_why(self, self.problem, record, fields)
+        if not self.mentions.may_record(item):
+            return
+        write_or_say_why(self, self.problem, partial(self._write, item), fields)
+
+    def _write(self, item: Item) -> None:
+        self.session.record_item(self.case_id, item)
+        self.mentions.recorded(item)

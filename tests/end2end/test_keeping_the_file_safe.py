@@ -37,7 +37,7 @@ def test_verify_changes_nothing_and_a_cut_tail_shows_against_the_minutes_and_a_b
 ):
     assert cli("backup", demo, tmp_path / "backup.mara").returncode == 0
     assert cli("minutes", demo, "--conference", DEMO_CONFERENCE, "--agency", "police",
-               "--out", tmp_path / "out").returncode == 0  # fmt: skip
+               "--out", tmp_path / "out", "--accept-mentions").returncode == 0  # fmt: skip
     manifest = tmp_path / "out" / "manifest.json"
     before = digest(demo)
     result = cli("verify", demo, "--against", manifest, "--against", tmp_path / "backup.mara")

@@ -53,7 +53,10 @@ def test_backups_and_exports_are_owner_only(demo_file, tmp_path):
 def test_minutes_their_manifest_and_the_folders_made_for_them_are_owner_only(demo_file, tmp_path):
     os.chmod(tmp_path, 0o755)
     out = tmp_path / "minutes" / "november"
-    export_minutes(Session(demo_file), MinutesRequest(DEMO_CONFERENCE, ("police", "chair"), out))
+    export_minutes(
+        Session(demo_file),
+        MinutesRequest(DEMO_CONFERENCE, ("police", "chair"), out, kept_mentions=None),
+    )
     assert {p.name: mode(p) for p in out.iterdir()} == {
         "2026-11-26-minutes-police.pdf": 0o600,
         "2026-11-26-minutes-chair.pdf": 0o600,

@@ -24,7 +24,10 @@ def export(session: Session, out: Path) -> dict[str, dict[str, object]]:
     conference = session.conference(DEMO_CONFERENCE)
     assert conference is not None
     agencies = (*distribution(conference), "chair")
-    export_minutes(session, MinutesRequest(DEMO_CONFERENCE, agencies, out, reproducible=True))
+    export_minutes(
+        session,
+        MinutesRequest(DEMO_CONFERENCE, agencies, out, reproducible=True, kept_mentions=None),
+    )
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     return {entry["agency"]: entry for entry in manifest["files"]}
 

@@ -61,7 +61,11 @@ def exported(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         assert conference is not None
         agencies = distribution(conference)
         request = MinutesRequest(
-            DEMO_CONFERENCE, (*agencies, "chair"), folder / "out", reproducible=True
+            DEMO_CONFERENCE,
+            (*agencies, "chair"),
+            folder / "out",
+            reproducible=True,
+            kept_mentions=None,
         )
         export_minutes(Session(case_file), request)
         cases = {c.id: c for c in case_file.cases()}

@@ -16,6 +16,7 @@ from pypdf.constants import UserAccessPermissions as P
 from mara_desktop.demo import DEMO_CONFERENCE
 from mara_desktop.minutes import worker as worker_module
 from mara_desktop.minutes.export import LeakFound, MinutesError, MinutesRequest, export_minutes
+from mara_desktop.minutes.free_text import MentionsFound
 from mara_desktop.minutes.leak_check import LeakCheckError
 from mara_desktop.minutes.passwords import KEYCHAIN_SERVICE
 from mara_desktop.session import ConferenceViews, Session
@@ -25,6 +26,9 @@ from tests.support.pdf_text import normalised, page_texts
 
 
 def request(out, *agencies, **options) -> MinutesRequest:
+    """The demo's action naming a withheld person is kept as written (the free-text check
+    is tested in tests/end2end/test_minutes_command.py and tests/ui/test_export_dialog.py)."""
+    options.setdefault("kept_mentions", None)
     return MinutesRequest(DEMO_CONFERENCE, agencies or ("police",), out, **options)
 
 
@@ -209,7 +213,8 @@ def test_minutes_of_an_earlier_meeting_hold_none_of_the_later_meetings_actions(
     demo_session, tmp_path
 ):
     result = export_minutes(
-        demo_session, MinutesRequest("ns-2026-10-29", ("police",), tmp_path / "o")
+        demo_session,
+        MinutesRequest("ns-2026-10-29", ("police",), tmp_path / "o", kept_mentions=None),
     )
     text = normalised(" ".join(page_texts(result.copies[0].path.read_bytes())))
     assert "Arrest for breach of bail and oppose bail." in text  # agreed on 29 October
@@ -262,3 +267,18 @@ def test_a_leak_found_in_a_worker_deletes_every_copy_and_is_audited(
     leak = next(r for r in records if r.action == "minutes-leak")
     assert leak.details["agency"] == "gp" and leak.details["values"] == 1
     assert not [r for r in records if r.action == "minutes"]
+
+
+def test_a_mention_not_kept_stops_the_export_before_anything_is_written(demo_session, tmp_path):
+    out = tmp_path / "out"
+    before = len(demo_session.audit_records())
+    with pytest.raises(MentionsFound) as found:
+        export_minutes(demo_session, request(out, "police", "asc", kept_mentions=frozenset()))
+    assert [(m.audience, m.entry_id, m.mentioned) for m in found.value.mentions] == [
+        (("police",), "a01", ("Susan",))
+    ]
+    assert "Susan" not in str(found.value)
+    assert not any(out.iterdir()) and len(demo_session.audit_records()) == before
+    kept = frozenset(m.key for m in found.value.mentions)
+    result = export_minutes(demo_session, request(out, "police", "asc", kept_mentions=kept))
+    assert [c.entry.free_text_check for c in result.copies] == ["accepted 1", "passed"]

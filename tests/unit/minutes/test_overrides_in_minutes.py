@@ -35,7 +35,9 @@ def texts(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
             assert conference is not None
             out = folder / conference_id
             agencies = (*distribution(conference), "chair")
-            request = MinutesRequest(conference_id, agencies, out, reproducible=True)
+            request = MinutesRequest(
+                conference_id, agencies, out, reproducible=True, kept_mentions=None
+            )
             export_minutes(Session(case_file), request)
             for agency in agencies:
                 pdf = (out / f"{conference.date}-minutes-{agency}.pdf").read_bytes()

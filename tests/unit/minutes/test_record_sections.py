@@ -77,7 +77,9 @@ def next_year(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
         for case_id in ("case-01", "case-11"):
             session.add_to_agenda(conference_id, case_id)
         agencies = ("chair", "police", "education")
-        request = MinutesRequest(conference_id, agencies, folder / "out", reproducible=True)
+        request = MinutesRequest(
+            conference_id, agencies, folder / "out", reproducible=True, kept_mentions=None
+        )
         export_minutes(session, request)
     return {
         a: normalised(
