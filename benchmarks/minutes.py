@@ -29,7 +29,6 @@ import argparse
 import io
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from page_check import PASSPHRASE  # noqa: E402
-from reads import command  # noqa: E402
+from reads import command, load_average  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table  # noqa: E402
 
@@ -272,10 +271,8 @@ def main() -> None:
         case_file.close()
         process, process_cpu = whole_process(folder, path, repeat)
 
-    uptime = subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout
-    load = uptime.rpartition("load average:")[2].strip()
     print(f"{len(agencies)} agencies, {CASES} cases x {ITEMS} items, {pages} pages in all "
-          f"(medians of {repeat}; load average {load})")  # fmt: skip
+          f"(medians of {repeat}; load average {load_average()})")  # fmt: skip
     print(
         f"minutes --all, whole process: {process:.2f} s  goal < {GOAL_SECONDS} s "
         f"(CPU time {process_cpu:.2f} s, the process and its workers)"

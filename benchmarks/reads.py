@@ -145,6 +145,11 @@ def as_installed(env: dict[str, str], code: Path) -> dict[str, str]:
     return env
 
 
+def load_average() -> str:
+    """The machine's load average (1, 5, 15 minutes): every figure is printed beside it."""
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
 def command(folder: Path, *args: object, sound: bool = False) -> tuple[float, int]:
     """Seconds and peak resident memory (bytes) of one `mara-desktop` command as a new
     process (Linux: the peak is read from /proc). `sound`: without the page check."""

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -40,7 +39,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from page_check import PASSPHRASE  # noqa: E402
-from reads import AGENDA, CONFERENCE, built, command, copy_of, on_large_files  # noqa: E402
+from reads import (  # noqa: E402
+    AGENDA,
+    CONFERENCE,
+    built,
+    command,
+    copy_of,
+    load_average,
+    on_large_files,
+)
 
 from mara_desktop.domain import Audience, Consent, ConsentState  # noqa: E402
 from mara_desktop.session import Session  # noqa: E402
@@ -146,10 +153,8 @@ def run(folder: Path, args: argparse.Namespace) -> None:
     paths = (copy_of(small), copy_of(large))
     figures = in_process(paths, 5 * args.repeat)
     figures.update(commands(folder, paths, args.repeat))
-    uptime = subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout
-    load = uptime.rpartition("load average:")[2].strip()
     print(f"A {AGENDA}-case conference, {args.items} items a case, in a {AGENDA}-case file and "
-          f"a {args.cases:,}-case file (medians; load average {load})")  # fmt: skip
+          f"a {args.cases:,}-case file (medians; load average {load_average()})")  # fmt: skip
     for name, (small_figure, large_figure) in figures.items():
         scale, suffix = (1, "s ") if name in COMMANDS else (1000, "ms")
         print(f"  {name:22} {small_figure * scale:8.2f} {suffix}  {large_figure * scale:8.2f} "
