@@ -73,7 +73,7 @@ def test_bad_sections_are_one_line_and_write_nothing(demo_path, tmp_path, extra,
 def test_minutes_common_writes_the_common_copy(demo_path, tmp_path):
     out = tmp_path / "out"
     done = run(
-        "minutes", demo_path, "--conference", DEMO_CONFERENCE, "--agency", "police", "--common",
+        "minutes", demo_path, "--conference", DEMO_CONFERENCE, "--agency", "police", "--common", "--accept-mentions",
         "--out", out, passphrase=DEMO_PASSPHRASE,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -233,7 +233,9 @@ def test_other_business_naming_something_withheld_stops_the_export(demo_path, tm
             DEMO_CONFERENCE, demo.date, demo.venue, demo.chair,
             MinutesSections(other_business=f"{named} moves to the area in January."),
         )  # fmt: skip
-        request = MinutesRequest(DEMO_CONFERENCE, ("education",), tmp_path / "out")
+        request = MinutesRequest(
+            DEMO_CONFERENCE, ("education",), tmp_path / "out", kept_mentions=None
+        )
         with pytest.raises(LeakFound):
             export_minutes(session, request)
     assert not list((tmp_path / "out").glob("*.pdf"))

@@ -117,7 +117,9 @@ def test_the_old_text_reaches_no_room_and_no_agencys_minutes(demo_session, tmp_p
     room = views.view(room_audience(conference, frozenset({"observer"})))
     assert ADDRESS not in every_text(room) and "72 Sample Road" in every_text(room)
     agencies = ("police", "idva", "housing", "csc", "chair")
-    export_minutes(demo_session, MinutesRequest(DEMO_CONFERENCE, agencies, tmp_path))
+    export_minutes(
+        demo_session, MinutesRequest(DEMO_CONFERENCE, agencies, tmp_path, kept_mentions=None)
+    )
     for agency in agencies:
         pdf = (tmp_path / f"2026-11-26-minutes-{agency}.pdf").read_bytes()
         text = normalised(" ".join(page_texts(pdf)))
