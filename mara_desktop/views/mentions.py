@@ -48,7 +48,9 @@ MIN_DIGITS = 7
 _WORD = re.compile(r"\w+")
 _DIGIT_RUN = re.compile(r"\d[\d .()/+-]*\d")
 _DATE = re.compile(r"\b(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\b")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+"""Bounded and anchored where an address starts: unbounded, a 50,000-letter word without
+an "@" cost 5 s to search (every start scanned to the word's end)."""
 _ADDRESS = re.compile(r"\b\d{1,4}[^\W\d_]?\s+[^\W\d_][\w'-]*\s+[^\W\d_][\w'-]*")
 
 
