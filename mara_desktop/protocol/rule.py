@@ -391,10 +391,11 @@ class DisclosureRule:
         rules = self.granting_rules(category, agency)
         agency_name, category_name = p.agency_name(agency), p.category_name(category)
         if not rules:
+            what = category_name or "it (no category of the protocol covers it)"
             return Decision(
                 False,
                 f"Withheld from {agency_name}: the protocol does not share "
-                f"{category_name} with {agency_name}.",
+                f"{what} with {agency_name}.",
                 Step.NOT_GRANTED,
                 agency,
             )

@@ -305,3 +305,14 @@ def test_the_chair_sees_everything_marked_with_who_may_see_it(demo, builder):
             assert set(shown.access.visible_to) == ITEMS[(case.id, shown.id)], shown.id
         for shown in view.actions:
             assert set(shown.access.visible_to) == ACTIONS[(case.id, shown.id)], shown.id
+
+
+def test_a_person_no_category_covers_is_withheld_in_words(demo_session):
+    """The victim's daughter (case-09, o1) is an other adult: no identity category covers
+    her, so no rule shares her name, and the reason says so instead of naming no category."""
+    decision = demo_session.explain("case-09", "o1", Audience.of(["police"]))
+    assert decision is not None and not decision.visible
+    assert decision.reason == (
+        "Withheld from Police: the protocol does not share it (no category of the protocol "
+        "covers it) with Police."
+    )
