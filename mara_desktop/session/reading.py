@@ -18,6 +18,7 @@ from mara_desktop.protocol.model import LawfulBasis
 from mara_desktop.protocol.records import RecordRules
 from mara_desktop.protocol.rule import Decision
 from mara_desktop.session.conference_views import ConferenceViews
+from mara_desktop.session.edits import ActionField, changed_action
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import free_id
 from mara_desktop.views.builder import ViewBuilder, case_entries
@@ -152,6 +153,18 @@ class Reading:
                 builder.rule, texts, Audience.of([agency.id]), None, only={entry.id}
             )
         ]
+
+    def mentions_if_changed(
+        self, case_id: str, action_id: str, field: ActionField, value: object
+    ) -> list[Mention]:
+        """What an agreed action would mention, were one field changed as the console's
+        table is asked to (its words, or its agency: a new reader), that an agency which
+        would read it may not see; nothing when the change changes nothing."""
+        action = next((a for a in self._case(case_id).actions if a.id == action_id), None)
+        if action is None:
+            return []
+        changed = changed_action(action, field, value)
+        return [] if changed == action else self.mentions_if_recorded(case_id, changed)
 
     def override_effect(self, case_id: str, override: Override) -> list[Newly]:
         """Every entry of the case withheld from an agency now and visible to it with

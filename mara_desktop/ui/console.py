@@ -72,6 +72,7 @@ from mara_desktop.ui.locking import (
     save_idle_minutes,
     saved_idle_minutes,
 )
+from mara_desktop.ui.mention_warning import AS_WRITTEN, record_kept, warning_text
 from mara_desktop.ui.notice_bands import NoticeBands
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.participant_window import ParticipantWindow
@@ -85,6 +86,7 @@ from mara_desktop.ui.statistics_dialog import StatisticsDialog
 from mara_desktop.ui.subject_access_dialog import SubjectAccessDialog
 from mara_desktop.ui.transfer_dialog import TransferDialog
 from mara_desktop.ui.unlock import OpenCaseFileDialog
+from mara_desktop.views.mentions import Mention
 from mara_desktop.views.model import CaseRecords
 
 TITLE = "MARA Desktop — chair's console"
@@ -499,8 +501,27 @@ class ChairConsole(QMainWindow):
         if self.session is None or case_id is None or field is None:
             return
         with self._saying_why("Action not saved"):
+            mentions = self.session.mentions_if_changed(case_id, action_id, field, value)
+            if mentions and not self._keep_as_written(mentions):
+                self._reload_meeting()  # the cell shows the action as it was
+                return
             self.session.change_action(case_id, action_id, field, value)
+            record_kept(self.session, case_id, action_id, mentions)
         self._reload_meeting()
+
+    def _keep_as_written(self, mentions: list[Mention]) -> bool:
+        """The add dialogs' warning, asked of a change typed in the Actions table."""
+        assert self.session is not None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "The action mentions what some may not see",
+            warning_text(mentions, self.session),
+            parent=self,
+        )
+        keep = box.addButton(AS_WRITTEN, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton("Reword", QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        return box.clickedButton() is keep
 
     def _record_left(self, agencies: list[str], has_left: bool) -> None:
         """Ticked as having left, or back: the room changes at once, and the attendance

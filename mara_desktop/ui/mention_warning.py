@@ -65,16 +65,20 @@ class MentionGuard:
 
     def recorded(self, entry: Item | Action) -> None:
         """Audit that the entry was recorded as written despite its mentions."""
-        if not self._mentions:
-            return
-        agencies = sorted({a for m in self._mentions for a in m.audience})
-        self._session.record(
-            "mention-kept",
-            {
-                "case": self._case_id,
-                "entry": entry.id,
-                "withheld": sorted({m.withheld_id for m in self._mentions}),
-                "agencies": agencies,
-                "decision": "recorded as written",
-            },
-        )
+        record_kept(self._session, self._case_id, entry.id, self._mentions)
+
+
+def record_kept(session: Session, case_id: str, entry_id: str, mentions: list[Mention]) -> None:
+    """Audit (ids only) that an entry was recorded as written despite its `mentions`."""
+    if not mentions:
+        return
+    session.record(
+        "mention-kept",
+        {
+            "case": case_id,
+            "entry": entry_id,
+            "withheld": sorted({m.withheld_id for m in mentions}),
+            "agencies": sorted({a for m in mentions for a in m.audience}),
+            "decision": "recorded as written",
+        },
+    )
