@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.domain import Audience, CaseStatus
 from mara_desktop.session import Session, TransferRefused
-from mara_desktop.ui.dialog_parts import StatusLine, case_dialog_top, write_or_say_why
+from mara_desktop.ui.dialog_parts import (
+    StatusLine,
+    case_dialog_top,
+    record_row,
+    write_or_say_why,
+)
 from mara_desktop.ui.file_dialogs import choose_new_pack_file
 
 TITLE = "Transfer to another area — MARA Desktop"
@@ -75,6 +79,7 @@ class TransferDialog(QDialog):
         self.choose = QPushButton("Choose…")
         self.choose.setAccessibleName("Choose where to save the transfer file")
         self.choose.clicked.connect(self.choose_place)
+        self.choose.setAutoDefault(False)  # Enter in a field must not open the chooser
         self.passphrase = self._secret("Passphrase of the transfer file")
         self.again = self._secret("Passphrase of the transfer file, again")
         place_row = QHBoxLayout()
@@ -90,11 +95,8 @@ class TransferDialog(QDialog):
         layout.addLayout(form)
         self.problem = StatusLine("Problem")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.transfer_button = buttons.addButton("Transfer", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.transfer)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        # Not a default button: Enter in a field must not send half a form.
+        self.transfer_button = record_row(self, layout, "Transfer", self.transfer)
         header = session.case_view(case_id, Audience.chair()).header
         if header is not None and header.status is CaseStatus.TRANSFERRED:
             self.transfer_button.setEnabled(False)

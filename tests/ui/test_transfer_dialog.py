@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from mara_desktop.demo import DEMO_PASSPHRASE
@@ -138,3 +139,16 @@ def test_a_pack_from_another_area_is_imported_with_its_passphrase(
     assert told.startswith("Imported the case ")
     assert "case-1" in session.case_ids()
     assert session.audit_records()[-1].action == "transfer-in"
+
+
+def test_enter_in_a_field_sends_nothing(qtbot, console: ChairConsole) -> None:
+    """Enter after typing the area must not try the transfer with half a form."""
+    assert console.session is not None
+    console.next()
+    case_id = console.meeting.current if console.meeting else None
+    dialog = TransferDialog(console.session, str(case_id), console)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.area, "Leeds MARAC")
+    qtbot.keyClick(dialog.area, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.problem.text()
