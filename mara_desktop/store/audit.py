@@ -116,10 +116,11 @@ def records(conn: Connection) -> list[AuditRecord]:
     rows = conn.execute(
         "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit ORDER BY seq"
     ).fetchall()
-    return [AuditRecord(r[0], r[1], r[2], r[3], _details(r[4]), r[5], r[6]) for r in rows]
+    return [AuditRecord(r[0], r[1], r[2], r[3], details_of(r[4]), r[5], r[6]) for r in rows]
 
 
-def _details(text: str) -> dict[str, object]:
+def details_of(text: str) -> dict[str, object]:
+    """A record's details as stored (JSON text): a mapping, empty when it is none."""
     try:
         value = json.loads(text)
     except json.JSONDecodeError:

@@ -17,7 +17,6 @@ leaves the sending file as it was, and a sending file that cannot be changed lea
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -287,15 +286,7 @@ def _records_about(conn: Connection, case_id: str) -> list[tuple[Any, ...]]:
     """The file's audit records naming the case, as stored (their details' text is what
     their hash covers)."""
     rows = conn.execute("SELECT seq, at, actor, action, details, hash FROM audit ORDER BY seq")
-    return [tuple(r) for r in rows if concerns(_details(r[4]), case_id)]
-
-
-def _details(text: str) -> dict[str, object]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
-        return {}
-    return value if isinstance(value, dict) else {}
+    return [tuple(r) for r in rows if concerns(audit.details_of(r[4]), case_id)]
 
 
 def _receive(
