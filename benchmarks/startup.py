@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from reads import as_installed  # noqa: E402
+from reads import as_installed, load_average  # noqa: E402
 
 from mara_desktop.demo import DEMO_PASSPHRASE, create_demo  # noqa: E402
 from mara_desktop.store import keychain as this_keychain  # noqa: E402
@@ -141,7 +141,7 @@ def main() -> None:
         if args.baseline:
             rows["baseline"] = figures(args.baseline.resolve(), demo, remembered, args.repeat)
     names = ["--version", "view", "verify", "first keychain open"]
-    load = " ".join(f"{n:.2f}" for n in os.getloadavg())
+    load = load_average()
     print(f"Whole commands, new processes, medians of {args.repeat} ({state.sentence})")
     print(f"  load average at the end: {load}; in brackets the processes' CPU time")
     print(f"  {'':24}" + "".join(f"{label:>24}" for label in rows))

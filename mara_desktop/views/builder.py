@@ -311,11 +311,17 @@ def hearing_order(conference: Conference, cases: Mapping[str, Case]) -> list[Cas
 def conference_view(
     builder: ViewBuilder, conference: Conference, cases: Mapping[str, Case], audience: Audience
 ) -> ConferenceView:
-    protocol = builder.protocol
     views = tuple(
         builder.case_view(case, audience, number=n, on=conference.date)
         for n, case in enumerate(hearing_order(conference, cases), start=1)
     )
+    return view_of_conference(conference, builder.protocol, audience, views)
+
+
+def view_of_conference(
+    conference: Conference, protocol: Protocol, audience: Audience, views: tuple[CaseView, ...]
+) -> ConferenceView:
+    """The conference as `audience` sees it, its cases' views already built."""
     return ConferenceView(
         conference.id,
         conference.title,

@@ -23,6 +23,7 @@ from mara_desktop.views.builder import (
     hearing_order,
     identity_item,
     people_shown,
+    view_of_conference,
 )
 from mara_desktop.views.model import (
     Access,
@@ -54,23 +55,8 @@ def each_agency_view(
         built = _CaseForEach(builder, case, accesses, conference.date)
         for index, agency_views in enumerate(views):
             agency_views.append(built.view(index, audiences[index], number))
-    protocol = builder.protocol
     return {
-        agency: ConferenceView(
-            conference.id,
-            conference.title,
-            conference.date,
-            conference.venue,
-            conference.chair,
-            conference.attendance,
-            audience,
-            tuple(agency_views),
-            protocol.marking,
-            protocol.name,
-            protocol.version,
-            protocol.sha256,
-            conference.sections,
-        )
+        agency: view_of_conference(conference, builder.protocol, audience, tuple(agency_views))
         for agency, audience, agency_views in zip(members, audiences, views, strict=True)
     }
 
