@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from mara_desktop.domain import ActionStatus, Audience, Case, Conference
+from mara_desktop.domain import Audience, Case, Conference
 from mara_desktop.domain.action_update import ActionUpdate
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.views import ConferenceView, ViewBuilder, conference_view
@@ -77,12 +77,7 @@ class ConferenceViews:
             for report in self.latest_updates(view).values()
             for value in (report.note, report.updated_by)
         ]
-        # Every copy prints the status words ("Done"), so a report that says only that is
-        # no value of the report's: searched for, it would stop every copy as a leak.
-        statuses = [status.label for status in ActionStatus]
-        reports = unless_shown(
-            hidden_reports(view, self._updates), [*shown_values(view), *printed, *statuses]
-        )
+        reports = unless_shown(hidden_reports(view, self._updates), [*shown_values(view), *printed])
         return withheld_values(self._builder, self.conference, self._cases, view) + reports
 
     def mentions(self, audiences: Iterable[Audience]) -> dict[Audience, list[Mention]]:

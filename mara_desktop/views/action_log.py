@@ -18,6 +18,7 @@ from mara_desktop.domain.action_reference import action_id
 from mara_desktop.domain.action_update import ActionUpdate
 from mara_desktop.views.builder import ViewBuilder
 from mara_desktop.views.model import ActionView, ConferenceView
+from mara_desktop.views.withheld import unless_shown
 
 
 @dataclass(frozen=True)
@@ -103,14 +104,17 @@ def withheld_reports(
 def _reports_besides(
     updates: Mapping[tuple[str, str], Sequence[ActionUpdate]], held: set[tuple[str, str]]
 ) -> list[str]:
-    """The notes and reporters of every report on an action not in `held`."""
-    return [
+    """The notes and reporters of every report on an action not in `held`, but for those
+    that say only a status word ("Done"): every copy and log prints those, so searched for
+    they would stop every one as a leak."""
+    values = [
         value
         for key, reports in updates.items()
         if key not in held
         for report in reports
         for value in (report.note, report.updated_by)
     ]
+    return unless_shown(values, [status.label for status in ActionStatus])
 
 
 def latest_reports(

@@ -31,3 +31,12 @@ def test_a_report_saying_only_done_does_not_stop_the_copy(demo_session, tmp_path
     request = MinutesRequest(DEMO_CONFERENCE, (agency,), tmp_path / "out", kept_mentions=None)
     result = export_minutes(demo_session, request)
     assert [c.entry.agency for c in result.copies] == [agency]
+
+
+def test_nor_the_agencys_action_log(demo_session):
+    key, agency = _action_hidden_from_an_agency(demo_session)
+    demo_session.record_typed_update(
+        key, ActionStatus.DONE, "Done", "PC Example", date(2026, 11, 27)
+    )
+    withheld = demo_session.withheld_from_log(Audience.of([agency]), date(2026, 11, 28))
+    assert "Done" not in withheld and "PC Example" in withheld
