@@ -106,23 +106,44 @@ def latest_decisions(decisions: Iterable[RepeatDecision]) -> dict[str, bool]:
 
 def matches(case: Case, others: Iterable[Referred]) -> Matches:
     """The case's repeats and near matches among `others` (the case itself is skipped).
-    A rejected case is never a repeat, even when the names and dates agree; a confirmed near
-    match counts as the same victim."""
+    A case the chair answered about is never a near match."""
     victim = case.victim()
     if victim is None:
         return Matches((), ())
+    key, born = name_key(victim.name), victim.born
+    answers = latest_decisions(case.repeat_decisions)
+    near = [
+        other.case_id
+        for other in _others_in_order(case, others)
+        if other.case_id not in answers and is_near(key, born, other)
+    ]
+    return Matches(repeats_of(case, others), tuple(near))
+
+
+def repeats_of(case: Case, others: Iterable[Referred]) -> tuple[str, ...]:
+    """The case's repeats among `others`: what every read of a case finds (Case.repeat_of),
+    without the near matches, which compare names letter by letter and are asked for only
+    about one case at a time. A rejected case is never a repeat, even when the names and
+    dates agree; a confirmed near match counts as the same victim."""
+    victim = case.victim()
+    if victim is None:
+        return ()
     key, born, referred = name_key(victim.name), victim.born, case.referral.date
     answers = latest_decisions(case.repeat_decisions)
-    repeat_of: list[str] = []
-    near: list[str] = []
-    for other in sorted(others, key=lambda o: (o.referred, o.case_id)):
-        if other.case_id == case.id:
-            continue
-        answer = answers.get(other.case_id)
-        exact = is_exact(key, born, other)
-        same = answer is True or (exact and answer is None)
-        if same and in_window(other.referred, referred):
-            repeat_of.append(other.case_id)
-        elif answer is None and not exact and is_near(key, born, other):
-            near.append(other.case_id)
-    return Matches(tuple(repeat_of), tuple(near))
+    return tuple(
+        other.case_id
+        for other in _others_in_order(case, others)
+        if answers.get(other.case_id, is_exact(key, born, other))
+        and in_window(other.referred, referred)
+    )
+
+
+def confirmed_others(case: Case) -> list[str]:
+    """The other cases the chair confirmed as the same victim (the latest answer speaks)."""
+    return [other for other, same in latest_decisions(case.repeat_decisions).items() if same]
+
+
+def _others_in_order(case: Case, others: Iterable[Referred]) -> list[Referred]:
+    """Oldest referral first; the case itself left out."""
+    ordered = sorted(others, key=lambda other: (other.referred, other.case_id))
+    return [other for other in ordered if other.case_id != case.id]

@@ -37,7 +37,7 @@ from mara_desktop.domain import (
     parse_moment,
 )
 from mara_desktop.domain.correction import Corrected, Correction
-from mara_desktop.domain.repeats import Referred, matches, name_key
+from mara_desktop.domain.repeats import Referred, confirmed_others, name_key, repeats_of
 from mara_desktop.store.connection import Connection
 
 T = TypeVar("T")
@@ -373,37 +373,43 @@ def _case(r: Any, parts: _Parts) -> Case:
 
 def with_repeats(conn: Connection, cases: list[Case]) -> list[Case]:
     """The cases with `repeat_of` found among every case of the file (domain/repeats.py)."""
-    candidates = victim_candidates(conn, [c for c in cases if c.victim() is not None])
+    candidates = victim_candidates(conn, [c for c in cases if c.victim() is not None], near=False)
     return [
-        replace(case, repeat_of=matches(case, candidates.get(case.id, ())).repeat_of)
-        for case in cases
+        replace(case, repeat_of=repeats_of(case, candidates.get(case.id, ()))) for case in cases
     ]
 
 
-def victim_candidates(conn: Connection, cases: Sequence[Case]) -> dict[str, list[Referred]]:
-    """For each case, the file's victims sharing its victim's folded name or date of birth
-    (every exact and near match is among them), each found by an index: a chunk of names
-    and of dates a statement, whatever the number of cases in the file."""
-    keys: dict[str, list[str]] = {}
-    borns: dict[str, list[str]] = {}
+def victim_candidates(
+    conn: Connection, cases: Sequence[Case], *, near: bool = True
+) -> dict[str, list[Referred]]:
+    """For each case, the file's victims that may be its victim, each found by an index: a
+    chunk of values a statement, whatever the number of cases in the file.
+
+    Every case the chair confirmed as the same victim, and every victim of the same folded
+    name (an exact match has it); with `near`, also every victim of the same date of birth
+    (a near match may have only that). Reading a case needs only its repeats, so it leaves
+    the dates out: in a file where many victims share one (a placeholder for "not known"),
+    they would be thousands."""
+    wanted: dict[str, dict[str, list[str]]] = {"name_key": {}, "born": {}, "person.case_id": {}}
     for case in cases:
         victim = case.victim()
         if victim is None:
             continue
-        keys.setdefault(name_key(victim.name), []).append(case.id)
-        if victim.born is not None:
-            borns.setdefault(victim.born.isoformat(), []).append(case.id)
+        wanted["name_key"].setdefault(name_key(victim.name), []).append(case.id)
+        if near and victim.born is not None:
+            wanted["born"].setdefault(victim.born.isoformat(), []).append(case.id)
+        for same in confirmed_others(case):
+            wanted["person.case_id"].setdefault(same, []).append(case.id)
     found: dict[str, dict[str, Referred]] = {}
     select = (
-        'SELECT person.case_id, name_key, born, referral_date FROM person JOIN "case" '
+        'SELECT person.case_id, name_key, born, referral_date, {} FROM person JOIN "case" '
         "ON \"case\".id = person.case_id WHERE role = 'victim' AND {} IN ({})"
     )
-    for column, wanted in (("name_key", keys), ("born", borns)):
-        for chunk in _chunks(list(wanted)):
-            for r in conn.execute(select.format(column, _marks(chunk)), chunk):
+    for column, by_value in wanted.items():
+        for chunk in _chunks(list(by_value)):
+            for r in conn.execute(select.format(column, column, _marks(chunk)), chunk):
                 other = Referred(r[0], r[1], _date(r[2]), date.fromisoformat(r[3]))
-                value = r[1] if column == "name_key" else r[2]
-                for case_id in wanted[value]:
+                for case_id in by_value[r[4]]:
                     found.setdefault(case_id, {})[other.case_id] = other
     return {case_id: list(others.values()) for case_id, others in found.items()}
 

@@ -32,16 +32,19 @@ from tests.support.query_plans import (
 ASKED = ["case-2", "case-4", "case-5"]
 
 
-def case_file_of(folder: Path, cases: int) -> Path:
+def case_file_of(folder: Path, cases: int, *, one_birthday: bool = False) -> Path:
     """A case file of `cases` full cases and one conference hearing five of them, each case
     of a victim of her own (one victim in every case would make each case a repeat of all
-    the others: a read's work grows with the victim's cases, not with the file)."""
-    path = folder / f"{cases}.mara"
+    the others: a read's work grows with the victim's cases, not with the file). With
+    `one_birthday`, every victim has the same date of birth and a name a letter or two
+    from the next one's (a file where "not known" was typed as 1 January 1900)."""
+    path = folder / f"{cases}{'-one-birthday' if one_birthday else ''}.mara"
     data = full_document(cases)
     for number, case in enumerate(data["cases"]):
         victim = case["people"][0]
         victim["name"] = f"{victim['name']} {number}"
-        victim["born"] = (date(1960, 1, 1) + timedelta(days=number)).isoformat()
+        born = date(1900, 1, 1) if one_birthday else date(1960, 1, 1) + timedelta(days=number)
+        victim["born"] = born.isoformat()
     data["conferences"][0]["agenda"] = data["conferences"][0]["agenda"][:5]
     with CaseFile.create(path, PASSPHRASE, default_protocol_path().read_text("utf-8")) as made:
         load(made, data)
@@ -93,6 +96,19 @@ def test_a_read_takes_as_many_steps_in_a_large_file_as_in_a_small_one(files, rea
         assert read(small) == read(large)
         in_small, in_large = steps(small, lambda: read(small)), steps(large, lambda: read(large))
     assert in_large <= in_small * 1.2, (in_small, in_large)
+
+
+def test_victims_sharing_a_date_of_birth_cost_a_read_nothing(tmp_path):
+    """Reading a case finds its repeats (same name and date of birth) by the name's index:
+    the victims of other names born the same day, near matches at most, are not read."""
+    small = case_file_of(tmp_path, 5, one_birthday=True)
+    large = case_file_of(tmp_path, 300, one_birthday=True)
+    with opened(small) as in_small, opened(large) as in_large:
+        read = READS["a conference's cases"]
+        assert read(in_small) == read(in_large)
+        assert all(case.repeat_of == () for case in read(in_large))
+        counted = steps(in_small, lambda: read(in_small)), steps(in_large, lambda: read(in_large))
+    assert counted[1] <= counted[0] * 1.2, counted
 
 
 def test_a_read_of_every_case_takes_steps_for_every_case(files):
