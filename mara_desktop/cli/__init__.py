@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from mara_desktop.cli import key_ahead
 from mara_desktop.cli.parser import build, build_app
 from mara_desktop.cli.terminal import tell
 from mara_desktop.errors import ExitCode, MaraError
@@ -113,6 +114,7 @@ def _reader_went_away() -> int:
 
 def _run_command(args: list[str]) -> int:
     parsed = build().parse_args(args)
+    key_ahead.begin(parsed)  # before the command's module, which loads the session layer
     return _command(parsed.command)(parsed)
 
 

@@ -12,10 +12,12 @@ import os
 import sys
 from pathlib import Path
 
+from mara_desktop.cli.key_ahead import ENV_PASSPHRASE, first_line
 from mara_desktop.cli.terminal import shown, warn
 from mara_desktop.session import CaseFileError, KeyUnavailable
 
-ENV_PASSPHRASE = "MARA_PASSPHRASE"
+__all__ = ["ENV_NEW_PASSPHRASE", "ENV_PASSPHRASE", "from_file", "given", "prompt"]
+
 ENV_NEW_PASSPHRASE = "MARA_NEW_PASSPHRASE"
 
 
@@ -23,15 +25,14 @@ def from_file(path: Path) -> str:
     """The first line of the file, without its line ending. A file that gives no passphrase
     is "key unavailable" (exit 2), like a keychain that gives none."""
     try:
-        text = path.read_text(encoding="utf-8")
+        line = first_line(path)
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
         raise KeyUnavailable(f"{path}: the passphrase file cannot be read ({reason}).") from None
-    lines = text.splitlines()
-    if not lines or not lines[0]:
+    if not line:
         raise KeyUnavailable(f"{path}: the passphrase file is empty.")
     _warn_if_others_can_read(path)
-    return lines[0]
+    return line
 
 
 def _warn_if_others_can_read(path: Path) -> None:

@@ -58,3 +58,48 @@ def test_the_commands_load_no_cipher_library_nor_minutes_manifests_at_start():
         [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+AHEAD_PROBE = """
+import sys
+from mara_desktop.store import passphrase
+began, derived = [], []
+derive_ahead, derive = passphrase.derive_ahead, passphrase._derive
+
+def ahead(*args):
+    began.append(sorted(m for m in sys.modules if m.startswith("mara_desktop.session")))
+    derive_ahead(*args)
+
+def counted(*args):
+    derived.append(1)
+    return derive(*args)
+
+passphrase.derive_ahead, passphrase._derive = ahead, counted
+from mara_desktop.cli import main
+code = main(sys.argv[1:])
+print(code, began, len(derived), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("given", ["environment", "file"])
+def test_a_given_passphrase_is_derived_before_the_session_layer_loads(demo_path, tmp_path, given):
+    """The key derivation (a fifth of a second) runs beside the command's imports
+    (cli/key_ahead.py): it begins before any module of the session layer is loaded, and
+    the open takes its key rather than deriving it again."""
+    args = ["view", str(demo_path), "--case", "case-01", "--as", "police"]
+    env = environment(DEMO_PASSPHRASE)
+    if given == "file":
+        secret = tmp_path / "passphrase.txt"
+        secret.write_text(DEMO_PASSPHRASE + "\n", "utf-8")
+        secret.chmod(0o600)
+        args += ["--passphrase-file", str(secret)]
+        env.pop("MARA_PASSPHRASE")
+    done = subprocess.run(
+        [sys.executable, "-c", AHEAD_PROBE, *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stderr.split() == ["0", "[[]]", "1"]

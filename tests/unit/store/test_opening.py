@@ -14,7 +14,7 @@ import sqlcipher3
 
 from mara_desktop.errors import ExitCode
 from mara_desktop.resources import default_protocol_path
-from mara_desktop.store import repository, schema
+from mara_desktop.store import passphrase, repository, schema
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.editing import set_left
 from mara_desktop.store.errors import (
@@ -276,3 +276,22 @@ def test_a_format_3_file_opens_with_its_cases_open_and_their_victims_matched(tmp
     conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     conn.close()
+
+
+def test_a_key_derived_ahead_is_the_key_and_is_taken_once(tmp_path):
+    """`derive_ahead` (the command line's head start) gives the same key as deriving it
+    anew; a derivation for another salt is not taken in its place."""
+    path = made(tmp_path)
+    salt = path.read_bytes()[:16]
+    expected = hashlib.pbkdf2_hmac(
+        "sha512", PASSPHRASE.encode("utf-8"), salt, passphrase.KDF_ITERATIONS, 32
+    )
+    passphrase.derive_ahead(PASSPHRASE, bytes(16))
+    passphrase.derive_ahead(PASSPHRASE, salt)
+    assert (PASSPHRASE, salt) in passphrase._AHEAD
+    with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
+        assert case_file.protocol.id == "england-wales-marac"
+    assert (PASSPHRASE, salt) not in passphrase._AHEAD
+    assert derive_key(PASSPHRASE, salt) == expected
+    assert derive_key(PASSPHRASE, bytes(16)) != expected
+    assert passphrase._AHEAD == {}
