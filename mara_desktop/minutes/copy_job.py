@@ -76,11 +76,6 @@ class CopyJob:
     owners: tuple[int, ...]
     """For each needle, the position of the withheld value it is a form of."""
 
-    @property
-    def entries(self) -> int:
-        """Items and actions in the copy: what its layout and check time grow with."""
-        return sum(len(case.items) + len(case.actions) for case in self.view.cases)
-
 
 @dataclass(frozen=True)
 class Outcome:

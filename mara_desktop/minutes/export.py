@@ -7,9 +7,9 @@ optionally encrypted, and written atomically (temporary file in the destination 
 then a link to its final name: never over an existing file). The written bytes are then
 read back by the independent leak scanner, searching for every value withheld from that
 agency. Laying out and checking are most of the time, and each copy's are independent of
-the others', so for a large export they run in worker processes (spawned, not forked: the
-case file's connection and key stay in this process; a worker gets only the view and the
-values to search for). A finding
+the others', so for a large export they run in worker processes, never forked from this
+one: the case file's connection and key stay here, and a worker gets only the view and the
+values to search for (`prepare_workers`). A finding
 deletes every file this export wrote, is audited (ids and places only, never the value),
 and fails the export: minutes are all checked or none are kept.
 
@@ -25,10 +25,11 @@ import multiprocessing
 import os
 import secrets
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -148,6 +149,8 @@ def export_minutes(
     _check_agencies(session.protocol, request.agencies)
     targets = {a: request.out / file_name(conference, a) for a in request.agencies}
     _check_free([*targets.values(), request.out / NAME])
+    if workers is None or workers > 1:
+        prepare_workers(len(targets))
     views = session.conference_views(conference.id)
     if views is None:  # gone since it was found: another program deleted it
         raise _no_such_conference(session, conference.id)
@@ -159,9 +162,8 @@ def export_minutes(
     ran: list[Path] = []
     with _pool(workers) as pool:
         exporter = _CopyExporter(session, views, request, kept)
-        jobs = [exporter.job(agency, path) for agency, path in targets.items()]
         try:
-            result.copies = _make_copies(exporter, jobs, pool, ran, progress)
+            result.copies = _make_copies(exporter, list(targets.items()), pool, ran, progress)
             ran.append(request.out / NAME)
             _record_with_manifest(session, views.conference, request, result.copies)
             result.manifest = request.out / NAME
@@ -201,15 +203,43 @@ def _workers_for(copies: int, entries: int) -> int:
     return min(copies, _processors())
 
 
+WORKER_MODULE = "mara_desktop.minutes.worker"
+"""What a worker runs, and all it imports: the layout and the leak check."""
+
+
+def prepare_workers(copies: int) -> None:
+    """Begin loading what worker processes need, before the export knows how big it is.
+
+    Where the platform allows it (Linux, macOS), workers are forked from a server process
+    of their own (multiprocessing's fork server), started afresh (a new interpreter, never
+    a copy of this process), which loads the layout and the leak check once: each worker
+    forked from it starts with them loaded, where a spawned one loaded them again (about
+    0.6 s of processor time each on a slow machine). Started here, while this process
+    opens the file and builds the views, the server's loading is done by the time the
+    first copy is handed out. Nothing of the case file ever reaches it. Windows has no
+    fork server: there each worker is spawned and loads them itself. Once started, the
+    server serves every later export of this process."""
+    if copies < 2 or _processors() < 2 or not _can_fork_workers():
+        return
+    forkserver.set_forkserver_preload([WORKER_MODULE])
+    forkserver.ensure_running()
+
+
+def _can_fork_workers() -> bool:
+    return "forkserver" in multiprocessing.get_all_start_methods()
+
+
 @contextmanager
 def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     """Worker processes (none for fewer than two), all started at once, so that they start
-    while this process builds the views rather than after."""
+    while this process makes the first copies' jobs rather than after."""
     if workers <= 1:
         yield None
         return
+    prepare_workers(workers)
+    method = "forkserver" if _can_fork_workers() else "spawn"
     pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
+        workers, mp_context=multiprocessing.get_context(method), initializer=start_worker
     )
     try:
         for _ in range(workers):  # the pool starts a worker only for a task that needs one
@@ -229,40 +259,47 @@ def _processors() -> int:
 
 def _make_copies(
     exporter: _CopyExporter,
-    jobs: list[CopyJob],
+    targets: list[tuple[str, Path]],
     pool: ProcessPoolExecutor | None,
     ran: list[Path],
     progress: Progress | None,
 ) -> list[WrittenCopy]:
-    """Every copy, in the order asked for; `ran` gets the path of each job that ran, so
-    that the caller can delete every file of the export if any copy fails.
+    """Every copy of `targets` (agency, path), in the order asked for; `ran` gets the path
+    of each job that ran, so that the caller can delete every file of the export if any
+    copy fails.
 
     Paragraphs are shared between the copies made in one process (minutes/paragraphs.py).
-    In a pool the first failure cancels the copies not yet started and waits for those
-    under way (they may still write their file) before it is raised."""
+    In a pool each job goes to the workers as soon as it is made, the biggest copies first
+    (so that the last one to finish is a small one), and the first failure cancels the
+    copies not yet started and waits for those under way (they may still write their file)
+    before it is raised."""
+    jobs: dict[int, CopyJob] = {}
     written: dict[int, WrittenCopy] = {}
 
     def done(index: int, outcome: Outcome) -> None:
         written[index] = exporter.finish(jobs[index], outcome)
         if progress is not None:
-            progress(len(written), len(jobs))
+            progress(len(written), len(targets))
 
     if pool is None:
         with making_here() as make:
-            for index, job in enumerate(jobs):
-                ran.append(job.path)
-                done(index, make(job))
-        return [written[i] for i in range(len(jobs))]
-    # the biggest copies first, so that the last one to finish is a small one
-    order = sorted(range(len(jobs)), key=lambda index: -jobs[index].entries)
-    futures = {pool.submit(make_copy, jobs[index]): index for index in order}
+            for index, (agency, path) in enumerate(targets):
+                jobs[index] = exporter.job(agency, path)
+                ran.append(path)
+                done(index, make(jobs[index]))
+        return [written[i] for i in range(len(targets))]
+    order = sorted(range(len(targets)), key=lambda index: -exporter.entries(targets[index][0]))
+    futures: dict[Future[Outcome], int] = {}
     try:
+        for index in order:
+            jobs[index] = exporter.job(*targets[index])
+            futures[pool.submit(make_copy, jobs[index])] = index
         for future in as_completed(futures):
             done(futures[future], future.result())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         ran += [jobs[i].path for future, i in futures.items() if not future.cancelled()]
-    return [written[i] for i in range(len(jobs))]
+    return [written[i] for i in range(len(targets))]
 
 
 def _keep_password(conference: Conference, written: WrittenCopy) -> WrittenCopy:
@@ -348,15 +385,12 @@ class _CopyExporter:
         (every value withheld from the agency, in every form it may be drawn in; the chair's
         copy withholds nothing)."""
         chair = agency == CHAIR
-        audience = Audience.chair() if chair else Audience.of([agency])
+        view = self._view(agency)
         recipient = "The chair" if chair else self.protocol.agency_name(agency)
         line = CHAIR_LINE if chair else f"Prepared for: {recipient}"
         if agency == COMMON:
-            audience = self._everyone_present()
-            names = ", ".join(self.protocol.agency_name(a) for a in audience.sorted())
+            names = ", ".join(self.protocol.agency_name(a) for a in view.audience.sorted())
             recipient, line = f"{COMMON_RECIPIENT}: {names}", f"Prepared for: {COMMON_RECIPIENT}"
-        own = self.agency_views.get(agency)
-        view = self.views.view(audience) if own is None else own
         copy = Copy(
             recipient,
             self.distribution,
@@ -383,6 +417,23 @@ class _CopyExporter:
             needles=tuple(form for form, _ in forms),
             owners=tuple(index for _, index in forms),
         )
+
+    def entries(self, agency: str) -> int:
+        """Items and actions in the agency's copy: what its layout and check time grow with."""
+        return sum(len(case.items) + len(case.actions) for case in self._view(agency).cases)
+
+    def _view(self, agency: str) -> ConferenceView:
+        """The copy's view (through `views/`, the one door), made once."""
+        view = self.agency_views.get(agency)
+        if view is None:
+            if agency == CHAIR:
+                audience = Audience.chair()
+            elif agency == COMMON:
+                audience = self._everyone_present()
+            else:
+                audience = Audience.of([agency])
+            view = self.agency_views[agency] = self.views.view(audience)
+        return view
 
     def _everyone_present(self) -> Audience:
         """Every agency present, including those that left early (they receive the minutes

@@ -5,9 +5,14 @@ processor time on a slow machine)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
+
+from mara_desktop.minutes import export
 from tests.support.cli import REPO
 
 PROBE = """
@@ -44,3 +49,18 @@ def test_the_export_itself_loads_no_layout_or_leak_check():
     libraries, _ = loaded("mara_desktop.minutes.export")
     assert "reportlab" not in libraries
     assert "pypdf" not in libraries
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads /proc (Linux)")
+def test_workers_are_forked_from_a_server_that_loaded_the_layout_never_from_the_app():
+    """Workers come from multiprocessing's fork server, a new interpreter that loaded the
+    layout and the check once (its command line names what it preloads): never a copy of
+    the process that holds the case file's key."""
+    with export._pool(2) as pool:
+        assert pool is not None
+        parents = {pool.submit(os.getppid).result() for _ in range(4)}
+    assert os.getpid() not in parents
+    for parent in parents:
+        command = Path(f"/proc/{parent}/cmdline").read_bytes().decode()
+        assert "multiprocessing.forkserver" in command
+        assert export.WORKER_MODULE in command
