@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from page_check import PASSPHRASE  # noqa: E402
-from reads import command, load_average  # noqa: E402
+from reads import adopt_orphans, command, load_average  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table  # noqa: E402
 
@@ -197,9 +197,10 @@ def median_seconds(repeat: int, work: Callable[[int], object]) -> tuple[float, o
 
 
 def whole_process(folder: Path, path: Path, repeat: int) -> tuple[float, float]:
-    """Median seconds of `minutes --all` as a new process, and of its CPU time (its own and
-    its workers': on a machine shared with other work, the figure that survives the load).
-    A first run, not counted, compiles the bytecode (reads.as_installed)."""
+    """Median seconds of `minutes --all` as a new process, and of its CPU time (its own, its
+    fork server's and its workers': on a machine shared with other work, the figure that
+    survives the load). A first run, not counted, compiles the bytecode (reads.as_installed)."""
+    adopt_orphans()
     args = ("minutes", path, "--conference", "bench", "--all", "--accept-mentions", "--out")
     times, cpu = [], []
     for run in range(-1, repeat):

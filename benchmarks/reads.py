@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import json
 import os
 import shutil
@@ -150,6 +151,25 @@ def load_average() -> str:
     return " ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
+def adopt_orphans() -> None:
+    """Make this process the reaper of its descendants' orphans (Linux only), so that the
+    processor time of a command's helpers that outlive it (multiprocessing's fork server,
+    whose children are the minutes' workers) counts among its children's once reaped
+    (`reap_orphans`): otherwise RUSAGE_CHILDREN would hold the command's own time alone."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1)
+
+
+def reap_orphans() -> None:
+    """Wait for every adopted orphan: call when no child of this process should be left."""
+    with contextlib.suppress(ChildProcessError):
+        while True:
+            os.waitpid(-1, 0)
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
 def command(folder: Path, *args: object, sound: bool = False) -> tuple[float, int]:
     """Seconds and peak resident memory (bytes) of one `mara-desktop` command as a new
     process (Linux: the peak is read from /proc). `sound`: without the page check."""
@@ -168,6 +188,7 @@ def command(folder: Path, *args: object, sound: bool = False) -> tuple[float, in
         env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False,
     )  # fmt: skip
     seconds = time.perf_counter() - start
+    reap_orphans()
     if done.returncode != 0:
         raise SystemExit(f"mara-desktop {args[0]} failed: {done.stderr}")
     return seconds, int(peak.read_text()) * 1024
