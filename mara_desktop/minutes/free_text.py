@@ -71,19 +71,21 @@ def answered(
     ]
     if unanswered:
         raise MentionsFound(unanswered)
-    for agency, mentions in found.items():
-        for mention in mentions:
-            session.record(
-                "minutes-mention",
-                {
-                    "conference": conference_id,
-                    "case": mention.case_id,
-                    "entry": mention.entry_id,
-                    "withheld": mention.withheld_id,
-                    "agency": agency,
-                    "decision": KEEP,
-                },
-            )
+    session.record_each(
+        "minutes-mention",
+        [
+            {
+                "conference": conference_id,
+                "case": mention.case_id,
+                "entry": mention.entry_id,
+                "withheld": mention.withheld_id,
+                "agency": agency,
+                "decision": KEEP,
+            }
+            for agency, mentions in found.items()
+            for mention in mentions
+        ],
+    )
     return {agency: len(mentions) for agency, mentions in found.items()}
 
 

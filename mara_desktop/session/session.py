@@ -11,7 +11,7 @@ chair's view of it. Anki's `Collection` plays this part for its screens.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import chain
 from pathlib import Path
@@ -185,6 +185,10 @@ class Session(
     def record(self, action: str, details: Mapping[str, object]) -> None:
         """An audit record of its own; ids only, never values."""
         self._file.record(action, details)
+
+    def record_each(self, action: str, each: Iterable[Mapping[str, object]]) -> None:
+        """An audit record for each of `each` (ids only), all kept or none."""
+        self._file.record_each(action, each)
 
     @contextlib.contextmanager
     def recording(self, action: str, details: Mapping[str, object]) -> Iterator[Head]:

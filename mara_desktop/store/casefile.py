@@ -322,8 +322,18 @@ class CaseFile:
 
     def record(self, action: str, details: Mapping[str, object]) -> None:
         """An audit record of its own; ids only, never values."""
+        self.record_each(action, [details])
+
+    def record_each(self, action: str, each: Iterable[Mapping[str, object]]) -> None:
+        """An audit record for each of `each`, all kept or none: one transaction, where a
+        transaction each cost a sync of the file apiece (0.3 ms; an export keeping 14,000
+        mentions spent 5 s on them). None at all writes nothing."""
+        records = list(each)
+        if not records:
+            return
         with self.transaction() as conn:
-            audit.append(conn, self.actor, action, details)
+            for details in records:
+                audit.append(conn, self.actor, action, details)
 
     @contextlib.contextmanager
     def recording(self, action: str, details: Mapping[str, object]) -> Iterator[Head]:

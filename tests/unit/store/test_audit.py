@@ -152,3 +152,17 @@ def test_the_keychain_keeps_the_newest_record_and_misses_it_when_cut(new_file, m
         reopened.record("view", {"case": "c1", "audience": ["police"]})
     (entry,) = memory_keychain.entries.values()
     assert newest.text() in entry  # the new records do not seal over the missing one
+
+
+def test_records_made_together_are_all_kept_or_none(new_file):
+    """`record_each` (an export's kept mentions) writes its records in one transaction:
+    one that cannot be written leaves none of the others behind."""
+    before = len(audit.records(new_file.connection))
+    new_file.record_each("view", [{"case": f"c{n}"} for n in range(3)])
+    assert [r.details for r in audit.records(new_file.connection)[before:]] == [
+        {"case": "c0"}, {"case": "c1"}, {"case": "c2"},
+    ]  # fmt: skip
+    with pytest.raises(TypeError):
+        new_file.record_each("view", [{"case": "c3"}, {"case": object()}])
+    assert len(audit.records(new_file.connection)) == before + 3
+    assert audit.chain_problem(new_file.connection) is None
