@@ -129,7 +129,7 @@ POOL_MIN_ENTRIES = 1200
 """Items and actions of the conference's cases, times the copies asked for, from which the
 copies are made in worker processes (a copy holds at most its cases' entries: what its
 layout and check time grow with). Starting the workers (Python, reportlab, pypdf, the
-fonts) adds about 0.3 s even though they start while this process builds the views; this is
+fonts) adds about 0.3 s even though they start while this process works; this is
 about where two workers break even (2 cores, Nov 2026): 14 copies of the demo, 1,246
 entries, took 0.83-0.90 s in one process and 0.78-0.83 s in two; 6 copies (534 entries)
 0.40 s against 0.53 s."""
@@ -149,15 +149,14 @@ def export_minutes(
     _check_agencies(session.protocol, request.agencies)
     targets = {a: request.out / file_name(conference, a) for a in request.agencies}
     _check_free([*targets.values(), request.out / NAME])
-    if workers is None or workers > 1:
-        prepare_workers(len(targets))
     views = session.conference_views(conference.id)
     if views is None:  # gone since it was found: another program deleted it
         raise _no_such_conference(session, conference.id)
-    found = copy_mentions(views, request.agencies)
-    kept = answered(session, conference.id, found, request.kept_mentions)
     if workers is None:
         workers = _workers_for(len(targets), views.entries)
+    prepare_workers(workers)  # loads while the free-text check runs
+    found = copy_mentions(views, request.agencies)
+    kept = answered(session, conference.id, found, request.kept_mentions)
     result = MinutesResult()
     ran: list[Path] = []
     with _pool(workers) as pool:
@@ -207,19 +206,19 @@ WORKER_MODULE = "mara_desktop.minutes.worker"
 """What a worker runs, and all it imports: the layout and the leak check."""
 
 
-def prepare_workers(copies: int) -> None:
-    """Begin loading what worker processes need, before the export knows how big it is.
+def prepare_workers(workers: int) -> None:
+    """Begin loading what `workers` worker processes need, before they are asked for.
 
     Where the platform allows it (Linux, macOS), workers are forked from a server process
     of their own (multiprocessing's fork server), started afresh (a new interpreter, never
     a copy of this process), which loads the layout and the leak check once: each worker
     forked from it starts with them loaded, where a spawned one loaded them again (about
-    0.6 s of processor time each on a slow machine). Started here, while this process
-    opens the file and builds the views, the server's loading is done by the time the
-    first copy is handed out. Nothing of the case file ever reaches it. Windows has no
+    0.6 s of processor time each on a slow machine). Started as soon as the export knows
+    it will use workers, the server loads while this process runs the free-text check and
+    makes the first job. Nothing of the case file ever reaches it. Windows has no
     fork server: there each worker is spawned and loads them itself. Once started, the
     server serves every later export of this process."""
-    if copies < 2 or _processors() < 2 or not _can_fork_workers():
+    if workers < 2 or not _can_fork_workers():
         return
     forkserver.set_forkserver_preload([WORKER_MODULE])
     forkserver.ensure_running()
