@@ -36,7 +36,7 @@ from enum import StrEnum
 
 from mara_desktop.domain import Audience, Case, Conference, Person
 from mara_desktop.domain.repeats import name_key
-from mara_desktop.protocol.rule import Disclosable, DisclosureRule
+from mara_desktop.protocol.rule import Decision, Disclosable, DisclosureRule
 from mara_desktop.views.builder import HEADER_ID, case_entries, hearing_order
 
 MIN_NAME_LETTERS = 3
@@ -228,11 +228,15 @@ def case_mentions(
     audience: Audience,
     on: date | None,
     only: Collection[str] | None = None,
+    decided: Mapping[str, Decision] | None = None,
 ) -> list[Mention]:
     """Every mention, in the text of an entry `audience` may see, of an entry of the same
-    case withheld from it, as of `on`; with `only`, in those entries' texts alone."""
+    case withheld from it, as of `on`; with `only`, in those entries' texts alone.
+    `decided`: the rule's decision for each entry, when the caller made them already."""
     case = texts.case
-    decisions = {i: rule.decide(e, audience, case, on) for i, e in texts.entries.items()}
+    if decided is None:
+        decided = {i: rule.decide(e, audience, case, on) for i, e in texts.entries.items()}
+    decisions = decided
     withheld = [i for i, d in decisions.items() if not d.visible]
     if not withheld:
         return []
@@ -250,7 +254,7 @@ def case_mentions(
         needles = texts.needles(withheld_id, shown_words)
         entry = texts.entries[withheld_id]
         for text in searched if needles else ():
-            hits = tuple(dict.fromkeys(n.shown for n in needles if text.holds(n)))
+            hits = [n.shown for n in needles if text.holds(n)]  # most texts: none
             if hits:
                 found.append(
                     Mention(
@@ -260,7 +264,7 @@ def case_mentions(
                         text.kind,
                         members,
                         MentionKind.NAME if withheld_id in texts.people else MentionKind.VALUE,
-                        hits,
+                        tuple(dict.fromkeys(hits)),
                         withheld_id,
                         entry.category,
                         decisions[withheld_id].reason,
@@ -276,17 +280,34 @@ def conference_mentions(
     audiences: Iterable[Audience],
 ) -> dict[Audience, list[Mention]]:
     """The mentions each audience's minutes of `conference` would print, case by case in
-    the hearing order, decided as of the conference's date as the minutes are."""
-    read = [
-        CaseTexts(case, case_entries(case, rule.protocol))
-        for case in hearing_order(conference, cases)
-    ]
-    return {
-        audience: [
-            mention
-            for texts in read
-            for mention in case_mentions(rule, texts, audience, conference.date)
-        ]
-        for audience in audiences
-        if not audience.is_chair
-    }
+    the hearing order, decided as of the conference's date as the minutes are. A case's
+    entries are put to the rule once for all the audiences of one agency (an export's
+    copies: `DisclosureRule.decide_for_each`, the same decisions in one pass)."""
+    wanted = list(audiences)
+    alone = {audience: _only_agency(audience) for audience in wanted}
+    agencies = tuple(dict.fromkeys(a for a in alone.values() if a is not None))
+    found: dict[Audience, list[Mention]] = {audience: [] for audience in wanted}
+    for case in hearing_order(conference, cases):
+        texts = CaseTexts(case, case_entries(case, rule.protocol))
+        each = rule.decide_for_each(list(texts.entries.values()), agencies, case, conference.date)
+        decided = {
+            agency: dict(zip(texts.entries, (d[n] for d in each), strict=True))
+            for n, agency in enumerate(agencies)
+        }
+        for audience, agency in alone.items():
+            found[audience] += case_mentions(
+                rule,
+                texts,
+                audience,
+                conference.date,
+                decided=decided.get(agency) if agency else None,
+            )
+    return found
+
+
+def _only_agency(audience: Audience) -> str | None:
+    """The agency an audience of one agency is (not the chair, not a room)."""
+    if audience.is_chair or len(audience.agencies) != 1:
+        return None
+    (agency,) = audience.agencies
+    return agency

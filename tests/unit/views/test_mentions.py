@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from mara_desktop.demo import DEMO_CONFERENCE, demo_data_path
 from mara_desktop.domain import Action, Audience, Case, Item, Person, PersonRole, Subject
-from mara_desktop.views.builder import ViewBuilder, case_entries
-from mara_desktop.views.mentions import CaseTexts, Mention, MentionKind, case_mentions
+from mara_desktop.interchange.document import read_import
+from mara_desktop.interchange.reader import Existing
+from mara_desktop.views.builder import ViewBuilder, case_entries, hearing_order
+from mara_desktop.views.mentions import (
+    CaseTexts,
+    Mention,
+    MentionKind,
+    case_mentions,
+    conference_mentions,
+)
 from tests.support.builders import case, make_protocol, rule
 
 IDENTITIES = """
@@ -129,3 +138,27 @@ def test_a_room_is_checked_as_one_audience_that_must_all_see_a_person():
     room = case_mentions(rule_, texts, Audience.of(["csc", "housing"]), date(2026, 11, 26))
     assert [(m.audience, m.mentioned) for m in room] == [(("csc", "housing"), ("Susan",))]
     assert case_mentions(rule_, texts, Audience.of(["csc"]), date(2026, 11, 26)) == []
+
+
+def test_mentions_for_many_audiences_at_once_are_each_audiences_own(protocol):
+    """An export asks for every copy's mentions together (each case's entries decided once
+    for all the agencies): they are those each audience gets asked alone, on the demo
+    conference (whose action a01 names a daughter most agencies may not see)."""
+    reading = read_import(demo_data_path(), protocol, Existing(), update=False)
+    cases = {case.id: case for batch in reading.case_batches() for case in batch}
+    [conference] = [c for c in reading.conferences() if c.id == DEMO_CONFERENCE]
+    audiences = [Audience.of([agency.id]) for agency in protocol.agencies]
+    audiences += [Audience.of(["csc", "housing"]), Audience.chair()]
+    together = conference_mentions(ViewBuilder(protocol).rule, conference, cases, audiences)
+    alone_rule = ViewBuilder(protocol).rule
+    for audience in audiences:
+        alone = [
+            mention
+            for heard in hearing_order(conference, cases)
+            for mention in case_mentions(
+                alone_rule, CaseTexts(heard, case_entries(heard, protocol)), audience,
+                conference.date,
+            )
+        ]  # fmt: skip
+        assert together[audience] == alone, audience
+    assert sum(len(found) for found in together.values()) >= 12
