@@ -160,11 +160,20 @@ def adopt_orphans() -> None:
         ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1)
 
 
-def reap_orphans() -> None:
-    """Wait for every adopted orphan: call when no child of this process should be left."""
-    with contextlib.suppress(ChildProcessError):
-        while True:
-            os.waitpid(-1, 0)
+def children() -> set[int]:
+    """This process's children now (Linux; none known elsewhere)."""
+    tasks = Path("/proc/self/task")
+    if not tasks.is_dir():
+        return set()
+    return {int(pid) for task in tasks.iterdir() for pid in (task / "children").read_text().split()}
+
+
+def reap_orphans(before: set[int]) -> None:
+    """Wait for every child that was not one `before` the command: its adopted orphans.
+    This process's own helpers (the fork server of an export made here) are left alone."""
+    for pid in children() - before:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
 
 
 PR_SET_CHILD_SUBREAPER = 36
@@ -182,13 +191,14 @@ def command(folder: Path, *args: object, sound: bool = False) -> tuple[float, in
         "MARA_BENCHMARK_SOUND": "1" if sound else "",
     }
     env = as_installed(env, ROOT)
+    before = children()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", COMMAND, *map(str, args)],
         env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False,
     )  # fmt: skip
     seconds = time.perf_counter() - start
-    reap_orphans()
+    reap_orphans(before)
     if done.returncode != 0:
         raise SystemExit(f"mara-desktop {args[0]} failed: {done.stderr}")
     return seconds, int(peak.read_text()) * 1024
