@@ -72,7 +72,8 @@ class MentionsPanel(QGroupBox):
             "Each entry below is in a copy whose agency may not see the person or the "
             "information it mentions. Answer each one before the export: reword it, share "
             "the information without consent, or keep it as written (your decision is "
-            "audited).",
+            "audited). Select several findings (Shift or Ctrl and click, or Ctrl+A) to keep "
+            "them as written together.",
             "What these findings are",
         )
         self.table = QTableWidget(0, len(COLUMNS))
@@ -81,7 +82,7 @@ class MentionsPanel(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -93,6 +94,7 @@ class MentionsPanel(QGroupBox):
         self.share_button = QPushButton("Share without consent…")
         self.share_button.clicked.connect(self._share_selected)
         self.keep_button = QPushButton("Keep as written")
+        self.keep_button.setToolTip("Keep every selected finding as written (audited)")
         self.keep_button.clicked.connect(self._keep)
         buttons = QHBoxLayout()
         for button in (self.reword_button, self.share_button, self.keep_button):
@@ -134,12 +136,23 @@ class MentionsPanel(QGroupBox):
         row = self.table.currentRow()
         return self.mentions[row] if 0 <= row < len(self.mentions) else None
 
+    def _selected_rows(self) -> list[int]:
+        """The rows selected, in order; the current row when the selection is empty."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        current = self.table.currentRow()
+        return rows or ([current] if 0 <= current < len(self.mentions) else [])
+
     def _selected_changed(self) -> None:
+        """Reword and Share answer one finding (the current one); Keep every one selected."""
         mention = self._selected()
+        several = len(self._selected_rows()) > 1
         self.detail.setText("" if mention is None else mention_line(mention, self._protocol))
-        for button in (self.reword_button, self.keep_button):
-            button.setEnabled(mention is not None)
-        can_share = mention is not None and bool(mention.withheld_category)
+        self.keep_button.setEnabled(mention is not None)
+        self.keep_button.setText(
+            f"Keep {len(self._selected_rows())} as written" if several else "Keep as written"
+        )
+        self.reword_button.setEnabled(mention is not None and not several)
+        can_share = mention is not None and not several and bool(mention.withheld_category)
         self.share_button.setEnabled(can_share)
         self.share_button.setToolTip(
             "Record an override for this information and this agency"
@@ -148,14 +161,17 @@ class MentionsPanel(QGroupBox):
         )
 
     def _keep(self) -> None:
-        mention = self._selected()
-        if mention is None:
-            return
-        self.kept.add(mention.key)
-        row = self.table.currentRow()
-        self.table.setItem(row, len(COLUMNS) - 1, QTableWidgetItem(KEPT))
-        if row + 1 < len(self.mentions):
-            self.table.selectRow(row + 1)
+        """Keep every selected finding, then go to the next one not answered yet."""
+        rows = self._selected_rows()
+        for row in rows:
+            self.kept.add(self.mentions[row].key)
+            self.table.setItem(row, len(COLUMNS) - 1, QTableWidgetItem(KEPT))
+        following = [r for r in range(len(self.mentions)) if r > max(rows, default=-1)]
+        unanswered = [r for r in following if self.mentions[r].key not in self.kept]
+        if unanswered:
+            self.table.selectRow(unanswered[0])
+        elif following:
+            self.table.selectRow(following[0])
 
     def _share_selected(self) -> None:
         mention = self._selected()

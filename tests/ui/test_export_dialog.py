@@ -194,3 +194,31 @@ def test_sharing_without_consent_answers_a_finding_and_the_list_is_checked_again
     qtbot.mouseClick(panel.share_button, Qt.MouseButton.LeftButton)
     rows = [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())]
     assert "07700 900123" not in rows
+
+
+def test_several_findings_selected_together_are_kept_with_one_press(
+    qtbot: QtBot, demo_session: Session, tmp_path: Path
+) -> None:
+    """The demo's daughter named in an action and an item shows in most agencies' copies:
+    Ctrl+A and one press of Keep answers them all; Reword and Share, which answer one
+    finding, wait for one to be chosen."""
+    dialog = ExportDialog(demo_session, DEMO_CONFERENCE)
+    qtbot.addWidget(dialog)
+    _only(dialog, {"police", "gp", "housing", "probation"})
+    out = tmp_path / "minutes"
+    dialog.set_folder(out)
+    dialog.export()
+    panel = dialog.mentions
+    found = panel.table.rowCount()
+    assert found >= 4 and panel.unanswered() == found
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert panel.keep_button.text() == f"Keep {found} as written"
+    assert not panel.reword_button.isEnabled() and not panel.share_button.isEnabled()
+    qtbot.mouseClick(panel.keep_button, Qt.MouseButton.LeftButton)
+    assert panel.unanswered() == 0
+    assert {panel.table.item(r, 5).text() for r in range(found)} == {"keep as written"}
+    dialog.export()
+    kept = [r for r in demo_session.audit_records() if r.action == "minutes-mention"]
+    assert len(kept) == found
+    assert (out / "manifest.json").exists()
