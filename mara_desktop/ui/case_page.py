@@ -8,6 +8,7 @@ the file may not be changed at all (it is damaged).
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -50,13 +51,12 @@ def header_text(view: CaseView) -> str:
     return " · ".join(parts)
 
 
-def closing_text(records: CaseRecords) -> str:
+def closing_text(status: CaseStatus, day: date | None, reason: str) -> str:
     """For the chair: when the case stopped being the MARAC's, and why; empty while open."""
-    day = records.closed_on
     when = f" on {day.day} {day:%b %Y}" if day else ""
-    if records.status is CaseStatus.CLOSED:
-        return f"Closed{when}" + (f" ({records.closed_reason})" if records.closed_reason else "")
-    if records.status is CaseStatus.TRANSFERRED:
+    if status is CaseStatus.CLOSED:
+        return f"Closed{when}" + (f" ({reason})" if reason else "")
+    if status is CaseStatus.TRANSFERRED:
         return f"Transferred to another area{when}"
     return ""
 
@@ -388,7 +388,7 @@ class CasePage(QWidget):
     def _show_closing(self, records: CaseRecords) -> None:
         """The closing line, and the button that closes an open case or reopens a closed
         one (a transferred case is another area's now)."""
-        text = closing_text(records)
+        text = closing_text(records.status, records.closed_on, records.closed_reason)
         self.closing.setText(text)
         self.closing.setVisible(bool(text))
         self._closed = records.status is CaseStatus.CLOSED

@@ -1,20 +1,26 @@
 """Edit referral…: a case's header as the chair corrects it after the referral was saved.
 
 The same fields as the new referral (who referred, when, the reference, what the victim
-knows, the risk checklist, the incidents and the judgement), and the case's status. The
-criteria are counted again as the answers change, never typed. The session checks the
-header by the importer's rules and audits the names of the fields changed.
+knows, the risk checklist, the incidents and the judgement). The criteria are counted again
+as the answers change, never typed. The session checks the header by the importer's rules
+and audits the names of the fields changed.
+
+The case's status is shown, not edited here: a case is closed or reopened with Close case…
+and Reopen case… on its page, which ask the reason a data protection officer looks for
+first and audit the closing as such, and transferred with Case ▸ Transfer to another
+area…, which writes the pack the other area receives.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from functools import partial
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
+    QLabel,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -24,6 +30,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import CaseStatus, ReferralCriterion
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
+from mara_desktop.ui.case_page import closing_text
 from mara_desktop.ui.dialog_parts import StatusLine, heading, record_row, write_or_say_why
 from mara_desktop.ui.near_match_dialog import ask_about_near_matches
 from mara_desktop.ui.referral_dialog import scrolling
@@ -33,20 +40,12 @@ from mara_desktop.ui.referral_fields import (
     ReferralForm,
     answer_of,
     checklist_tab,
-    day_field,
-    day_of,
     day_of_edit,
-    day_text,
     referrers_criterion,
 )
 from mara_desktop.ui.text import count_of
 
 TITLE = "Edit referral — MARA Desktop"
-STATUS_WORDS = {
-    CaseStatus.OPEN: "Open",
-    CaseStatus.CLOSED: "Closed",
-    CaseStatus.TRANSFERRED: "Transferred to another area",
-}
 
 
 class HeaderDialog(QDialog):
@@ -65,16 +64,11 @@ class HeaderDialog(QDialog):
         self.children_involved = QCheckBox("Children are involved")
         self.children_involved.setAccessibleName("Children are involved")
         self.children_involved.setChecked(case.children_involved)
-        self.status = QComboBox()
+        self.status = QLabel(_status_words(case.status, case.closed_on, case.closed_reason))
+        self.status.setWordWrap(True)
         self.status.setAccessibleName("Status of the case")
-        for status, words in STATUS_WORDS.items():
-            self.status.addItem(words, status.value)
-        self.status.setCurrentIndex(self.status.findData(case.status.value))
-        self.closed_on = day_field("Closed or transferred on")
-        self.closed_on.setText(day_text(case.closed_on))
         self.form.rows.addRow("", self.children_involved)
-        self.form.rows.addRow("&Status:", self.status)
-        self.form.rows.addRow("Closed or transferred &on:", self.closed_on)
+        self.form.rows.addRow("Status:", self.status)
         referral = case.referral
         self.checklist = ChecklistPanel(session.risk_tool(), session.thresholds())
         self.checklist.fill(
@@ -138,8 +132,6 @@ class HeaderDialog(QDialog):
             "reference": self.form.reference.text().strip(),
             "children_involved": self.children_involved.isChecked(),
             "pregnancy": self.form.pregnancy.isChecked(),
-            "status": CaseStatus(str(self.status.currentData())),
-            "closed_on": day_of(self.closed_on),
             "referral": dataclasses.replace(
                 referral,
                 date=day_of_edit(self.form.referral_date),
@@ -165,10 +157,17 @@ class HeaderDialog(QDialog):
             return
         fields: dict[str, QWidget] = {
             "reference": self.form.reference,
-            "closed_on": self.closed_on,
-            "status": self.status,
             "referral": self.form.referral_date,
             "children_involved": self.children_involved,
         }
         write = partial(self.session.edit_header, self.case_id, **changes)
         write_or_say_why(self, self.problem, write, fields)
+
+
+def _status_words(status: CaseStatus, day: date | None, reason: str) -> str:
+    """Where the case stands, and where to change it."""
+    if status is CaseStatus.OPEN:
+        return "Open. Close case… on the case's page closes it, with the reason."
+    if status is CaseStatus.TRANSFERRED:
+        return f"{closing_text(status, day, reason)}: the receiving area holds it now."
+    return f"{closing_text(status, day, reason)}. Reopen case… on the case's page reopens it."

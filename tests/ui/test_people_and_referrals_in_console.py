@@ -5,9 +5,10 @@ a referral entered with Ctrl+R; the self-identified fields in no agency's previe
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mara_desktop.domain import Audience, PersonRole
@@ -209,3 +210,29 @@ def test_the_self_identified_fields_are_in_no_agencys_preview(
     for agency in session.protocol.agencies:
         view = session.case_view("case-03", Audience.of([agency.id]))
         assert ETHNICITY not in repr(view) and "two-spirit" not in repr(view)
+
+
+def test_edit_referral_shows_the_status_and_leaves_closing_to_close_case(
+    qtbot: QtBot, demo_session
+) -> None:
+    """A case is closed with its reason (Close case…), never by Edit referral…, which shows
+    where the case stands and keeps it so when its referral is corrected."""
+    demo_session.close_case("case-02", date(2026, 11, 30), "Victim moved abroad; risk reduced")
+    dialog = HeaderDialog(demo_session, "case-02")
+    qtbot.addWidget(dialog)
+    status_boxes = [c for c in dialog.findChildren(QComboBox) if "tatus" in c.accessibleName()]
+    assert isinstance(dialog.status, QLabel) and status_boxes == []
+    assert dialog.status.text() == (
+        "Closed on 30 Nov 2026 (Victim moved abroad; risk reduced). Reopen case… on the "
+        "case's page reopens it."
+    )
+    dialog.form.reference.setText("NS-2026-9998")
+    dialog.save_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted.value, dialog.problem.text()
+    header = demo_session.header_for_chair("case-02")
+    assert header is not None and header.reference == "NS-2026-9998"
+    assert (header.status.value, header.closed_on, header.closed_reason) == (
+        "closed",
+        date(2026, 11, 30),
+        "Victim moved abroad; risk reduced",
+    )
