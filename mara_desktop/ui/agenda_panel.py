@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import OBSERVER, Attendance, AttendanceStatus, Conference
+from mara_desktop.domain import OBSERVER, Attendance, AttendanceStatus, Conference, when_text
 from mara_desktop.errors import MaraError
 from mara_desktop.session import START, Meeting
 from mara_desktop.ui.attendance_dialog import UNSIGNED_MARK
@@ -39,7 +39,7 @@ _STATUS = {
 
 
 def conference_label(conference: Conference) -> str:
-    return f"{conference.title}, {conference.date:%d %b %Y}"
+    return f"{conference.title}, {when_text(conference.date)}"
 
 
 def _leaver(line: Attendance) -> str:

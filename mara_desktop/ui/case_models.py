@@ -175,7 +175,7 @@ def action_cells(action: ActionView, protocol: Protocol) -> tuple[str, ...]:
     """What an action's row shows, in ActionColumn order. An action is named by its
     reference (A-XXXXXXX), as in the minutes and the action log: a number by its place
     would differ between the room, which sees fewer actions, and the chair."""
-    due = f"{action.due:%d %b %Y}" if action.due else NO_VALUE
+    due = when_text(action.due) if action.due else NO_VALUE
     if action.overdue:
         due += " (overdue)"
     return (

@@ -42,18 +42,18 @@ def header_text(view: CaseView) -> str:
     if header is None:
         return "The referral details are not shared with this audience."
     parts = [header.criteria_text]
-    parts.append(f"referred on {header.referral_date:%d %b %Y}")
+    parts.append(f"referred on {when_text(header.referral_date)}")
     parts.append("children involved" if header.children_involved else "adults only")
     if header.status is CaseStatus.TRANSFERRED:
         area = header.transferred_to or "another area"
-        on = f" on {header.closed_on:%d %b %Y}" if header.closed_on else ""
+        on = f" on {when_text(header.closed_on)}" if header.closed_on else ""
         parts.append(f"transferred to {area}{on}")
     return " · ".join(parts)
 
 
 def closing_text(status: CaseStatus, day: date | None, reason: str) -> str:
     """For the chair: when the case stopped being the MARAC's, and why; empty while open."""
-    when = f" on {day.day} {day:%b %Y}" if day else ""
+    when = f" on {when_text(day)}" if day else ""
     if status is CaseStatus.CLOSED:
         return f"Closed{when}" + (f" ({reason})" if reason else "")
     if status is CaseStatus.TRANSFERRED:
@@ -67,7 +67,7 @@ def people_text(view: CaseView) -> str:
     for person in view.people:
         if person.name is None:
             continue
-        details = [f"born {person.born:%d %b %Y}"] if person.born else []
+        details = [f"born {when_text(person.born)}"] if person.born else []
         details += [f"school: {person.school}"] if person.school else []
         said = f" ({'; '.join(details)})" if details else ""
         lines.append(f"{person.label}: {person.name}{said}")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mara_desktop.domain import when_text
 from mara_desktop.session import Candidate, case_kind
 from mara_desktop.ui.dialog_parts import note
 
@@ -29,7 +30,7 @@ def candidate_label(candidate: Candidate, *, say_due: bool = True) -> str:
     list of cases due for review (`say_due` False), whether it is due."""
     text = f"{candidate.reference} ({case_kind(candidate.children_involved)})"
     if candidate.last_heard is not None:
-        text += f", last heard {candidate.last_heard:%d %b %Y}"
+        text += f", last heard {when_text(candidate.last_heard)}"
     return text + (" — due for review" if candidate.due and say_due else "")
 
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from mara_desktop.domain import Audience, PersonRole
+from mara_desktop.domain import Audience, PersonRole, when_text
 from mara_desktop.domain.repeats import name_key
 from mara_desktop.session import Session
 from mara_desktop.ui.dialog_parts import heading, note
@@ -27,7 +27,7 @@ def victim_line(session: Session, case_id: str) -> tuple[str, str, date | None]:
     """The case's reference and referral date in words, its victim's name and birth date."""
     view = session.case_view(case_id, Audience.chair())
     header = view.header
-    referred = f"referred on {header.referral_date:%d %b %Y}" if header else ""
+    referred = f"referred on {when_text(header.referral_date)}" if header else ""
     victim = next((p for p in view.people if p.role is PersonRole.VICTIM), None)
     name = victim.name or "" if victim else ""
     born = victim.born if victim else None
@@ -81,7 +81,7 @@ class NearMatchDialog(QDialog):
 
 
 def born_text(born: date | None) -> str:
-    return f"born {born:%d %b %Y}" if born is not None else "date of birth not recorded"
+    return f"born {when_text(born)}" if born is not None else "date of birth not recorded"
 
 
 def why_near(name: str, born: date | None, other_name: str, other_born: date | None) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import Audience, Person, PersonRole
+from mara_desktop.domain import Audience, Person, PersonRole, when_text
 from mara_desktop.errors import MaraError
 from mara_desktop.session import EarlierValue, EditError, Session
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note, record_row
@@ -40,12 +40,12 @@ def earlier_text(history: list[EarlierValue]) -> str:
     lines = []
     for earlier in reversed(history):
         person = earlier.person
-        said = [person.name, f"born {person.born:%d %b %Y}" if person.born else "born not known"]
+        said = [person.name, f"born {when_text(person.born)}" if person.born else "born not known"]
         said += [f"{key.replace('_', ' ')}: {value}" for key, value in _extras(person)]
         why = f"; why: {earlier.reason}" if earlier.reason else ""
         lines.append(
-            f"Until {earlier.replaced_at:%d %b %Y %H:%M} (corrected by {earlier.replaced_by}"
-            f"{why}): " + "; ".join(said)
+            f"Until {when_text(earlier.replaced_at)} {earlier.replaced_at:%H:%M} "
+            f"(corrected by {earlier.replaced_by}{why}): " + "; ".join(said)
         )
     return "\n".join(lines) or "No earlier values: this person has not been corrected."
 

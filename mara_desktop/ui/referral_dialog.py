@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import Audience, Case, Person, PersonRole, Referral
+from mara_desktop.domain import Audience, Case, Person, PersonRole, Referral, when_text
 from mara_desktop.errors import MaraError
 from mara_desktop.session import EditError, Session
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note, record_row
@@ -254,7 +254,7 @@ class ReferralDialog(QDialog):
         header = self.session.case_view(case_id, Audience.chair()).header
         if header is None:
             return case_id
-        return f"{header.reference}, referred on {header.referral_date:%d %b %Y}"
+        return f"{header.reference}, referred on {when_text(header.referral_date)}"
 
     def _in_form_words(self, message: str, rows: list[PersonFields]) -> tuple[str, QWidget | None]:
         """The session's sentence with its field in the form's words, and that field."""

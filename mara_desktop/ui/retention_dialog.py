@@ -13,7 +13,6 @@ hold it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,6 +31,7 @@ from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
 from mara_desktop.session.closing import Kept, purge_summary
 from mara_desktop.ui.close_case_dialog import CloseCaseDialog
+from mara_desktop.ui.dates import day_words
 from mara_desktop.ui.dialog_parts import StatusLine, heading, note
 from mara_desktop.ui.purge_dialog import PurgeDialog
 
@@ -42,17 +42,13 @@ NO_PERIOD = (
 )
 
 
-def _day(day: date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""
-
-
 def due_label(k: Kept) -> str:
-    heard = f", last heard {_day(k.last_heard)}" if k.last_heard else ""
-    return f"{k.reference} — {k.status.value} on {_day(k.closed_on)}{heard}"
+    heard = f", last heard {day_words(k.last_heard)}" if k.last_heard else ""
+    return f"{k.reference} — {k.status.value} on {day_words(k.closed_on)}{heard}"
 
 
 def open_label(k: Kept) -> str:
-    heard = f"last heard {_day(k.last_heard)}" if k.last_heard else "never heard"
+    heard = f"last heard {day_words(k.last_heard)}" if k.last_heard else "never heard"
     return f"{k.reference} — open, {heard}"
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.cli.stats_commands import write_csv
+from mara_desktop.domain import when_text
 from mara_desktop.domain.statistics import Statistics
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
@@ -68,7 +69,7 @@ class MeetingsChart(QWidget):
     def show_bars(self, bars: list[tuple[date, int, int]]) -> None:
         self.bars = bars
         self.setAccessibleDescription(
-            "; ".join(f"{day:%d %b %Y}: {c} cases, {r} repeats" for day, c, r in bars)
+            "; ".join(f"{when_text(day)}: {c} cases, {r} repeats" for day, c, r in bars)
             or "No meetings in these dates."
         )
         self.update()
@@ -109,7 +110,7 @@ class MeetingsChart(QWidget):
             painter.drawText(
                 QRectF(10 + index * slot, bottom + 4, slot, line),
                 Qt.AlignmentFlag.AlignCenter,
-                f"{day:%d %b %Y}",
+                when_text(day),
             )
         painter.drawLine(10, int(bottom), self.width() - 10, int(bottom))
 

@@ -69,9 +69,9 @@ def test_a_good_file_adds_its_cases_and_meeting_and_the_chair_stays_put(
     assert answers.titles == ["Import cases and conferences — MARA Desktop"]
     assert answers.messages == [
         "Imported january.json: 2 cases and 1 meeting added.\n"
-        "New meeting, under Meeting on the left: Northshire MARAC, 07 Jan 2027."
+        "New meeting, under Meeting on the left: Northshire MARAC, 7 Jan 2027."
     ]
-    assert meetings_offered(console) == [*offered, "Northshire MARAC, 07 Jan 2027"]
+    assert meetings_offered(console) == [*offered, "Northshire MARAC, 7 Jan 2027"]
     assert console.meeting.conference.id == "ns-2026-11-26" and console.meeting.current == heard
     assert {"case-1", "case-2"} <= session.case_ids()
     assert session.audit_records()[-1].action == "import"

@@ -182,7 +182,7 @@ def test_a_near_match_is_put_to_the_chair_and_the_answer_recorded(qtbot, session
     assert session.matches(dialog.saved_case_id or "").repeat_of == (("c0",) if confirmed else ())
     assert ("It is a repeat" in dialog.outcome) is confirmed
     said = "\n".join(shown)
-    assert "Earlier case NS-c0, referred on 01 Jun 2026" in said
+    assert "Earlier case NS-c0, referred on 1 Jun 2026" in said
     assert "the same name, and a date of birth is not recorded." in said
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
-from mara_desktop.domain import OBSERVER
+from mara_desktop.domain import OBSERVER, when_text
 from mara_desktop.session import Meeting, Session
 from mara_desktop.ui.case_models import OVERDUE
 from mara_desktop.ui.participant_window import ParticipantWindow
@@ -66,7 +66,7 @@ def test_every_action_shows_whole_within_the_width_at_1024x720(
         for action in view.actions:
             assert action.text in shown
             assert action.owner_agency_name in shown
-            assert action.due is not None and f"Due {action.due:%d %b %Y}" in shown
+            assert action.due is not None and f"Due {when_text(action.due)}" in shown
             assert action.status.label in shown
             checked += 1
     assert checked >= 20
@@ -90,7 +90,7 @@ def test_an_overdue_due_date_is_red_and_says_so(qtbot: QtBot, demo_session: Sess
             marked[fragment.text()] = fragment.charFormat().foreground().color()
             fragments += 1
     for action in overdue:
-        due = f"Due {action.due:%d %b %Y} (overdue)"
+        due = f"Due {when_text(action.due)} (overdue)"
         assert marked.get(due) == OVERDUE
     on_time = next(a for a in view.actions if not a.overdue)
-    assert marked.get(f"Due {on_time.due:%d %b %Y}") != OVERDUE
+    assert marked.get(f"Due {when_text(on_time.due)}") != OVERDUE

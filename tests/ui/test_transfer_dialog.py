@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from mara_desktop.demo import DEMO_PASSPHRASE
-from mara_desktop.domain import Audience, CaseStatus
+from mara_desktop.domain import Audience, CaseStatus, when_text
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.session import Session, WrongPassphrase
 from mara_desktop.ui.console import ChairConsole
@@ -75,7 +75,7 @@ def test_the_case_goes_to_another_area_and_the_console_shows_it_transferred(
     assert reference not in offered[0]
     (told,) = answers.messages
     assert told.startswith("The case was transferred to Leeds MARAC: pack.mara holds it")
-    assert f"transferred to Leeds MARAC on {date.today():%d %b %Y}" in console.page.summary.text()
+    assert f"transferred to Leeds MARAC on {when_text(date.today())}" in console.page.summary.text()
     header = session.case_view(case_id, Audience.chair()).header
     assert header is not None and header.status is CaseStatus.TRANSFERRED
     with pytest.raises(WrongPassphrase):
