@@ -649,6 +649,8 @@ class ChairConsole(QMainWindow):
             dialog.exec()
             if dialog.reword_case is not None:  # the chair went back to reword an entry
                 self.go_to(self.meeting.number_of(dialog.reword_case) - 1)
+                if dialog.reword_item is not None:
+                    self._correct_item(dialog.reword_item)
 
     def import_file(self) -> None:
         """Case file ▸ Import…; afterwards the meeting list holds the new meetings and the

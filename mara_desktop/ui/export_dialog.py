@@ -47,7 +47,7 @@ from mara_desktop.minutes.free_text import find_mentions
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import Session
 from mara_desktop.ui.file_dialogs import choose_folder
-from mara_desktop.ui.mentions_panel import MentionsPanel
+from mara_desktop.ui.mentions_panel import MentionsPanel, reword_hint
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.pdf_preview import PdfPreviewDialog, print_pdf
 from mara_desktop.views.mentions import Mention
@@ -79,6 +79,9 @@ class ExportDialog(QDialog):
         self.outcome: MinutesResult | None = None
         self.reword_case: str | None = None
         """The case whose entry the chair went back to reword (the console shows it)."""
+        self.reword_item: str | None = None
+        """The information to reword, when it is one: the console opens Correct entry…
+        for it (an action is reworded in the Actions table)."""
         self._build()
 
     def _build(self) -> None:
@@ -242,10 +245,11 @@ class ExportDialog(QDialog):
         self._mentions_answered(self.chosen_agencies())
         return True
 
-    def _reword(self, case_id: str, where: str) -> None:
+    def _reword(self, mention: Mention) -> None:
         """Back to the console, at the case, to reword the entry; nothing is exported."""
-        QMessageBox.information(self, "Reword the entry", where)
-        self.reword_case = case_id
+        QMessageBox.information(self, "Reword the entry", reword_hint(mention))
+        self.reword_case = mention.case_id
+        self.reword_item = mention.entry_id if mention.entry_kind == "item" else None
         self.reject()
 
     def _progressed(self, done: int, total: int) -> None:

@@ -2,7 +2,8 @@
 
 An entry an agency may see that mentions a person or a value withheld from that agency is
 listed here before any PDF is written (minutes/free_text.py finds them). The chair answers
-each one: reword it (the console then shows its case), share without consent (the
+each one: reword it (the console then shows its case, and opens Correct entry… for a
+piece of information), share without consent (the
 override dialog, filled in for that information and agency; the finding then goes away),
 or keep it as written. The export waits until every finding has an answer. This panel is
 on the chair's screen only, so it shows what is mentioned.
@@ -43,17 +44,17 @@ def reword_hint(mention: Mention) -> str:
             "console's Actions table, double-click its text and change it. Then export again."
         )
     return (
-        f"Information {mention.entry_id} of case {mention.case_reference} is not changed once "
-        "recorded: record what was said again in other words (Record information…) if it "
-        "must reach this agency, and share without consent or keep this one as written."
+        f"Reword information {mention.entry_id} of case {mention.case_reference} in the "
+        "Correct entry window, which opens next: the earlier wording stays in the entry's "
+        "history with your reason, and no copy prints it. Then export again."
     )
 
 
 class MentionsPanel(QGroupBox):
     """The findings, and the three answers to the one selected."""
 
-    reword = Signal(str, str)
-    """The chair will reword an entry: its case id and a sentence saying where."""
+    reword = Signal(object)
+    """The chair will reword the entry of this Mention."""
 
     def __init__(
         self,
@@ -181,4 +182,4 @@ class MentionsPanel(QGroupBox):
     def _reword(self) -> None:
         mention = self._selected()
         if mention is not None:
-            self.reword.emit(mention.case_id, reword_hint(mention))
+            self.reword.emit(mention)

@@ -14,6 +14,8 @@ from pytestqt.qtbot import QtBot
 from mara_desktop.demo import DEMO_CONFERENCE
 from mara_desktop.domain import Action
 from mara_desktop.session import Session
+from mara_desktop.ui.console import ChairConsole
+from mara_desktop.ui.correction_dialog import CorrectionDialog
 from mara_desktop.ui.export_dialog import ExportDialog
 from mara_desktop.ui.override_dialog import OverrideDialog
 from mara_desktop.ui.pdf_preview import PdfPreviewDialog, load_pdf, paint_pages
@@ -222,3 +224,34 @@ def test_several_findings_selected_together_are_kept_with_one_press(
     kept = [r for r in demo_session.audit_records() if r.action == "minutes-mention"]
     assert len(kept) == found
     assert (out / "manifest.json").exists()
+
+
+def test_reword_of_information_opens_correct_entry_on_it_in_the_console(
+    qtbot: QtBot, console: ChairConsole, tmp_path: Path, monkeypatch
+) -> None:
+    """Information is reworded by correcting it (its earlier wording kept in its history):
+    Reword… on a finding in an item takes the console to the case and opens Correct
+    entry… on that item."""
+    told: list[str] = []
+    monkeypatch.setattr(
+        "mara_desktop.ui.export_dialog.QMessageBox.information",
+        lambda _parent, _title, text: told.append(text),
+    )
+    opened: list[str] = []
+
+    def reword_the_item(dialog: ExportDialog) -> None:
+        _only(dialog, {"gp"})
+        dialog.set_folder(tmp_path / "out")
+        dialog.export()
+        table = dialog.mentions.table
+        [row] = [r for r in range(table.rowCount()) if table.item(r, 2).text() == "item i05"]
+        table.selectRow(row)
+        dialog.mentions.reword_button.click()
+
+    when_shown(ExportDialog, reword_the_item)
+    when_shown(CorrectionDialog, lambda dialog: opened.append(dialog.item_id))
+    console.export_minutes()
+    assert opened == ["i05"]
+    assert console._current_case_id() == "case-09"
+    assert told and "Correct entry" in told[0]
+    assert not (tmp_path / "out" / "manifest.json").exists()
