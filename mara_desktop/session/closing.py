@@ -12,9 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from mara_desktop.domain.retention import Kept, due_for_purging, kept, not_heard_for_a_year
+from mara_desktop.domain.retention import (
+    Kept,
+    due_for_purging,
+    kept,
+    not_heard_for_a_year,
+    standing,
+)
 from mara_desktop.domain.review import last_hearings
-from mara_desktop.store import case_closing, purge
+from mara_desktop.store import case_closing, purge, repository
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.purge import PurgeReport
 
@@ -78,7 +84,8 @@ class Closing:
     def retention(self, today: date | None = None) -> RetentionList:
         day = today or date.today()
         years = self._file.protocol.retention_years
-        cases = self._file.cases()
+        with self._file.reading() as conn:
+            cases = repository.case_standings(conn)
         last = last_hearings(self._file.conferences(), day + timedelta(days=1))
         due = (
             [kept(c, last) for c in cases if due_for_purging(c.status, c.closed_on, years, day)]
@@ -91,7 +98,7 @@ class Closing:
     def purge_check(self, case_id: str, today: date | None = None) -> Kept:
         """The case if it may be purged, else the sentence why not (nothing is changed):
         asked before the passphrase and the reference are typed."""
-        return kept(purge.purgeable(self._file, case_id, today or date.today()), {})
+        return kept(standing(purge.purgeable(self._file, case_id, today or date.today())), {})
 
     def not_yet_due(self, case: Kept, today: date | None = None) -> bool:
         """Whether the protocol would keep the case still: purging it is the chair's call."""

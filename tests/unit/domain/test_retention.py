@@ -9,7 +9,12 @@ from datetime import date
 import pytest
 
 from mara_desktop.domain import CaseStatus, Conference
-from mara_desktop.domain.retention import due_for_purging, not_heard_for_a_year, purge_from
+from mara_desktop.domain.retention import (
+    due_for_purging,
+    not_heard_for_a_year,
+    purge_from,
+    standing,
+)
 from mara_desktop.domain.review import last_hearings
 from tests.support.builders import case
 
@@ -55,7 +60,7 @@ def test_open_cases_not_heard_for_a_year_count_from_the_last_hearing_or_the_refe
         referred("e", date(2020, 1, 1), CaseStatus.CLOSED),  # closed: not the chair's to keep
     ]
     last = {"a": date(2025, 12, 2), "b": date(2025, 12, 3), "e": date(2020, 2, 1)}
-    found = not_heard_for_a_year(cases, last, TODAY)
+    found = not_heard_for_a_year([standing(c) for c in cases], last, TODAY)
     assert [k.case_id for k in found] == ["c", "a"]
     assert found[1].last_heard == date(2025, 12, 2)
 
