@@ -48,7 +48,7 @@ class ActionLogs:
     ) -> list[ActionLogEntry]:
         """What `audience` may see of every action, as of `on`, narrowed as asked."""
         with self._file.snapshot():
-            cases = self._file.cases()
+            cases = self._file.cases(whole=False)  # the log prints no case's information
             updates = self._file.action_updates()
         entries = action_log(self._log_builder(), cases, updates, audience, on)
         return [e for e in entries if narrowed.keeps(e)]

@@ -451,9 +451,10 @@ class CaseFile:
         with self.reading() as conn:
             return repository.read_content(conn)
 
-    def cases(self, case_ids: list[str] | None = None) -> list[Case]:
+    def cases(self, case_ids: list[str] | None = None, *, whole: bool = True) -> list[Case]:
+        """`whole` False: without their information and repeats (repository.read_cases)."""
         with self.reading() as conn:
-            return repository.read_cases(conn, case_ids)
+            return repository.read_cases(conn, case_ids, whole=whole)
 
     def case(self, case_id: str) -> Case | None:
         found = self.cases([case_id])

@@ -10,7 +10,7 @@ the action: whoever may see the action may see how it went.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mara_desktop.domain import ActionStatus, Audience, Case
@@ -68,7 +68,9 @@ def action_log(
     the earliest due first (those with no date last), then by reference."""
     entries = []
     for case in cases:
-        view = builder.case_view(case, audience, on=on)
+        # A log prints a case's reference and its actions: its information (which decides
+        # neither) is not put to the rule.
+        view = builder.case_view(replace(case, items=()), audience, on=on)
         reference = view.header.reference if view.header is not None else ""
         for action in view.actions:
             reports = tuple(updates.get((case.id, action.id), ()))
