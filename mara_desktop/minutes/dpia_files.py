@@ -26,7 +26,7 @@ from mara_desktop.minutes.fonts import register_fonts
 from mara_desktop.minutes.leak_check import find_leaks, normalise
 from mara_desktop.minutes.render import render
 from mara_desktop.minutes.text import markup
-from mara_desktop.session.dpia_facts import DpiaFacts
+from mara_desktop.session.dpia_facts import DpiaFacts, whole_word
 
 RECIPIENT = "Draft for the data protection officer"
 
@@ -66,8 +66,8 @@ def holds_any(text: str, values: Iterable[str]) -> bool:
     compares: case, width and spacing set aside)."""
     haystack = normalise(text)
     for value in values:
-        needle = normalise(value)
-        if needle and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack):
+        needle = normalise(value)  # `in` first: a pattern apiece for 60,000 names took 28 s
+        if needle and needle in haystack and re.search(whole_word(needle), haystack):
             return True
     return False
 

@@ -54,14 +54,18 @@ class DpiaFacts:
     breaches: tuple[BreachDates, ...]
 
 
+def whole_word(needle: str) -> str:
+    """A pattern finding `needle` as a whole word only: "ali" is not in "alison"."""
+    return rf"(?<!\w){re.escape(needle)}(?!\w)"
+
+
 def folder_of(path: Path, names_and_references: list[str]) -> Path | None:
     """The file's folder, unless its path names a case or a person of the file as a whole
     word (a folder called after a victim tells anyone who sees the disk who is in it)."""
     folder = path.absolute().parent
     words = str(folder).casefold()
+    needles = (value.strip().casefold() for value in names_and_references)
     held = any(
-        re.search(rf"(?<!\w){re.escape(value.strip().casefold())}(?!\w)", words)
-        for value in names_and_references
-        if value.strip()
+        needle and needle in words and re.search(whole_word(needle), words) for needle in needles
     )
     return None if held else folder

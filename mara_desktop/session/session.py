@@ -32,7 +32,7 @@ from mara_desktop.session.reading import Reading
 from mara_desktop.session.referrals import Referrals
 from mara_desktop.session.subject_access import SubjectAccessRequests
 from mara_desktop.session.transfer import Transfers
-from mara_desktop.store import audit
+from mara_desktop.store import audit, repository
 from mara_desktop.store.audit import Anchor, AuditRecord, Head
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.importer import ImportReport, import_document
@@ -230,5 +230,5 @@ class Session(
     def names_and_references(self) -> list[str]:
         """Every case reference and person's name in the file: what a document meant to
         hold no case data (a notice) is searched for before it is written."""
-        cases = self._file.content().cases
-        return [c.reference for c in cases] + [p.name for c in cases for p in c.people if p.name]
+        with self._file.reading() as conn:
+            return repository.names_and_references(conn)

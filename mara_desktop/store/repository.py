@@ -96,6 +96,18 @@ def case_summaries(conn: Connection) -> list[tuple[str, str, bool, bool]]:
     return [(r[0], r[1], bool(r[2]), r[3] == CaseStatus.OPEN.value) for r in rows]
 
 
+def names_and_references(conn: Connection) -> list[str]:
+    """Every case's reference, then every person's name, in file order: two passes over
+    two tables, where reading the cases whole took 13 s at 20,000 cases."""
+    references = [r[0] for r in conn.execute('SELECT reference FROM "case" ORDER BY position')]
+    names = conn.execute(
+        'SELECT person.name FROM person JOIN "case" ON "case".id = person.case_id '
+        "WHERE person.name IS NOT NULL AND person.name != '' "
+        'ORDER BY "case".position, person.position'
+    )
+    return references + [r[0] for r in names]
+
+
 def case_standings(conn: Connection) -> list[Standing]:
     """Every case's id, reference, status, closing day and referral day, in file order:
     what the retention list needs, without reading any case's parts (one pass over the
