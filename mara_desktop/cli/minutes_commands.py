@@ -15,6 +15,7 @@ from mara_desktop.minutes.export import (
     distribution,
     export_minutes,
     find_conference,
+    prepare_workers_ahead,
 )
 from mara_desktop.minutes.free_text import MentionsFound, mention_line
 from mara_desktop.minutes.passwords import KEYCHAIN_SERVICE
@@ -33,6 +34,8 @@ def minutes(args: argparse.Namespace) -> int:
             "--reproducible and --password cannot be combined: each encrypted copy has a "
             "fresh password and fresh random keys."
         )
+    if args.all:  # every agency's copy: as good as always made in worker processes
+        prepare_workers_ahead()
     with open_case_file(args.file, args.passphrase_file) as session:
         if args.agency:
             _not_a_group(args.agency, session.protocol)

@@ -224,6 +224,14 @@ def prepare_workers(workers: int) -> None:
     forkserver.ensure_running()
 
 
+def prepare_workers_ahead() -> None:
+    """For what will export several copies (`minutes --all`, the Export minutes window):
+    begin loading the workers' code before the export knows its size, so that opening the
+    file, or the chair choosing the copies, hides it. If the export then makes its copies
+    in this process after all, the server only cost processor time on another core."""
+    prepare_workers(_processors())
+
+
 def _can_fork_workers() -> bool:
     return "forkserver" in multiprocessing.get_all_start_methods()
 

@@ -42,6 +42,7 @@ from mara_desktop.minutes.export import (
     distribution,
     export_minutes,
     find_conference,
+    prepare_workers_ahead,
 )
 from mara_desktop.minutes.free_text import find_mentions
 from mara_desktop.protocol.model import Protocol
@@ -73,6 +74,7 @@ class ExportDialog(QDialog):
     def __init__(self, session: Session, conference_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export minutes — MARA Desktop")
+        prepare_workers_ahead()  # loads while the chair chooses the copies
         self._session = session
         self._conference = find_conference(session, conference_id)
         self.folder: Path | None = None
