@@ -18,9 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from mara_desktop.domain.case import Case
 from mara_desktop.domain.enums import CaseStatus
-from mara_desktop.domain.review import due_for_review, months_before
+from mara_desktop.domain.review import Standing, due_for_review, months_before
 
 
 def purge_from(today: date, years: int) -> date:
@@ -33,22 +32,6 @@ def due_for_purging(status: CaseStatus, closed_on: date | None, years: int, toda
     if status is CaseStatus.OPEN or closed_on is None:
         return False
     return closed_on < purge_from(today, years)
-
-
-@dataclass(frozen=True)
-class Standing:
-    """What the retention list reads of a case, and nothing more: a file kept for six
-    years holds 20,000 cases, whose people, entries and actions it has no use for."""
-
-    case_id: str
-    reference: str
-    status: CaseStatus
-    closed_on: date | None
-    referred: date
-
-
-def standing(case: Case) -> Standing:
-    return Standing(case.id, case.reference, case.status, case.closed_on, case.referral.date)
 
 
 @dataclass(frozen=True)

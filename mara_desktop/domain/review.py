@@ -10,11 +10,42 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mara_desktop.domain.conference import Conference
+from mara_desktop.domain.enums import CaseStatus
+
+if TYPE_CHECKING:
+    from mara_desktop.domain.case import Case
 
 REVIEW_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a list of every case of the file reads of each one (the agenda's candidates,
+    the retention list), and nothing more: a file kept for six years holds 20,000 cases,
+    whose people, entries and actions such a list has no use for."""
+
+    case_id: str
+    reference: str
+    status: CaseStatus
+    closed_on: date | None
+    referred: date
+    children_involved: bool
+
+
+def standing(case: Case) -> Standing:
+    return Standing(
+        case.id,
+        case.reference,
+        case.status,
+        case.closed_on,
+        case.referral.date,
+        case.children_involved,
+    )
 
 
 def months_before(day: date, months: int) -> date:

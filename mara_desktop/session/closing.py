@@ -12,14 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from mara_desktop.domain.retention import (
-    Kept,
-    due_for_purging,
-    kept,
-    not_heard_for_a_year,
-    standing,
-)
-from mara_desktop.domain.review import last_hearings
+from mara_desktop.domain.retention import Kept, due_for_purging, kept, not_heard_for_a_year
+from mara_desktop.domain.review import last_hearings, standing
 from mara_desktop.store import case_closing, purge, repository
 from mara_desktop.store.casefile import CaseFile
 from mara_desktop.store.purge import PurgeReport

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from mara_desktop.domain import Conference, MinutesSections
+from mara_desktop.domain import CaseStatus, Conference, MinutesSections
 from mara_desktop.domain.conference import children_first
 from mara_desktop.domain.review import due_for_review, last_hearings
 from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, text_problem
@@ -252,17 +252,19 @@ def candidates(case_file: CaseFile, conference_id: str) -> list[Candidate]:
     last = last_hearings(case_file.conferences(), conference.date)
     on_agenda = set(conference.agenda)
     with case_file.reading() as conn:
-        summaries = repository.case_summaries(conn)
+        standings = repository.case_standings(conn)
     found = [
         Candidate(
-            case_id,
-            reference,
-            children,
-            last.get(case_id),
-            is_open and case_id in last and due_for_review(last[case_id], conference.date),
+            case.case_id,
+            case.reference,
+            case.children_involved,
+            last.get(case.case_id),
+            case.status is CaseStatus.OPEN
+            and case.case_id in last
+            and due_for_review(last[case.case_id], conference.date),
         )
-        for case_id, reference, children, is_open in summaries
-        if case_id not in on_agenda
+        for case in standings
+        if case.case_id not in on_agenda
     ]
     due = sorted((c for c in found if c.due), key=lambda c: (c.last_heard, c.reference))
     rest = sorted((c for c in found if not c.due), key=lambda c: c.reference)

@@ -9,13 +9,8 @@ from datetime import date
 import pytest
 
 from mara_desktop.domain import CaseStatus, Conference
-from mara_desktop.domain.retention import (
-    due_for_purging,
-    not_heard_for_a_year,
-    purge_from,
-    standing,
-)
-from mara_desktop.domain.review import last_hearings
+from mara_desktop.domain.retention import due_for_purging, not_heard_for_a_year, purge_from
+from mara_desktop.domain.review import last_hearings, standing
 from tests.support.builders import case
 
 TODAY = date(2026, 12, 2)
