@@ -146,12 +146,11 @@ class MentionsPanel(QGroupBox):
     def _selected_changed(self) -> None:
         """Reword and Share answer one finding (the current one); Keep every one selected."""
         mention = self._selected()
-        several = len(self._selected_rows()) > 1
+        selected = len(self._selected_rows())
+        several = selected > 1
         self.detail.setText("" if mention is None else mention_line(mention, self._protocol))
         self.keep_button.setEnabled(mention is not None)
-        self.keep_button.setText(
-            f"Keep {len(self._selected_rows())} as written" if several else "Keep as written"
-        )
+        self.keep_button.setText(f"Keep {selected} as written" if several else "Keep as written")
         self.reword_button.setEnabled(mention is not None and not several)
         can_share = mention is not None and not several and bool(mention.withheld_category)
         self.share_button.setEnabled(can_share)
