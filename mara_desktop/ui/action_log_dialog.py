@@ -35,7 +35,7 @@ from mara_desktop.domain import ActionStatus, Audience
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
 from mara_desktop.ui.dates import DAY_FORMAT
-from mara_desktop.ui.dialog_parts import StatusLine, fit_to_screen, heading, note
+from mara_desktop.ui.dialog_parts import StatusLine, close_row, fit_to_screen, heading, note
 from mara_desktop.views.action_log import ActionLogEntry, LogFilter
 
 TITLE = "Action log — MARA Desktop"
@@ -102,13 +102,10 @@ class ActionLogDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.problem = StatusLine("Why the log cannot be shown")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.update_button = QPushButton("Update…")
         self.update_button.setAccessibleName("Record a progress update on the selected action")
-        buttons.addButton(self.update_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.update_button.clicked.connect(self.update_selected)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_row(self, self.update_button))
         self.agency.currentIndexChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
         self.overdue.toggled.connect(self.reload)

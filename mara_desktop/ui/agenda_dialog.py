@@ -33,7 +33,7 @@ from mara_desktop.session import AgendaEntry, Session, case_kind
 from mara_desktop.ui.agenda_panel import conference_label
 from mara_desktop.ui.case_picker import CasePicker, candidate_label
 from mara_desktop.ui.conference_dialog import ConferenceDialog
-from mara_desktop.ui.dialog_parts import StatusLine, heading, note
+from mara_desktop.ui.dialog_parts import StatusLine, close_row, heading, note
 
 TITLE = "Agenda — MARA Desktop"
 """No conference or case in the title: titles show in task bars."""
@@ -66,9 +66,7 @@ class AgendaDialog(QDialog):
             "Add to the a&genda", "Add the chosen case due for review", self._add_due
         )
         self.problem = StatusLine("Problem")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        self._lay_out(buttons)
+        self._lay_out(close_row(self))
         self.fill()
         self.agenda.setFocus()
 

@@ -13,7 +13,6 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QPushButton,
     QTableWidget,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mara_desktop.errors import MaraError
 from mara_desktop.session import AuditRecord, Session
-from mara_desktop.ui.dialog_parts import StatusLine, fit_to_screen, heading, note
+from mara_desktop.ui.dialog_parts import StatusLine, close_row, fit_to_screen, heading, note
 
 TITLE = "Audit log — MARA Desktop"
 COLUMNS = ("No.", "When", "Who", "What")
@@ -127,13 +126,10 @@ class AuditDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.result_line = StatusLine("Verification result")
         layout.addWidget(self.result_line)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.verify_button = QPushButton("Verify")
         self.verify_button.setAccessibleName("Verify the case file")
-        buttons.addButton(self.verify_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.verify_button.clicked.connect(self.verify)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_row(self, self.verify_button))
         self.reload()
         fit_to_screen(self)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -247,6 +248,16 @@ def record_row(
         row.addWidget(each)
     layout.addLayout(row)
     return button
+
+
+def close_row(dialog: QDialog, *actions: QPushButton) -> QDialogButtonBox:
+    """Close, and a window's own action buttons beside it (the caller connects their
+    clicks): the foot of every window that shows rather than records."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    for action in actions:
+        buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def write_or_say_why(

@@ -14,7 +14,9 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from mara_desktop.ui.dialog_parts import close_row
 
 JOB_NAME = "MARAC minutes"
 
@@ -40,13 +42,11 @@ class PdfPreviewDialog(QDialog):
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         view.setDocument(self.document)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        print_button = QPushButton("Print…")
         print_button.clicked.connect(lambda: print_pdf(self._path, self._password, self))
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(view, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(close_row(self, print_button))
         self.resize(820, 1000)
         fit_within_screen(self)
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QTableWidget,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.protocol import matrix
 from mara_desktop.protocol.conditions import ALWAYS, of_rule
 from mara_desktop.protocol.model import ConsentMode, Protocol
-from mara_desktop.ui.dialog_parts import StatusLine, fit_to_screen, heading, note
+from mara_desktop.ui.dialog_parts import StatusLine, close_row, fit_to_screen, heading, note
 
 TITLE = "Information-sharing protocol — MARA Desktop"
 _ALWAYS = QColor("#d7eedb")
@@ -87,9 +86,7 @@ class ProtocolDialog(QDialog):
         self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
         layout.addWidget(self.detail)
         layout.addWidget(note(matrix.LEGEND, "Legend"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_row(self))
         self.table.currentCellChanged.connect(self._explain)
         fit_to_screen(self)
 

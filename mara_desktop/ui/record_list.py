@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QPushButton,
     QTableWidget,
@@ -22,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from mara_desktop.session import Session
-from mara_desktop.ui.dialog_parts import StatusLine, fit_to_screen, heading, note, record_row
+from mara_desktop.ui.dialog_parts import (
+    StatusLine,
+    close_row,
+    fit_to_screen,
+    heading,
+    note,
+    record_row,
+)
 
 
 class RecordList(QDialog):
@@ -69,10 +75,7 @@ class RecordList(QDialog):
             layout.addWidget(widget)
         self.record_button = QPushButton(record_label)
         self.record_button.clicked.connect(self.record)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_row(self, self.record_button))
 
     def show_filled(self) -> None:
         """Fill the table and size the window to it, within the screen; the subclass calls

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
@@ -32,7 +31,7 @@ from mara_desktop.session import Session
 from mara_desktop.session.closing import Kept, purge_summary
 from mara_desktop.ui.close_case_dialog import CloseCaseDialog
 from mara_desktop.ui.dates import day_words
-from mara_desktop.ui.dialog_parts import StatusLine, heading, note
+from mara_desktop.ui.dialog_parts import StatusLine, close_row, heading, note
 from mara_desktop.ui.purge_dialog import PurgeDialog
 
 TITLE = "Retention — MARA Desktop"
@@ -68,8 +67,6 @@ class RetentionDialog(QDialog):
         self.not_heard = self._list("Open, not heard for a year")
         self.close_button = self._button("&Close case…", self.close_case)
         self.problem = StatusLine("Outcome")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Retention and purging"))
         layout.addWidget(self.period)
@@ -81,7 +78,7 @@ class RetentionDialog(QDialog):
             note("Leave a case open to keep it; it is listed here until it is heard.", "Keep")
         )
         layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        layout.addWidget(close_row(self))
         self.fill()
 
     def _list(self, name: str) -> QListWidget:

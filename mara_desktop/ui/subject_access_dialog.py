@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from mara_desktop.domain.withholding import REASONS
 from mara_desktop.errors import MaraError
 from mara_desktop.minutes.subject_access_export import write_subject_access
 from mara_desktop.session import Session
-from mara_desktop.ui.dialog_parts import StatusLine, case_dialog_top, note
+from mara_desktop.ui.dialog_parts import StatusLine, case_dialog_top, close_row, note
 from mara_desktop.ui.file_dialogs import choose_folder
 from mara_desktop.views.subject_access import SubjectAccess
 from mara_desktop.views.subject_release import NO_LOCATING, PERPETRATOR_RULE
@@ -93,13 +92,10 @@ class SubjectAccessDialog(QDialog):
         layout.addLayout(self._reason_row())
         self.status = StatusLine("What happened")
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = QPushButton("Save release…")
         self.save_button.setToolTip("Write the PDF and the JSON into a folder you choose")
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_row(self, self.save_button))
         self.person.currentIndexChanged.connect(self._read)
         self.table.itemSelectionChanged.connect(self._selected)
         self._read()
