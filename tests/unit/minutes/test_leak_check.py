@@ -17,7 +17,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from mara_desktop.minutes.fonts import REGULAR, register_fonts
-from mara_desktop.minutes.leak_check import PREFIX, Leak, LeakCheckError, find_leaks, normalise
+from mara_desktop.minutes.leak_check import (
+    PREFIX,
+    Leak,
+    LeakCheckError,
+    find_leaks,
+    normalise,
+    normalise_bytes,
+)
 
 SAFE_ADDRESS = "Flat 3, 14 Elm Road, Northtown ZZ1 4AB"
 NAME = "Agnieszka Kowalczyk"
@@ -254,6 +261,26 @@ def test_any_text_is_normalised_into_single_spaced_case_folded_nfkc(text):
     assert normal == normal.strip() and "  " not in normal
     assert normalise(normal) == normal
     assert all(not c.isspace() or c == " " for c in normal)
+
+
+def test_bytes_are_normalised_through_the_table_as_their_latin1_text_would_be():
+    """Letter by letter is right only if no two neighbours act on each other: every pair."""
+    for first in range(256):
+        for second in range(256):
+            data = bytes((first, second))
+            assert normalise_bytes(data) == normalise(data.decode("latin-1")), data
+
+
+@given(st.binary())
+def test_any_bytes_are_normalised_through_the_table_as_their_latin1_text_would_be(data):
+    assert normalise_bytes(data) == normalise(data.decode("latin-1"))
+
+
+@given(st.lists(st.text()))
+def test_texts_normalised_apart_and_joined_are_the_texts_joined_by_lines_normalised(texts):
+    """What lets a PDF's bytes and its hex strings be normalised each the quickest way."""
+    apart = " ".join(normal for text in texts if (normal := normalise(text)))
+    assert apart == normalise("\n".join(texts))
 
 
 def test_a_value_whose_utf16_bytes_read_as_white_space_is_not_found_everywhere():

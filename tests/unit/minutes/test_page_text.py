@@ -88,6 +88,18 @@ def test_strings_in_one_line_join_and_every_move_starts_a_new_line():
     assert lines(text) == ["Anna", "Smith", "next", "again"]
 
 
+def test_a_shown_string_a_font_and_a_run_of_moves_read_alike_whole_or_cut_by_comments():
+    """The reader takes these three sequences in one step each; taken apart (here by a
+    comment between their tokens) they must read the same."""
+    whole = (
+        b"q BT /F1 12 Tf (Ann) Tj T* 0 Tw ET Q q 1 0 0 1 5 5 cm BT 1 0 0 1 9 9 Tm "
+        b"<536D697468> Tj T* /F1 9 Tf ('s) Tj ET"
+    )
+    cut = whole.replace(b" Tj", b" %\n Tj").replace(b" Tf", b" %\n Tf").replace(b" ET", b" %\n ET")
+    assert read(whole) == read(cut)
+    assert lines(read(whole)) == ["Ann", "Smith", "'s"]
+
+
 def test_kerning_in_a_tj_array_opens_a_space_only_where_it_makes_a_gap():
     text = read(b"BT /F1 12 Tf [(Ann) -30 (a) -400 (Smith) 120 (,) (x (y) z)] TJ ET")
     assert lines(text) == ["Anna Smith,x (y) z"]
