@@ -1,7 +1,8 @@
 """Remembering a case file's key in the operating system's keychain, or saying why not.
 
-The one place that talks to `keyring`: everything else asks here, and every failure of the
-keychain (a locked Secret Service, no D-Bus, a backend's own exception) becomes one
+The one place that asks a keychain, through `keyring` or, for the Secret Service of a Linux
+desktop, through store/secret_service.py: everything else asks here, and every failure of
+the keychain (a locked Secret Service, no D-Bus, a backend's own exception) becomes one
 `KeyUnavailable` sentence here, never a traceback elsewhere.
 
 What is kept for a case file is its derived key (never the passphrase), under a name made
@@ -20,11 +21,13 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from mara_desktop.store.audit import Head
 from mara_desktop.store.errors import KeyUnavailable
+from mara_desktop.store.secret_service import SecretService
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -92,36 +95,85 @@ _SYSTEM_KEYCHAINS: dict[str, tuple[str, ...]] = {
     "darwin": ("keyring.backends.macOS.Keyring",),
     "win32": ("keyring.backends.Windows.WinVaultKeyring",),
 }
-_FREEDESKTOP_KEYCHAINS = (
-    "keyring.backends.SecretService.Keyring",
-    "keyring.backends.kwallet.DBusKeyring",
-)
+_FREEDESKTOP_KEYCHAINS = ("keyring.backends.kwallet.DBusKeyring",)
+"""Where no Secret Service answers (store/secret_service.py asks it without keyring)."""
 
 
-def _system_keychain() -> KeyringBackend:
-    """The keychain `keyring` is to use, chosen without loading every backend it knows.
+class _Keychain(Protocol):
+    """What the store asks a keychain: keyring's backends and the Secret Service alike."""
+
+    name: str
+
+    def get(self, service: str, account: str) -> str | None: ...
+    def keep(self, service: str, account: str, secret: str) -> None: ...
+    def remove(self, service: str, account: str) -> bool: ...
+
+
+class _ThroughKeyring:
+    def __init__(self, backend: KeyringBackend) -> None:
+        self.backend = backend
+        self.name = getattr(backend, "name", type(backend).__name__)
+
+    def get(self, service: str, account: str) -> str | None:
+        return self.backend.get_password(service, account)
+
+    def keep(self, service: str, account: str, secret: str) -> None:
+        self.backend.set_password(service, account, secret)
+
+    def remove(self, service: str, account: str) -> bool:
+        from keyring.errors import PasswordDeleteError  # noqa: PLC0415  (see _keyring)
+
+        try:
+            self.backend.delete_password(service, account)
+        except PasswordDeleteError:
+            return False
+        return True
+
+
+_secret_service: SecretService | None = None
+"""The Secret Service once found (store/secret_service.py): asked without keyring."""
+
+
+def _system_keychain() -> _Keychain:
+    """The keychain to use, chosen without loading every backend keyring knows.
 
     Left to itself, keyring's first answer in a process imports all of its backends to
     rank them; on Linux the macOS one looks for its library by running ldconfig and a
     compiler, which made the first keychain question cost 0.13-0.2 s of every command. So
-    the backend is named here by platform: the Secret Service (GNOME and most desktops) or
-    KWallet on Linux, only when a session bus is announced (both need one, and keyring's
-    own ranking would find neither without it). What the user configured for keyring
-    itself (PYTHON_KEYRING_BACKEND, keyringrc.cfg) wins; a backend a program already set
-    (the tests' in-memory one) is kept."""
-    keyring = _keyring()
-    chosen = getattr(keyring.core, "_keyring_backend", None)  # set already: keep it
+    the keychain is named here by platform: on Linux, only when a session bus is announced
+    (every desktop keychain needs one), the Secret Service (GNOME and most desktops), asked
+    without loading keyring at all, else KWallet through keyring. A backend a program
+    already set for keyring (the tests' in-memory one) is kept, and what the user
+    configured for keyring itself (PYTHON_KEYRING_BACKEND, keyringrc.cfg) wins."""
+    global _secret_service  # noqa: PLW0603  (one keychain per process, as keyring's own)
+    loaded = sys.modules.get("keyring.core")
+    chosen = getattr(loaded, "_keyring_backend", None)  # set already: keep it
     if chosen is not None:
-        return keyring.get_keyring()  # type: ignore[no-any-return]
+        return _ThroughKeyring(chosen)
+    if _secret_service is not None:
+        return _secret_service
+    desktop = sys.platform not in _SYSTEM_KEYCHAINS and os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    if desktop and not _configured_for_keyring():
+        _secret_service = SecretService.if_available()
+        if _secret_service is not None:
+            return _secret_service
+    keyring = _keyring()
     configured = keyring.core.load_env() or keyring.core.load_config()
-    names = _SYSTEM_KEYCHAINS.get(sys.platform)
-    if names is None:
-        names = _FREEDESKTOP_KEYCHAINS if os.environ.get("DBUS_SESSION_BUS_ADDRESS") else ()
+    names = _SYSTEM_KEYCHAINS.get(sys.platform, _FREEDESKTOP_KEYCHAINS if desktop else ())
     from keyring.backends import fail  # noqa: PLC0415  (see _keyring)
 
     backend = configured or _first_that_loads(names) or fail.Keyring()  # type: ignore[no-untyped-call]
     keyring.set_keyring(backend)
-    return backend
+    return _ThroughKeyring(backend)
+
+
+def _configured_for_keyring() -> bool:
+    """Whether the user chose a backend for keyring itself: the environment variable, or
+    the file keyring reads on Linux ($XDG_CONFIG_HOME/python_keyring/keyringrc.cfg)."""
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return True
+    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return (Path(config) / "python_keyring" / "keyringrc.cfg").exists()
 
 
 def _first_that_loads(names: tuple[str, ...]) -> KeyringBackend | None:
@@ -136,13 +188,12 @@ def _first_that_loads(names: tuple[str, ...]) -> KeyringBackend | None:
 def status() -> KeychainStatus:
     try:
         with _asking("say which keychain it is"):
-            backend = _system_keychain()
+            keychain = _system_keychain()
     except KeyUnavailable as error:
         return KeychainStatus(False, error.message)
-    if not _is_secure(backend):
+    if isinstance(keychain, _ThroughKeyring) and not _is_secure(keychain.backend):
         return KeychainStatus(False, NO_KEYCHAIN)
-    label = getattr(backend, "name", type(backend).__name__)
-    return KeychainStatus(True, f"The key is kept in this computer's keychain ({label}).")
+    return KeychainStatus(True, f"The key is kept in this computer's keychain ({keychain.name}).")
 
 
 def _require() -> None:
@@ -160,7 +211,7 @@ def remember(salt: bytes, key: bytes, audit: Head | None) -> None:
     _require()
     value = json.dumps({"key": key.hex(), "audit": audit.text() if audit else None})
     with _asking("keep the case file's key"):
-        _keyring().set_password(SERVICE, _account(salt), value)
+        _system_keychain().keep(SERVICE, _account(salt), value)
 
 
 def recall(salt: bytes) -> Remembered | None:
@@ -170,7 +221,7 @@ def recall(salt: bytes) -> Remembered | None:
         return None
     try:
         with _asking("give the case file's key"):
-            stored = _keyring().get_password(SERVICE, _account(salt))
+            stored = _system_keychain().get(SERVICE, _account(salt))
     except KeyUnavailable:
         return None
     return _parse(stored) if stored else None
@@ -195,14 +246,8 @@ def forget(salt: bytes) -> bool:
             "No secure keychain answers on this computer, so it cannot be asked whether it "
             "remembers this case file's key; nothing was removed."
         )
-    from keyring.errors import PasswordDeleteError  # noqa: PLC0415  (see _keyring)
-
     with _asking("remove the case file's key"):
-        try:
-            _keyring().delete_password(SERVICE, _account(salt))
-        except PasswordDeleteError:
-            return False
-    return True
+        return _system_keychain().remove(SERVICE, _account(salt))
 
 
 def keep_password(service: str, account: str, password: str) -> bool:
@@ -212,7 +257,7 @@ def keep_password(service: str, account: str, password: str) -> bool:
         return False
     try:
         with _asking("keep a password"):
-            _keyring().set_password(service, account, password)
+            _system_keychain().keep(service, account, password)
     except KeyUnavailable:
         return False
     return True

@@ -46,5 +46,5 @@ def test_a_backend_the_user_configured_for_keyring_is_used():
 def test_with_a_session_bus_only_the_desktop_keychains_are_tried():
     available, *loaded = probe(DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus")
     assert available == "False"  # nothing answers on that bus
-    assert "keyring.backends.SecretService" in loaded
+    assert "keyring.backends.kwallet" in loaded  # the Secret Service was asked without keyring
     assert "keyring.backends.macOS" not in loaded and "keyring.backends.Windows" not in loaded
