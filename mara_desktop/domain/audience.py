@@ -38,3 +38,9 @@ class Audience:
 
     def __str__(self) -> str:
         return ", ".join(self.sorted()) or "nobody"
+
+    def __repr__(self) -> str:
+        """The agencies in order: a frozenset's own order follows string hashing, which
+        differs from one process to the next, and a reproducible copy of the minutes
+        takes its id from its view's repr (minutes/export.py)."""
+        return f"Audience(agencies={sorted(self.agencies)!r}, is_chair={self.is_chair!r})"
