@@ -35,6 +35,10 @@ class Criteria:
     repeat_of: tuple[str, ...]
 
 
+_IN_ORDER = tuple(ReferralCriterion)
+"""Iterating the enum itself costs more than the rest of deriving a case's criteria."""
+
+
 def derived_criteria(case: Case, thresholds: Thresholds) -> Criteria:
     referral = case.referral
     ticks = referral.dash_ticks
@@ -48,5 +52,5 @@ def derived_criteria(case: Case, thresholds: Thresholds) -> Criteria:
         holding.add(ReferralCriterion.REPEAT)
     if referral.professional_judgement.strip():
         holding.add(ReferralCriterion.PROFESSIONAL_JUDGEMENT)
-    ordered = tuple(c for c in ReferralCriterion if c in holding)
+    ordered = tuple(c for c in _IN_ORDER if c in holding)
     return Criteria(ticks, ordered, case.repeat_of)

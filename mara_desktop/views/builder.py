@@ -94,10 +94,14 @@ class _Disclosing:
         self.members = tuple(sorted(audience.agencies))
         self.held_back = False
 
-    def access(self, thing: Disclosable) -> Access | None:
-        """None when withheld; for the chair, who may see it; otherwise why it is shown."""
+    def accesses(self, things: list[Disclosable]) -> list[Access | None]:
+        """For each of `things`: None when withheld; for the chair, who may see it;
+        otherwise why it is shown."""
         if self.audience.is_chair:
-            return self.builder.access_for_chair(thing, self.case, self.on)
+            return list(self.builder.accesses_for_chair(things, self.case, self.on))
+        return [self._access(thing) for thing in things]
+
+    def _access(self, thing: Disclosable) -> Access | None:
         decision = self.builder.rule.decide(thing, self.audience, self.case, self.on)
         if not decision.visible:
             self.held_back = True
@@ -122,22 +126,29 @@ class ViewBuilder:
         against which open actions are overdue: a meeting's and its minutes' the conference
         date. Without it, decisions are made as of today and no action is marked overdue."""
         disclosing = _Disclosing(self, case, audience, on)
+        identities = [identity_item(person, case, self.protocol) for person in case.people]
+        given = iter(
+            disclosing.accesses(
+                [header_item(case, self.protocol), *identities, *case.items, *case.actions]
+            )
+        )
         header = None
-        header_access = disclosing.access(header_item(case, self.protocol))
+        header_access = next(given)
         if header_access is not None:
             header = self.header(case, header_access, chair=audience.is_chair)
+        identity_accesses = [next(given) for _ in identities]
         items = []
         corrected = _corrected_items(case) if audience.is_chair else {}
         for item in case.items:
-            access = disclosing.access(item)
+            access = next(given)
             if access is not None:
                 items.append(self.item_view(item, access, corrected.get(item.id)))
         actions = []
         for action in case.actions:
-            access = disclosing.access(action)
+            access = next(given)
             if access is not None:
                 actions.append(self.action_view(case, action, access, on))
-        people = self._people(disclosing, {i.person for i in items})
+        people = people_shown(case.people, identity_accesses, {i.person for i in items})
         return CaseView(
             case.id,
             audience,
@@ -191,22 +202,30 @@ class ViewBuilder:
             case.closed_reason,
         )
 
-    def _people(self, disclosing: _Disclosing, about: set[str | None]) -> list[PersonView]:
-        """People whose name is shown or about whom something is shown, numbered by role
-        among those shown."""
-        case = disclosing.case
-        accesses = [
-            disclosing.access(identity_item(person, case, self.protocol)) for person in case.people
-        ]
-        return people_shown(case.people, accesses, about)
-
     def access_for_chair(self, thing: Disclosable, case: Case, on: date | None = None) -> Access:
         """Who may see `thing` as of `on` (today when not given), and why the others not."""
-        decisions = [self.rule.decide_for(thing, agency, case, on) for agency in self._everyone]
-        return Access(
-            tuple(d.agency for d in decisions if d.visible and d.agency),
-            tuple(d for d in decisions if not d.visible),
-        )
+        return self.accesses_for_chair([thing], case, on)[0]
+
+    def accesses_for_chair(
+        self, things: list[Disclosable], case: Case, on: date | None = None
+    ) -> list[Access]:
+        """`access_for_chair` of each of `things` (entries of `case`), decided in one pass
+        (`DisclosureRule.decide_for_each`: the same decisions). The chair's page and the
+        chair's log ask this of every entry of every case: one decision per agency each
+        made 1.4 million decisions of a 20,000-case log."""
+        made: dict[int, tuple[tuple[Decision, ...], Access]] = {}
+        accesses = []
+        for decisions in self.rule.decide_for_each(things, self._everyone, case, on):
+            known = made.get(id(decisions))
+            if known is None:
+                access = Access(
+                    tuple(d.agency for d in decisions if d.visible and d.agency),
+                    tuple(d for d in decisions if not d.visible),
+                )
+                # Kept with its decisions, so that their id is not reused meanwhile.
+                known = made[id(decisions)] = (decisions, access)
+            accesses.append(known[1])
+        return accesses
 
     def item_view(
         self, item: Item, access: Access | None, corrected_at: datetime | None = None
