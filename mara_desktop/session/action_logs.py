@@ -5,10 +5,11 @@ its leak check searches for; and progress reports, checked all before any is rec
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from mara_desktop.domain import Audience, parse_date
-from mara_desktop.domain.action_reference import normal_reference
+from mara_desktop.domain.action_reference import action_reference, normal_reference
 from mara_desktop.domain.action_update import STATUS_WORDS, ActionUpdate, status_from_word
 from mara_desktop.domain.enums import ActionStatus
 from mara_desktop.domain.text_rules import LONG_TEXT, SHORT_TEXT, text_problem
@@ -53,6 +54,15 @@ class ActionLogs:
         entries = action_log(self._log_builder(), cases, updates, audience, on)
         return [e for e in entries if narrowed.keeps(e)]
 
+    def action_log_entry(self, key: str, on: date) -> ActionLogEntry:
+        """The chair's log entry of the action named `key` ("CASE/ACTION"), its reports with
+        it, as of `on`: what the Action log window shows again after a report, where reading
+        the whole log again took seconds in a file kept for years. ActionUpdateError when
+        there is no such action (deleted by another program meanwhile)."""
+        entry = _Lookup(self._file, self._log_builder(), on).find(key)
+        reports = self._file.action_updates(entry.case_id).get((entry.case_id, entry.action.id))
+        return replace(entry, updates=tuple(reports or ()))
+
     def withheld_from_log(self, audience: Audience, on: date) -> list[str]:
         """Every value of the file that `audience` may not see as of `on` and that its own
         log does not show: what a file of its log must not hold."""
@@ -73,8 +83,7 @@ class ActionLogs:
         (None: the chair records them, for any action). `source` names the file in messages
         ("" when the chair typed the report). An action is named by its printed reference
         or as CASE/ACTION."""
-        entries = self.action_log(Audience.chair(), today)
-        lookup = _Lookup(entries)
+        lookup = _Lookup(self._file, self._log_builder(), today)
         now = datetime.now(UTC).replace(microsecond=0)
         updates: list[ActionUpdate] = []
         problems: list[str] = []
@@ -149,27 +158,49 @@ class ActionLogs:
 
 
 class _Lookup:
-    """Actions by CASE/ACTION and by printed reference."""
+    """Actions by CASE/ACTION and by printed reference, each read with its own case only:
+    building the whole log to find the one action a report names took seconds in a file
+    kept for years. A printed reference is a keyed hash of the action's ids, so finding
+    one computes every action's from the action table's key (no case is read)."""
 
-    def __init__(self, entries: Sequence[ActionLogEntry]) -> None:
-        self.by_key = {e.key: e for e in entries}
-        self.by_reference: dict[str, list[ActionLogEntry]] = {}
-        for entry in entries:
-            self.by_reference.setdefault(entry.action.reference, []).append(entry)
+    def __init__(self, file: CaseFile, builder: ViewBuilder, today: date) -> None:
+        self._file, self._builder, self._today = file, builder, today
+        self._by_reference: dict[str, list[tuple[str, str]]] | None = None
+        self._of_case: dict[str, dict[tuple[str, str], ActionLogEntry]] = {}
 
     def find(self, name: str) -> ActionLogEntry:
         if not name:
             raise ActionUpdateError("no action given")
         if "/" in name:
-            found = self.by_key.get(name)
-            if found is None:
+            named = self._file.actions_named(name)
+            if not named:
                 raise ActionUpdateError(f'no action "{name}" in this case file')
-            return found
-        matches = self.by_reference.get(normal_reference(name), [])
+            return self._entry(named[0])
+        matches = self._references().get(normal_reference(name), [])
         if not matches:
             raise ActionUpdateError(f'no action "{name}" in this case file')
         if len(matches) > 1:
             raise ActionUpdateError(
                 f"{normal_reference(name)} names {len(matches)} actions: give it as CASE/ACTION"
             )
-        return matches[0]
+        return self._entry(matches[0])
+
+    def _references(self) -> dict[str, list[tuple[str, str]]]:
+        if self._by_reference is None:
+            self._by_reference = {}
+            key = self._builder.reference_key
+            if key is not None:  # None: a file of an old format, whose actions have none
+                for case_id, action in self._file.action_keys():
+                    reference = action_reference(key, case_id, action)
+                    self._by_reference.setdefault(reference, []).append((case_id, action))
+        return self._by_reference
+
+    def _entry(self, key: tuple[str, str]) -> ActionLogEntry:
+        """The chair's log entry of the action, its case's entries made once."""
+        case_id = key[0]
+        entries = self._of_case.get(case_id)
+        if entries is None:
+            cases = self._file.cases([case_id], whole=False)
+            made = action_log(self._builder, cases, {}, Audience.chair(), self._today)
+            entries = self._of_case[case_id] = {(e.case_id, e.action.id): e for e in made}
+        return entries[key]

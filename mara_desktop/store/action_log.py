@@ -18,11 +18,32 @@ ActionKey = tuple[str, str]
 """(case id, action id)."""
 
 
-def read_updates(conn: Connection) -> dict[ActionKey, list[ActionUpdate]]:
-    """Every report, per action, the oldest first."""
+def action_keys(conn: Connection) -> list[ActionKey]:
+    """Every action's (case id, action id), from the table's key alone: what finding an
+    action by its printed reference needs, without reading any case."""
+    return [(r[0], r[1]) for r in conn.execute("SELECT case_id, id FROM action ORDER BY rowid")]
+
+
+def actions_named(conn: Connection, name: str) -> list[ActionKey]:
+    """The actions whose "CASE/ACTION" form is `name`, each looked up by key: ids may hold
+    a "/" themselves, so every place it could divide the two is tried."""
+    splits = [(name[:i], name[i + 1 :]) for i, c in enumerate(name) if c == "/"]
+    return [
+        key
+        for key in splits
+        if conn.execute("SELECT 1 FROM action WHERE case_id = ? AND id = ?", key).fetchone()
+    ]
+
+
+def read_updates(
+    conn: Connection, case_id: str | None = None
+) -> dict[ActionKey, list[ActionUpdate]]:
+    """Every report, per action, the oldest first; with `case_id`, those on its actions."""
+    where, values = ("WHERE case_id = ? ", (case_id,)) if case_id is not None else ("", ())
     rows = conn.execute(
         "SELECT case_id, action_id, status, note, updated_by, updated_on, agency, "
-        "recorded_at, recorded_by FROM action_update ORDER BY seq"
+        f"recorded_at, recorded_by FROM action_update {where}ORDER BY seq",
+        values,
     ).fetchall()
     updates: dict[ActionKey, list[ActionUpdate]] = {}
     for r in rows:

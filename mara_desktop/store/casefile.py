@@ -376,10 +376,23 @@ class CaseFile:
             value = self._meta(schema.ACTION_KEY)
         return None if value is None else bytes.fromhex(value)
 
-    def action_updates(self) -> dict[tuple[str, str], list[ActionUpdate]]:
-        """Every progress report on an action, per (case id, action id), oldest first."""
+    def action_updates(
+        self, case_id: str | None = None
+    ) -> dict[tuple[str, str], list[ActionUpdate]]:
+        """Every progress report on an action (of the case `case_id` alone, when given), per
+        (case id, action id), oldest first."""
         with self.reading() as conn:
-            return action_log.read_updates(conn)
+            return action_log.read_updates(conn, case_id)
+
+    def action_keys(self) -> list[tuple[str, str]]:
+        """Every action's (case id, action id), in file order."""
+        with self.reading() as conn:
+            return action_log.action_keys(conn)
+
+    def actions_named(self, name: str) -> list[tuple[str, str]]:
+        """The (case id, action id) of each action whose "CASE/ACTION" form is `name`."""
+        with self.reading() as conn:
+            return action_log.actions_named(conn, name)
 
     def add_action_updates(
         self, updates: Sequence[ActionUpdate], details: Mapping[str, object]

@@ -58,7 +58,10 @@ class ActionLogDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._log: list[ActionLogEntry] = []
+        """The whole log, as read when the window opened."""
         self.entries: list[ActionLogEntry] = []
+        """What the table shows: the log narrowed by the filters."""
         self.setWindowTitle(TITLE)
         self.setMinimumSize(900, 500)
         layout = QVBoxLayout(self)
@@ -106,38 +109,39 @@ class ActionLogDialog(QDialog):
         self.update_button.setAccessibleName("Record a progress update on the selected action")
         self.update_button.clicked.connect(self.update_selected)
         layout.addWidget(close_row(self, self.update_button))
-        self.agency.currentIndexChanged.connect(self.reload)
-        self.status.currentIndexChanged.connect(self.reload)
-        self.overdue.toggled.connect(self.reload)
+        self.agency.currentIndexChanged.connect(self._show)
+        self.status.currentIndexChanged.connect(self._show)
+        self.overdue.toggled.connect(self._show)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.reload()
         fit_to_screen(self)
 
     def reload(self) -> None:
+        """Read the whole log: once when the window opens. Narrowing it and recording a
+        report do not read it again: at 20,000 cases it takes seconds."""
+        try:
+            self._log = self.session.action_log(Audience.chair(), date.today())
+        except MaraError as error:
+            self._log = []
+            self.problem.problem(str(error))
+        else:
+            self.problem.clear()
+        self._show()
+
+    def _narrowed(self) -> LogFilter:
         status = self.status.currentData()
-        narrowed = LogFilter(
+        return LogFilter(
             owner=self.agency.currentData(),
             overdue=self.overdue.isChecked(),
             status=None if status is None else ActionStatus(status),
         )
-        try:
-            self.entries = self.session.action_log(Audience.chair(), date.today(), narrowed)
-        except MaraError as error:
-            self.entries = []
-            self.problem.problem(str(error))
-        else:
-            self.problem.clear()
+
+    def _show(self) -> None:
+        narrowed = self._narrowed()
+        self.entries = [entry for entry in self._log if narrowed.keeps(entry)]
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            action = entry.action
-            status = f"{action.status.label} (overdue)" if action.overdue else action.status.label
-            owner = action.owner_agency_name + (
-                f" ({action.owner_name})" if action.owner_name else ""
-            )
-            values = (action.reference, entry.case_reference, owner, action.text,
-                      _day(action.due), status, latest_text(entry))  # fmt: skip
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+            self._fill(row, entry)
         for column in (0, 1, 4):
             self.table.resizeColumnToContents(column)
         metrics = self.table.fontMetrics()  # long agency names and statuses wrap
@@ -145,6 +149,31 @@ class ActionLogDialog(QDialog):
         self.table.setColumnWidth(5, metrics.horizontalAdvance("Not possible: change of "))
         self.table.resizeRowsToContents()
         self._selection_changed()
+
+    def _fill(self, row: int, entry: ActionLogEntry) -> None:
+        action = entry.action
+        status = f"{action.status.label} (overdue)" if action.overdue else action.status.label
+        owner = action.owner_agency_name + (f" ({action.owner_name})" if action.owner_name else "")
+        values = (action.reference, entry.case_reference, owner, action.text,
+                  _day(action.due), status, latest_text(entry))  # fmt: skip
+        for column, value in enumerate(values):
+            self.table.setItem(row, column, QTableWidgetItem(value))
+
+    def _show_again(self, reported: ActionLogEntry) -> None:
+        """After a report on `reported`: its entry read again, the rest kept."""
+        try:
+            entry = self.session.action_log_entry(reported.key, date.today())
+        except MaraError:  # gone meanwhile (another program changed the file): read it all
+            self.reload()
+            return
+        self._log[self._log.index(reported)] = entry
+        row = self.entries.index(reported)
+        if not self._narrowed().keeps(entry):
+            self._show()
+            return
+        self.entries[row] = entry
+        self._fill(row, entry)
+        self.table.resizeRowToContents(row)
 
     def selected(self) -> ActionLogEntry | None:
         rows = self.table.selectionModel().selectedRows()
@@ -159,7 +188,7 @@ class ActionLogDialog(QDialog):
             return
         dialog = UpdateDialog(self.session, entry, self)
         if dialog.exec():
-            self.reload()
+            self._show_again(entry)
 
 
 class UpdateDialog(QDialog):

@@ -64,3 +64,35 @@ def test_update_records_the_typed_report_and_the_table_shows_it(qtbot, demo_sess
 def test_the_meeting_menu_offers_the_action_log(console):
     meeting = next(m for m in console.menuBar().actions() if m.text() == "&Meeting").menu()
     assert "Action log…" in [a.text() for a in meeting.actions()]
+
+
+def test_narrowing_and_reporting_do_not_read_the_whole_log_again(qtbot, demo_session, monkeypatch):
+    """At 20,000 cases reading the log takes seconds: it is read once, when the window opens;
+    after a report only the action reported on is read again, and leaves the table if the
+    filters no longer keep it."""
+    reads = []
+    whole_log = demo_session.action_log
+    monkeypatch.setattr(demo_session, "action_log", lambda *a: reads.append(a) or whole_log(*a))
+    dialog = ActionLogDialog(demo_session, None)
+    qtbot.addWidget(dialog)
+    dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.OPEN.value))
+    dialog.agency.setCurrentIndex(dialog.agency.findData("housing"))
+    dialog.overdue.setChecked(True)
+    dialog.overdue.setChecked(False)
+    opened = column(dialog, 0)
+    dialog.table.selectRow(0)
+    entry = dialog.selected()
+    assert entry is not None
+
+    def report_done(update: UpdateDialog) -> None:
+        update.status.setCurrentIndex(update.status.findData(ActionStatus.DONE.value))
+        update.by.setText("Coordinator")
+        update.on.setDate(QDate(2026, 12, 1))
+        update.record()
+
+    when_shown(UpdateDialog, report_done)
+    dialog.update_selected()
+    assert len(reads) == 1
+    assert column(dialog, 0) == [r for r in opened if r != entry.action.reference]
+    dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE.value))
+    assert entry.action.reference in column(dialog, 0)

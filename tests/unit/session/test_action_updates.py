@@ -14,7 +14,10 @@ from mara_desktop.interchange.action_csv import (
     UpdateRow,
     read_update_rows,
 )
+from mara_desktop.session import Session
 from mara_desktop.session.action_logs import ActionUpdateError
+from tests.support.documents import full_document
+from tests.support.importing import load
 
 TODAY = date(2026, 12, 20)
 HOUSING_ACTION = "case-02/a02"
@@ -134,3 +137,17 @@ def test_a_file_that_is_not_an_update_file_is_refused(tmp_path, text, said):
     path.write_bytes(b"action,status\n\xff\xfe\n")
     with pytest.raises(UpdateFileError, match="UTF-8"):
         read_update_rows(path)
+
+
+def test_an_action_is_found_as_case_action_when_its_case_id_holds_a_slash(new_file):
+    """Ids may hold a "/": each place the name could divide case from action is tried."""
+    document = full_document(cases=1)
+    document["cases"][0]["id"] = "north/2026-1"
+    document["conferences"][0]["agenda"] = ["north/2026-1"]
+    load(new_file, document)
+    session = Session(new_file)
+    record(session, [row("north/2026-1/a1")])
+    assert latest(session, "north/2026-1/a1").action.status is ActionStatus.DONE
+    by_reference = row(reference(session, "north/2026-1/a1"), status="open", number=3)
+    record(session, [by_reference])
+    assert latest(session, "north/2026-1/a1").action.status is ActionStatus.OPEN

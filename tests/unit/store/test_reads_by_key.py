@@ -8,6 +8,7 @@ steps its virtual machine takes (the same in a file of 300 cases as in one of 5)
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mara_desktop.domain import Audience
+from mara_desktop.domain import ActionStatus, Audience
 from mara_desktop.resources import default_protocol_path
 from mara_desktop.session import Session
 from mara_desktop.store import repository
@@ -160,3 +161,26 @@ def test_the_action_log_reads_no_case_s_information(files):
     information = re.compile(r"\bFROM\s+\"?item\b", re.I)
     assert issued and not [s for s in issued if information.search(s)]
     assert [s for s in whole if information.search(s)]  # a file of the log is checked whole
+
+
+def test_a_progress_report_reads_the_case_of_its_action_alone(files, tmp_path):
+    """A report names one action: finding it built the whole log, every case read and put
+    to the rule, seconds per report in a file kept for years. Named as CASE/ACTION (as the
+    Action log window names it), it costs the same in any file; a printed reference is
+    found from the action table's keys (tests/unit/session/test_action_updates.py)."""
+    counted = []
+    for size in ("small", "large"):
+        path = shutil.copy(files[size], tmp_path / f"{size}.mara")
+        with CaseFile.open(path, passphrase=PASSPHRASE) as case_file:
+            session = Session(case_file)
+            case = case_file.case("case-2")
+            assert case is not None
+            key = f"case-2/{case.actions[0].id}"
+
+            def report(session: Session = session, key: str = key) -> None:
+                session.record_typed_update(key, ActionStatus.DONE, "", "J. Smith, Housing", DAY)
+
+            counted.append(steps(case_file, report))
+            assert case_file.action_updates()[("case-2", case.actions[0].id)]
+    small, large = counted
+    assert large <= small * 1.2, (small, large)
