@@ -800,7 +800,8 @@ class ChairConsole(QMainWindow):
 
     def show_action_log(self) -> None:
         """Meeting ▸ Action log…; the meeting is read again afterwards, since an update
-        changes an action's status."""
+        changes an action's status. While it is open, a change another program commits
+        (the command line's `actions --update`) reads the log again."""
         if self.session is None:
             return
         dialog: ActionLogDialog | None = None
@@ -808,7 +809,11 @@ class ChairConsole(QMainWindow):
             dialog = ActionLogDialog(self.session, self)
         if dialog is None:
             return
-        dialog.exec()
+        self.file_watcher.changed_elsewhere.connect(dialog.reload)
+        try:
+            dialog.exec()
+        finally:
+            self.file_watcher.changed_elsewhere.disconnect(dialog.reload)
         if self.meeting is not None:
             self._reload_meeting()
 

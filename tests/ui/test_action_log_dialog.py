@@ -8,8 +8,10 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
+from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.domain import ActionStatus, Audience
 from mara_desktop.ui.action_log_dialog import ActionLogDialog, UpdateDialog
+from tests.support.cli import run
 from tests.ui.modal import when_shown
 
 
@@ -59,6 +61,31 @@ def test_update_records_the_typed_report_and_the_table_shows_it(qtbot, demo_sess
     )
     audited = [r for r in demo_session.audit_records() if r.action == "action-update"]
     assert audited[-1].details["agency"] is None
+
+
+def test_an_update_the_command_line_records_meanwhile_shows_in_the_open_log(
+    qtbot, console, demo_path, tmp_path
+):
+    """The window reads the log once; a change another program commits while it is open
+    (the console's file watcher hears it) reads it again."""
+    updates = tmp_path / "updates.csv"
+    updates.write_text(
+        "action,status,note,updated_by,updated_on\n"
+        "case-02/a02,done,Moved to a refuge,J. Smith,2026-12-01\n",
+        "utf-8",
+    )
+
+    def record_elsewhere(dialog: ActionLogDialog) -> None:
+        done = run("actions", demo_path, "--update", updates, passphrase=DEMO_PASSPHRASE)
+        assert done.returncode == 0, done.stderr
+        qtbot.waitUntil(
+            lambda: "1 Dec 2026, J. Smith: Moved to a refuge" in column(dialog, 6),
+            timeout=10_000,
+        )
+        dialog.close()
+
+    when_shown(ActionLogDialog, record_elsewhere)
+    console.show_action_log()
 
 
 def test_the_meeting_menu_offers_the_action_log(console):
