@@ -12,9 +12,9 @@ a temporary folder, compiled by a first run not counted):
 - `mara-desktop verify FILE`;
 - the first keychain open in a new process: `CaseFile.open` of a remembered file, timed
   inside the process from after the app's imports to the file being open (what the
-  keychain costs the first time, loading `keyring` included, since the app loads it at its
-  first question; closing, which leaves the newest audit record with the keychain, is not
-  in it).
+  keychain costs the first time, loading its library included, since the app loads it at
+  its first question: `secretstorage` for the Secret Service on Linux, else `keyring`;
+  closing, which leaves the newest audit record with the keychain, is not in it).
   The keychain is the machine's own when it is a secure one; for a real Secret Service
   on a headless machine run the script under `dbus-run-session` (benchmarks/README.md).
 
