@@ -173,17 +173,13 @@ class _Lookup:
             raise ActionUpdateError("no action given")
         if "/" in name:
             named = self._file.actions_named(name)
-            if not named:
-                raise ActionUpdateError(f'no action "{name}" in this case file')
-            return self._entry(named[0])
+            return self._entry(named[0] if named else None, name)
         matches = self._references().get(normal_reference(name), [])
-        if not matches:
-            raise ActionUpdateError(f'no action "{name}" in this case file')
         if len(matches) > 1:
             raise ActionUpdateError(
                 f"{normal_reference(name)} names {len(matches)} actions: give it as CASE/ACTION"
             )
-        return self._entry(matches[0])
+        return self._entry(matches[0] if matches else None, name)
 
     def _references(self) -> dict[str, list[tuple[str, str]]]:
         if self._by_reference is None:
@@ -195,12 +191,17 @@ class _Lookup:
                     self._by_reference.setdefault(reference, []).append((case_id, action))
         return self._by_reference
 
-    def _entry(self, key: tuple[str, str]) -> ActionLogEntry:
-        """The chair's log entry of the action, its case's entries made once."""
-        case_id = key[0]
-        entries = self._of_case.get(case_id)
-        if entries is None:
-            cases = self._file.cases([case_id], whole=False)
-            made = action_log(self._builder, cases, {}, Audience.chair(), self._today)
-            entries = self._of_case[case_id] = {(e.case_id, e.action.id): e for e in made}
-        return entries[key]
+    def _entry(self, key: tuple[str, str] | None, name: str) -> ActionLogEntry:
+        """The chair's log entry of the action, its case's entries made once; `name` is how
+        the row named it, for the message when there is none (or it went meanwhile)."""
+        found = None
+        if key is not None:
+            entries = self._of_case.get(key[0])
+            if entries is None:
+                cases = self._file.cases([key[0]], whole=False)
+                made = action_log(self._builder, cases, {}, Audience.chair(), self._today)
+                entries = self._of_case[key[0]] = {(e.case_id, e.action.id): e for e in made}
+            found = entries.get(key)
+        if found is None:
+            raise ActionUpdateError(f'no action "{name}" in this case file')
+        return found

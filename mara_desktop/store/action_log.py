@@ -21,7 +21,7 @@ ActionKey = tuple[str, str]
 def action_keys(conn: Connection) -> list[ActionKey]:
     """Every action's (case id, action id), from the table's key alone: what finding an
     action by its printed reference needs, without reading any case."""
-    return [(r[0], r[1]) for r in conn.execute("SELECT case_id, id FROM action ORDER BY rowid")]
+    return [(r[0], r[1]) for r in conn.execute("SELECT case_id, id FROM action")]
 
 
 def actions_named(conn: Connection, name: str) -> list[ActionKey]:

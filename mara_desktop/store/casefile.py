@@ -385,7 +385,7 @@ class CaseFile:
             return action_log.read_updates(conn, case_id)
 
     def action_keys(self) -> list[tuple[str, str]]:
-        """Every action's (case id, action id), in file order."""
+        """Every action's (case id, action id)."""
         with self.reading() as conn:
             return action_log.action_keys(conn)
 

@@ -117,8 +117,9 @@ class ActionLogDialog(QDialog):
         fit_to_screen(self)
 
     def reload(self) -> None:
-        """Read the whole log: once when the window opens. Narrowing it and recording a
-        report do not read it again: at 20,000 cases it takes seconds."""
+        """Read the whole log: when the window opens, and when another program changed the
+        file. Narrowing it and recording a report do not read it again: at 20,000 cases it
+        takes seconds."""
         try:
             self._log = self.session.action_log(Audience.chair(), date.today())
         except MaraError as error:
@@ -166,8 +167,11 @@ class ActionLogDialog(QDialog):
         except MaraError:  # gone meanwhile (another program changed the file): read it all
             self.reload()
             return
-        self._log[self._log.index(reported)] = entry
-        row = self.entries.index(reported)
+        at, row = _place(self._log, entry), _place(self.entries, entry)
+        if at is None or row is None:  # the log was read again while the report was typed
+            self.reload()
+            return
+        self._log[at] = entry
         if not self._narrowed().keeps(entry):
             self._show()
             return
@@ -189,6 +193,12 @@ class ActionLogDialog(QDialog):
         dialog = UpdateDialog(self.session, entry, self)
         if dialog.exec():
             self._show_again(entry)
+
+
+def _place(entries: list[ActionLogEntry], entry: ActionLogEntry) -> int | None:
+    """Where the same action as `entry` stands in `entries`, if it does."""
+    same = (entry.case_id, entry.action.id)
+    return next((i for i, e in enumerate(entries) if (e.case_id, e.action.id) == same), None)
 
 
 class UpdateDialog(QDialog):

@@ -88,6 +88,32 @@ def test_an_update_the_command_line_records_meanwhile_shows_in_the_open_log(
     console.show_action_log()
 
 
+def test_a_report_typed_while_the_log_was_read_again_shows_in_its_row(qtbot, demo_session):
+    """The log is read again when another program changes the file, which may happen while
+    the chair types a report on an action that program also reported on."""
+    dialog = ActionLogDialog(demo_session, None)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    entry = dialog.selected()
+    assert entry is not None
+
+    def reported_elsewhere_then_here(update: UpdateDialog) -> None:
+        demo_session.record_typed_update(
+            entry.key, ActionStatus.OPEN, "Chased by phone", "Police", date(2026, 11, 30)
+        )
+        dialog.reload()
+        update.status.setCurrentIndex(update.status.findData(ActionStatus.DONE.value))
+        update.by.setText("Coordinator")
+        update.on.setDate(QDate(2026, 12, 1))
+        update.record()
+
+    when_shown(UpdateDialog, reported_elsewhere_then_here)
+    dialog.update_selected()
+    row = column(dialog, 0).index(entry.action.reference)
+    assert dialog.table.item(row, 5).text() == "Done"
+    assert [u.updated_by for u in dialog.entries[row].updates] == ["Police", "Coordinator"]
+
+
 def test_the_meeting_menu_offers_the_action_log(console):
     meeting = next(m for m in console.menuBar().actions() if m.text() == "&Meeting").menu()
     assert "Action log…" in [a.text() for a in meeting.actions()]
