@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -91,17 +91,7 @@ class ActionLogDialog(QDialog):
         filters.addWidget(self.overdue)
         filters.addStretch(1)
         layout.addLayout(filters)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Actions, the earliest due first")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table = self._actions_table()
         layout.addWidget(self.table, 1)
         self.problem = StatusLine("Why the log cannot be shown")
         layout.addWidget(self.problem)
@@ -115,6 +105,26 @@ class ActionLogDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.reload()
         fit_to_screen(self)
+
+    def _actions_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(COLUMNS))
+        table.setAccessibleName("Actions, the earliest due first")
+        table.setHorizontalHeaderLabels(list(COLUMNS))
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        # Rows are as high as their wrapped text, which depends on the columns' widths:
+        # fitted again once the widths settle (the window shown or resized), not on each
+        # step of a resize, since fitting every row of a long log takes a second.
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(table.resizeRowsToContents)
+        header.sectionResized.connect(self._fit_rows.start)
+        return table
 
     def reload(self) -> None:
         """Read the whole log: when the window opens, and when another program changed the
@@ -148,7 +158,7 @@ class ActionLogDialog(QDialog):
         metrics = self.table.fontMetrics()  # long agency names and statuses wrap
         self.table.setColumnWidth(2, metrics.horizontalAdvance("Children's social care  "))
         self.table.setColumnWidth(5, metrics.horizontalAdvance("Not possible: change of "))
-        self.table.resizeRowsToContents()
+        self._fit_rows.start()
         self._selection_changed()
 
     def _fill(self, row: int, entry: ActionLogEntry) -> None:

@@ -114,6 +114,22 @@ def test_a_report_typed_while_the_log_was_read_again_shows_in_its_row(qtbot, dem
     assert [u.updated_by for u in dialog.entries[row].updates] == ["Police", "Coordinator"]
 
 
+def test_rows_are_as_high_as_their_text_at_the_width_the_window_is_shown(qtbot, demo_session):
+    """Rows fitted before the window had its size were as high as their text wrapped in
+    narrow columns: six actions to a screen, most of each row empty."""
+    dialog = ActionLogDialog(demo_session, None)
+    qtbot.addWidget(dialog)
+    dialog.resize(1200, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    line = dialog.table.fontMetrics().lineSpacing()
+    short = column(dialog, 3).index("Arrest for breach of bail and oppose bail.")
+    qtbot.waitUntil(lambda: dialog.table.rowHeight(short) < 2 * line + 8, timeout=2000)
+    dialog.resize(1600, 700)
+    rows = range(dialog.table.rowCount())
+    qtbot.waitUntil(lambda: max(dialog.table.rowHeight(r) for r in rows) < 4 * line, timeout=2000)
+
+
 def test_the_meeting_menu_offers_the_action_log(console):
     meeting = next(m for m in console.menuBar().actions() if m.text() == "&Meeting").menu()
     assert "Action log…" in [a.text() for a in meeting.actions()]
