@@ -19,6 +19,14 @@ def column(dialog: ActionLogDialog, number: int) -> list[str]:
     return [dialog.table.item(row, number).text() for row in range(dialog.table.rowCount())]
 
 
+def record_done(update: UpdateDialog) -> None:
+    """The report form filled in as the chair would: done, told by the coordinator."""
+    update.status.setCurrentIndex(update.status.findData(ActionStatus.DONE.value))
+    update.by.setText("Coordinator")
+    update.on.setDate(QDate(2026, 12, 1))
+    update.record()
+
+
 def test_every_action_with_its_reference_and_the_filters_narrow_it(qtbot, demo_session):
     dialog = ActionLogDialog(demo_session, None)
     qtbot.addWidget(dialog)
@@ -102,10 +110,7 @@ def test_a_report_typed_while_the_log_was_read_again_shows_in_its_row(qtbot, dem
             entry.key, ActionStatus.OPEN, "Chased by phone", "Police", date(2026, 11, 30)
         )
         dialog.reload()
-        update.status.setCurrentIndex(update.status.findData(ActionStatus.DONE.value))
-        update.by.setText("Coordinator")
-        update.on.setDate(QDate(2026, 12, 1))
-        update.record()
+        record_done(update)
 
     when_shown(UpdateDialog, reported_elsewhere_then_here)
     dialog.update_selected()
@@ -153,13 +158,7 @@ def test_narrowing_and_reporting_do_not_read_the_whole_log_again(qtbot, demo_ses
     entry = dialog.selected()
     assert entry is not None
 
-    def report_done(update: UpdateDialog) -> None:
-        update.status.setCurrentIndex(update.status.findData(ActionStatus.DONE.value))
-        update.by.setText("Coordinator")
-        update.on.setDate(QDate(2026, 12, 1))
-        update.record()
-
-    when_shown(UpdateDialog, report_done)
+    when_shown(UpdateDialog, record_done)
     dialog.update_selected()
     assert len(reads) == 1
     assert column(dialog, 0) == [r for r in opened if r != entry.action.reference]
