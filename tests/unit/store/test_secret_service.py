@@ -7,20 +7,18 @@ backend talk to the same stand-in."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import keyring.core
 import pytest
-import secretstorage
 from keyring.backends.SecretService import Keyring as KeyringsSecretService
 
 from mara_desktop.store import keychain
 from mara_desktop.store.errors import KeyUnavailable
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the Secret Service is Linux's")
+secretstorage = pytest.importorskip("secretstorage", reason="installed on Linux only")
 
 SALT = bytes(range(16))
 KEY = bytes(range(32))
