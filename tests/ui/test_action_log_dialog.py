@@ -124,13 +124,13 @@ def test_rows_are_as_high_as_their_text_at_the_width_the_window_is_shown(qtbot, 
     narrow columns: six actions to a screen, most of each row empty."""
     dialog = ActionLogDialog(demo_session, None)
     qtbot.addWidget(dialog)
-    dialog.resize(1200, 700)
+    dialog.resize(1500, 700)
     dialog.show()
     qtbot.waitExposed(dialog)
     line = dialog.table.fontMetrics().lineSpacing()
     short = column(dialog, 3).index("Arrest for breach of bail and oppose bail.")
     qtbot.waitUntil(lambda: dialog.table.rowHeight(short) < 2 * line + 8, timeout=2000)
-    dialog.resize(1600, 700)
+    dialog.resize(1800, 700)
     rows = range(dialog.table.rowCount())
     qtbot.waitUntil(lambda: max(dialog.table.rowHeight(r) for r in rows) < 4 * line, timeout=2000)
 
