@@ -9,7 +9,6 @@ from counts and the protocol, so a find is a bug, and nothing is written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from mara_desktop.minutes.fonts import register_fonts
 from mara_desktop.minutes.leak_check import find_leaks, normalise
 from mara_desktop.minutes.render import render
 from mara_desktop.minutes.text import markup
-from mara_desktop.session.dpia_facts import DpiaFacts, whole_word
+from mara_desktop.session.dpia_facts import DpiaFacts, holds_word
 
 RECIPIENT = "Draft for the data protection officer"
 
@@ -65,11 +64,7 @@ def holds_any(text: str, values: Iterable[str]) -> bool:
     """Whether any value shows in `text` as a whole word (compared as the leak check
     compares: case, width and spacing set aside)."""
     haystack = normalise(text)
-    for value in values:
-        needle = normalise(value)  # `in` first: a pattern apiece for 60,000 names took 28 s
-        if needle and needle in haystack and re.search(whole_word(needle), haystack):
-            return True
-    return False
+    return any(holds_word(haystack, normalise(value)) for value in values)
 
 
 # -- Markdown --------------------------------------------------------------------------------

@@ -54,9 +54,14 @@ class DpiaFacts:
     breaches: tuple[BreachDates, ...]
 
 
-def whole_word(needle: str) -> str:
-    """A pattern finding `needle` as a whole word only: "ali" is not in "alison"."""
-    return rf"(?<!\w){re.escape(needle)}(?!\w)"
+def holds_word(text: str, needle: str) -> bool:
+    """Whether `needle` shows in `text` as a whole word ("ali" is not in "alison"; an empty
+    needle never is). A plain `in` first: a pattern for each of 60,000 names took 28 s."""
+    return (
+        bool(needle)
+        and needle in text
+        and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", text) is not None
+    )
 
 
 def folder_of(path: Path, names_and_references: list[str]) -> Path | None:
@@ -64,8 +69,5 @@ def folder_of(path: Path, names_and_references: list[str]) -> Path | None:
     word (a folder called after a victim tells anyone who sees the disk who is in it)."""
     folder = path.absolute().parent
     words = str(folder).casefold()
-    needles = (value.strip().casefold() for value in names_and_references)
-    held = any(
-        needle and needle in words and re.search(whole_word(needle), words) for needle in needles
-    )
+    held = any(holds_word(words, value.strip().casefold()) for value in names_and_references)
     return None if held else folder

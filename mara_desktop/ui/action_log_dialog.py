@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mara_desktop.domain import ActionStatus, Audience
+from mara_desktop.domain import ActionStatus, Audience, when_text
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
 from mara_desktop.ui.dates import DAY_FORMAT
@@ -43,7 +43,7 @@ COLUMNS = ("Ref.", "Case", "Agency", "Action", "Due", "Status", "Latest update")
 
 
 def _day(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "None"
+    return when_text(value) if value else "None"
 
 
 def latest_text(entry: ActionLogEntry) -> str:
