@@ -1,16 +1,16 @@
 """The action log: every agreed action across cases and meetings, as one audience may see it.
 
-Each case is seen through the same view as the meeting and the minutes (`ViewBuilder.
-case_view`, the protocol's one rule), so an agency's log holds exactly the actions its
-minutes would show it, whichever meeting agreed them: those it may see under the protocol,
-and its own (an owner always sees its action). An action's progress reports travel with
-the action: whoever may see the action may see how it went.
+Each case is put to the same rule as in the meeting and the minutes (`ViewBuilder.
+actions_view`, which a property test holds to what `case_view` gives), so an agency's log
+holds exactly the actions its minutes would show it, whichever meeting agreed them: those
+it may see under the protocol, and its own (an owner always sees its action). An action's
+progress reports travel with the action: whoever may see the action may see how it went.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from mara_desktop.domain import ActionStatus, Audience, Case
@@ -68,13 +68,10 @@ def action_log(
     the earliest due first (those with no date last), then by reference."""
     entries = []
     for case in cases:
-        # A log prints a case's reference and its actions: its information (which decides
-        # neither) is not put to the rule.
-        view = builder.case_view(replace(case, items=()), audience, on=on)
-        reference = view.header.reference if view.header is not None else ""
-        for action in view.actions:
+        reference, actions = builder.actions_view(case, audience, on)
+        for action in actions:
             reports = tuple(updates.get((case.id, action.id), ()))
-            entries.append(ActionLogEntry(case.id, reference, action, reports))
+            entries.append(ActionLogEntry(case.id, reference or "", action, reports))
     return sorted(entries, key=_order)
 
 

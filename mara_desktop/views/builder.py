@@ -161,6 +161,24 @@ class ViewBuilder:
             self._overrides(case, audience),
         )
 
+    def actions_view(
+        self, case: Case, audience: Audience, on: date | None = None
+    ) -> tuple[str | None, list[ActionView]]:
+        """The case's reference (None when `audience` may not see the case's header) and
+        the actions it may see: what an action log prints of a case. The rule decides each
+        entry on its own, so asking it of these entries alone gives what `case_view` gives
+        (a property test compares the two), without the people and the criteria a log
+        never prints: building them was half the time of a 20,000-case log."""
+        header, *accesses = _Disclosing(self, case, audience, on).accesses(
+            [header_item(case, self.protocol), *case.actions]
+        )
+        actions = [
+            self.action_view(case, action, access, on)
+            for action, access in zip(case.actions, accesses, strict=True)
+            if access is not None
+        ]
+        return (case.reference if header is not None else None), actions
+
     def header(self, case: Case, access: Access | None, *, chair: bool) -> CaseHeader:
         """The case's header, for an audience that may see it, given why (`access`): the
         same for every agency but for that; the area a transferred case went to is the
