@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -25,8 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +47,8 @@ from mara_desktop.views.action_log import ActionLogEntry, LogFilter
 
 TITLE = "Action log — MARA Desktop"
 COLUMNS = ("Ref.", "Case", "Agency", "Action", "Due", "Status", "Latest update")
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+Index = QModelIndex | QPersistentModelIndex
 
 
 def _day(value: date | None) -> str:
@@ -54,14 +63,66 @@ def latest_text(entry: ActionLogEntry) -> str:
     return f"{_day(latest.updated_on)}, {latest.updated_by}{said}"
 
 
+def row_texts(entry: ActionLogEntry) -> tuple[str, ...]:
+    """What an entry's row shows, in COLUMNS order."""
+    action = entry.action
+    status = f"{action.status.label} (overdue)" if action.overdue else action.status.label
+    owner = action.owner_agency_name + (f" ({action.owner_name})" if action.owner_name else "")
+    return (action.reference, entry.case_reference, owner, action.text, _day(action.due),
+            status, latest_text(entry))  # fmt: skip
+
+
+class ActionLogModel(QAbstractTableModel):
+    """The log's entries as the filters narrow it. A row's texts are worked out when Qt
+    first asks for them: a file kept for years holds tens of thousands of actions, and a
+    table of items made for every one of them took seconds to fill, of which a screen
+    shows thirty."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[ActionLogEntry] = []
+        self._texts: dict[int, tuple[str, ...]] = {}
+
+    def show(self, entries: list[ActionLogEntry]) -> None:
+        self.beginResetModel()
+        self.entries, self._texts = entries, {}
+        self.endResetModel()
+
+    def replace(self, row: int, entry: ActionLogEntry) -> None:
+        self.entries[row] = entry
+        self._texts.pop(row, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if orientation is Qt.Orientation.Horizontal and role == _DISPLAY:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if role != _DISPLAY or not index.isValid():
+            return None
+        row = index.row()
+        texts = self._texts.get(row)
+        if texts is None:
+            texts = self._texts[row] = row_texts(self.entries[row])
+        return texts[index.column()]
+
+
 class ActionLogDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._log: list[ActionLogEntry] = []
         """The whole log, as read when the window opened."""
-        self.entries: list[ActionLogEntry] = []
-        """What the table shows: the log narrowed by the filters."""
+        self.model = ActionLogModel()
         self.setWindowTitle(TITLE)
         self.setMinimumSize(900, 500)
         layout = QVBoxLayout(self)
@@ -102,17 +163,22 @@ class ActionLogDialog(QDialog):
         self.agency.currentIndexChanged.connect(self._show)
         self.status.currentIndexChanged.connect(self._show)
         self.overdue.toggled.connect(self._show)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
         fit_to_screen(self)
 
-    def _actions_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
+    @property
+    def entries(self) -> list[ActionLogEntry]:
+        """What the table shows: the log narrowed by the filters."""
+        return self.model.entries
+
+    def _actions_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
         table.setAccessibleName("Actions, the earliest due first")
-        table.setHorizontalHeaderLabels(list(COLUMNS))
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
         table.setWordWrap(True)
         header = table.horizontalHeader()
@@ -120,11 +186,28 @@ class ActionLogDialog(QDialog):
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         # Rows are as high as their wrapped text, which depends on the columns' widths:
         # fitted again once the widths settle (the window shown or resized), not on each
-        # step of a resize, since fitting every row of a long log takes a second.
+        # step of a resize; and only the rows on screen, as they come into view, since
+        # fitting every row of a long log took a second.
         self._fit_rows = QTimer(self, singleShot=True, interval=0)
-        self._fit_rows.timeout.connect(table.resizeRowsToContents)
-        header.sectionResized.connect(self._fit_rows.start)
+        self._fit_rows.timeout.connect(self._fit_rows_in_view)
+        header.sectionResized.connect(self._fit_rows_soon)
+        table.verticalScrollBar().valueChanged.connect(self._fit_rows_soon)
         return table
+
+    def _fit_rows_soon(self, *_signal_arguments: int) -> None:
+        """Once the widths settle. (Connected straight to QTimer.start, a signal's first
+        number became the timer's interval: a scroll to row 20,000 waited 20 seconds.)"""
+        self._fit_rows.start()
+
+    def _fit_rows_in_view(self) -> None:
+        """Fit the rows from the top one shown to as many as a screen could hold were each
+        one line high: every row that can be in view once they are fitted."""
+        top = self.table.rowAt(0)
+        if top < 0:
+            return
+        most = self.table.viewport().height() // self.table.verticalHeader().minimumSectionSize()
+        for row in range(top, min(top + most + 1, self.model.rowCount())):
+            self.table.resizeRowToContents(row)
 
     def reload(self) -> None:
         """Read the whole log: when the window opens, and when another program changed the
@@ -149,26 +232,14 @@ class ActionLogDialog(QDialog):
 
     def _show(self) -> None:
         narrowed = self._narrowed()
-        self.entries = [entry for entry in self._log if narrowed.keeps(entry)]
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
-            self._fill(row, entry)
-        for column in (0, 1, 4):
+        self.model.show([entry for entry in self._log if narrowed.keeps(entry)])
+        for column in (0, 1, 4):  # as wide as the rows on screen and a thousand more
             self.table.resizeColumnToContents(column)
         metrics = self.table.fontMetrics()  # long agency names and statuses wrap
         self.table.setColumnWidth(2, metrics.horizontalAdvance("Children's social care  "))
         self.table.setColumnWidth(5, metrics.horizontalAdvance("Not possible: change of "))
         self._fit_rows.start()
         self._selection_changed()
-
-    def _fill(self, row: int, entry: ActionLogEntry) -> None:
-        action = entry.action
-        status = f"{action.status.label} (overdue)" if action.overdue else action.status.label
-        owner = action.owner_agency_name + (f" ({action.owner_name})" if action.owner_name else "")
-        values = (action.reference, entry.case_reference, owner, action.text,
-                  _day(action.due), status, latest_text(entry))  # fmt: skip
-        for column, value in enumerate(values):
-            self.table.setItem(row, column, QTableWidgetItem(value))
 
     def _show_again(self, reported: ActionLogEntry) -> None:
         """After a report on `reported`: its entry read again, the rest kept."""
@@ -185,8 +256,7 @@ class ActionLogDialog(QDialog):
         if not self._narrowed().keeps(entry):
             self._show()
             return
-        self.entries[row] = entry
-        self._fill(row, entry)
+        self.model.replace(row, entry)
         self.table.resizeRowToContents(row)
 
     def selected(self) -> ActionLogEntry | None:

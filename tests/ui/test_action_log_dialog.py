@@ -10,13 +10,18 @@ from PySide6.QtCore import QDate
 
 from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.domain import ActionStatus, Audience
+from mara_desktop.ui import action_log_dialog
 from mara_desktop.ui.action_log_dialog import ActionLogDialog, UpdateDialog
 from tests.support.cli import run
 from tests.ui.modal import when_shown
 
 
+def cell(dialog: ActionLogDialog, row: int, number: int) -> str:
+    return dialog.model.index(row, number).data()
+
+
 def column(dialog: ActionLogDialog, number: int) -> list[str]:
-    return [dialog.table.item(row, number).text() for row in range(dialog.table.rowCount())]
+    return [cell(dialog, row, number) for row in range(dialog.model.rowCount())]
 
 
 def record_done(update: UpdateDialog) -> None:
@@ -63,10 +68,8 @@ def test_update_records_the_typed_report_and_the_table_shows_it(qtbot, demo_sess
     when_shown(UpdateDialog, refuse_then_record)
     dialog.update_selected()
     row = column(dialog, 0).index(entry.action.reference)
-    assert dialog.table.item(row, 5).text().startswith("Not done: agency did not act")
-    assert dialog.table.item(row, 6).text() == (
-        "1 Dec 2026, Coordinator: No reply to three reminders."
-    )
+    assert cell(dialog, row, 5).startswith("Not done: agency did not act")
+    assert cell(dialog, row, 6) == ("1 Dec 2026, Coordinator: No reply to three reminders.")
     audited = [r for r in demo_session.audit_records() if r.action == "action-update"]
     assert audited[-1].details["agency"] is None
 
@@ -115,8 +118,23 @@ def test_a_report_typed_while_the_log_was_read_again_shows_in_its_row(qtbot, dem
     when_shown(UpdateDialog, reported_elsewhere_then_here)
     dialog.update_selected()
     row = column(dialog, 0).index(entry.action.reference)
-    assert dialog.table.item(row, 5).text() == "Done"
+    assert cell(dialog, row, 5) == "Done"
     assert [u.updated_by for u in dialog.entries[row].updates] == ["Police", "Coordinator"]
+
+
+def rows_in_view(dialog: ActionLogDialog) -> range:
+    table = dialog.table
+    bottom = table.rowAt(table.viewport().height() - 1)
+    return range(table.rowAt(0), (bottom if bottom >= 0 else dialog.model.rowCount() - 1) + 1)
+
+
+def fitted(dialog: ActionLogDialog) -> bool:
+    """Every row in view as high as its wrapped text asks, no higher."""
+    table = dialog.table
+    least = table.verticalHeader().minimumSectionSize()
+    return all(
+        table.rowHeight(r) == max(table.sizeHintForRow(r), least) for r in rows_in_view(dialog)
+    )
 
 
 def test_rows_are_as_high_as_their_text_at_the_width_the_window_is_shown(qtbot, demo_session):
@@ -131,8 +149,55 @@ def test_rows_are_as_high_as_their_text_at_the_width_the_window_is_shown(qtbot, 
     short = column(dialog, 3).index("Arrest for breach of bail and oppose bail.")
     qtbot.waitUntil(lambda: dialog.table.rowHeight(short) < 2 * line + 8, timeout=2000)
     dialog.resize(1800, 700)
-    rows = range(dialog.table.rowCount())
+    rows = range(dialog.model.rowCount())
     qtbot.waitUntil(lambda: max(dialog.table.rowHeight(r) for r in rows) < 4 * line, timeout=2000)
+
+
+def test_rows_coming_into_view_are_as_high_as_their_wrapped_text(qtbot, demo_session):
+    """Only the rows on screen are fitted (all of a long log took a second), so each
+    is fitted as it comes into view: at the top, and after scrolling to the end."""
+    dialog = ActionLogDialog(demo_session, None)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    qtbot.waitUntil(lambda: fitted(dialog), timeout=2000)
+    wrapped = [
+        r
+        for r in rows_in_view(dialog)
+        if table.sizeHintForRow(r) > 2 * table.fontMetrics().lineSpacing()
+    ]
+    assert wrapped, "the check means something only if a row on screen wraps"
+    first = rows_in_view(dialog)
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: rows_in_view(dialog) != first and fitted(dialog), timeout=2000)
+
+
+def test_a_long_log_works_out_only_the_rows_it_shows(qtbot, demo_session, monkeypatch):
+    """A file kept for years holds tens of thousands of actions: the window works out the
+    texts of the rows on screen (and of a sample that sets the columns' widths), not one
+    row per action."""
+    one_log = demo_session.action_log(Audience.chair(), date.today())
+    long_log = one_log * 200
+    monkeypatch.setattr(demo_session, "action_log", lambda *a: long_log)
+    worked_out = []
+    texts = action_log_dialog.row_texts
+    monkeypatch.setattr(action_log_dialog, "row_texts", lambda e: worked_out.append(e) or texts(e))
+    dialog = ActionLogDialog(demo_session, None)
+    qtbot.addWidget(dialog)
+    dialog.resize(1200, 800)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: fitted(dialog), timeout=2000)
+    assert dialog.model.rowCount() == len(long_log) == 6400
+    assert 0 < len(worked_out) < 1200
+    for place in (len(long_log) // 2, len(long_log) - 1):
+        dialog.table.scrollTo(dialog.model.index(place, 0))
+        qtbot.waitUntil(lambda: fitted(dialog), timeout=2000)
+    assert len(worked_out) < 1300
+    dialog.agency.setCurrentIndex(dialog.agency.findData("housing"))
+    assert column(dialog, 2) and all(a.startswith("Housing and") for a in column(dialog, 2))
 
 
 def test_the_meeting_menu_offers_the_action_log(console):
