@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from mara_desktop.atomic import write_atomically
 from mara_desktop.domain.moments import when_text
+from mara_desktop.domain.whole_words import holds_whole_word
 from mara_desktop.errors import MaraError
 from mara_desktop.minutes import styles
 from mara_desktop.minutes.copy_job import Furniture
@@ -25,7 +26,7 @@ from mara_desktop.minutes.fonts import register_fonts
 from mara_desktop.minutes.leak_check import find_leaks, normalise
 from mara_desktop.minutes.render import render
 from mara_desktop.minutes.text import markup
-from mara_desktop.session.dpia_facts import DpiaFacts, holds_word
+from mara_desktop.session.dpia_facts import DpiaFacts
 
 RECIPIENT = "Draft for the data protection officer"
 
@@ -64,7 +65,7 @@ def holds_any(text: str, values: Iterable[str]) -> bool:
     """Whether any value shows in `text` as a whole word (compared as the leak check
     compares: case, width and spacing set aside)."""
     haystack = normalise(text)
-    return any(holds_word(haystack, normalise(value)) for value in values)
+    return any(holds_whole_word(haystack, normalise(value)) for value in values)
 
 
 # -- Markdown --------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from mara_desktop.domain.whole_words import whole_word_pattern
 from mara_desktop.errors import MaraError
 from mara_desktop.many_strings import present
 from mara_desktop.minutes.page_text import Decoder, page_text, unescape_literal
@@ -226,13 +227,14 @@ def _needle(index: int, value: str) -> _Needle | None:
         if length >= SHORT_VALUE
         and (utf16 := normalise(form.encode("utf-16-be").decode("latin-1")))
     )
+    # long values are never searched as words: compiling their patterns took over a second
+    words = tuple(re.compile(whole_word_pattern(f)) for f in forms) if length < SPACING_FREE else ()
     return _Needle(
         index,
         length,
         spaced=tuple(forms),
         compact=tuple(f.replace(" ", "") for f in forms),
-        # long values are never searched as words: compiling their patterns took over a second
-        words=tuple(_whole_word(f) for f in forms) if length < SPACING_FREE else (),
+        words=words,
         encoded=encoded,
     )
 
@@ -253,13 +255,6 @@ def _in_cp1252(character: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _whole_word(form: str) -> re.Pattern[str]:
-    """The form not preceded or followed by a letter or digit, where its own edge is one."""
-    before = r"(?<!\w)" if re.match(r"\w", form[0]) else ""
-    after = r"(?!\w)" if re.match(r"\w", form[-1]) else ""
-    return re.compile(before + re.escape(form) + after)
 
 
 def _haystacks(pdf: bytes, password: str | None) -> Iterator[_Haystack]:

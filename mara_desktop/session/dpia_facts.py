@@ -9,12 +9,12 @@ alone (minutes/dpia.py), so it cannot print what it was never given.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mara_desktop.domain.whole_words import holds_whole_word
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.store.accountability import Encryption, FileCounts
 
@@ -54,20 +54,10 @@ class DpiaFacts:
     breaches: tuple[BreachDates, ...]
 
 
-def holds_word(text: str, needle: str) -> bool:
-    """Whether `needle` shows in `text` as a whole word ("ali" is not in "alison"; an empty
-    needle never is). A plain `in` first: a pattern for each of 60,000 names took 28 s."""
-    return (
-        bool(needle)
-        and needle in text
-        and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", text) is not None
-    )
-
-
 def folder_of(path: Path, names_and_references: list[str]) -> Path | None:
     """The file's folder, unless its path names a case or a person of the file as a whole
     word (a folder called after a victim tells anyone who sees the disk who is in it)."""
     folder = path.absolute().parent
     words = str(folder).casefold()
-    held = any(holds_word(words, value.strip().casefold()) for value in names_and_references)
+    held = any(holds_whole_word(words, value.strip().casefold()) for value in names_and_references)
     return None if held else folder

@@ -11,11 +11,11 @@ cries wolf gets switched off.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
 from mara_desktop.domain import Action, Audience, Case, Conference
+from mara_desktop.domain.whole_words import holds_whole_word
 from mara_desktop.many_strings import present
 from mara_desktop.protocol.rule import Disclosable
 from mara_desktop.views.builder import ViewBuilder, case_entries, hearing_order, identity_item
@@ -66,21 +66,12 @@ def unless_shown(withheld: Iterable[str], shown_texts: Iterable[str]) -> list[st
     return [
         value
         for value, fold in folded.items()
-        if fold and not (fold[:PREFIX] in starts and _within(fold, shown))
+        if fold and not (fold[:PREFIX] in starts and holds_whole_word(shown, fold))
     ]
 
 
 def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
-
-
-def _within(value: str, text: str) -> bool:
-    """`value` occurs in `text` as whole words: "ali" is not within "alison"."""
-    if value not in text:
-        return False
-    before = r"(?<!\w)" if value[0].isalnum() else ""
-    after = r"(?!\w)" if value[-1].isalnum() else ""
-    return re.search(before + re.escape(value) + after, text) is not None
 
 
 def _withheld_of(builder: ViewBuilder, case: Case, audience: Audience, on: date) -> list[str]:
