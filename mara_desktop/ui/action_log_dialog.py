@@ -42,7 +42,14 @@ from mara_desktop.domain import ActionStatus, Audience, when_text
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
 from mara_desktop.ui.dates import DAY_FORMAT
-from mara_desktop.ui.dialog_parts import StatusLine, close_row, fit_to_screen, heading, note
+from mara_desktop.ui.dialog_parts import (
+    StatusLine,
+    close_row,
+    fit_to_screen,
+    heading,
+    note,
+    waiting,
+)
 from mara_desktop.views.action_log import ActionLogEntry, LogFilter
 
 TITLE = "Action log — MARA Desktop"
@@ -214,7 +221,8 @@ class ActionLogDialog(QDialog):
         file. Narrowing it and recording a report do not read it again: at 20,000 cases it
         takes seconds."""
         try:
-            self._log = self.session.action_log(Audience.chair(), date.today())
+            with waiting():
+                self._log = self.session.action_log(Audience.chair(), date.today())
         except MaraError as error:
             self._log = []
             self.problem.problem(str(error))

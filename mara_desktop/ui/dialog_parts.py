@@ -1,4 +1,5 @@
-"""Pieces the chair's dialogs share: headings, notes, the problem line, lists of checkboxes.
+"""Pieces the chair's dialogs share: headings, notes, the problem line, lists of checkboxes,
+the wait cursor.
 
 The problem line sets its own colours (text and background together) so it reads the same
 in the light and the dark palette; everything else follows the palette.
@@ -6,10 +7,12 @@ in the light and the dark palette; everything else follows the palette.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -293,3 +296,14 @@ def fit_to_screen(window: QWidget) -> None:
     window.setMinimumWidth(min(window.minimumWidth(), screen.width()))
     hint = window.sizeHint()
     window.resize(min(hint.width(), screen.width()), min(hint.height(), screen.height()))
+
+
+@contextlib.contextmanager
+def waiting() -> Iterator[None]:
+    """The wait cursor while the chair waits: the key derived (a fifth of a second, but
+    felt), the action log of a file kept for years read (seconds)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()

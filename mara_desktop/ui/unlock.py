@@ -15,12 +15,10 @@ Titles never name the file: a file name can itself say whose case it is.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,7 +47,7 @@ from mara_desktop.session import (
     open_claimed,
     ready_to_open,
 )
-from mara_desktop.ui.dialog_parts import StatusLine, heading, note
+from mara_desktop.ui.dialog_parts import StatusLine, heading, note, waiting
 from mara_desktop.ui.file_dialogs import choose_case_file_to_open, choose_new_case_file
 
 OPEN_TITLE = "Open case file — MARA Desktop"
@@ -224,7 +222,7 @@ class OpenCaseFileDialog(QDialog):
         self.unlock_problem.clear()
         passphrase = self.passphrase.text()
         try:
-            with _waiting():
+            with waiting():
                 session, claim = open_claimed(
                     path, lambda: Session.open(path, passphrase=passphrase), self._held
                 )
@@ -342,7 +340,7 @@ class OpenCaseFileDialog(QDialog):
             return
         path, protocol_path = self.new_path, self.protocols.currentData()
         try:
-            with _waiting():
+            with waiting():
                 session, claim = open_claimed(
                     path,
                     lambda: Session.create(path, first, protocol_path.read_text("utf-8")),
@@ -393,13 +391,3 @@ def _row(*buttons: QPushButton, left: QPushButton | None = None) -> QHBoxLayout:
     for button in buttons:
         row.addWidget(button)
     return row
-
-
-@contextlib.contextmanager
-def _waiting() -> Iterator[None]:
-    """The wait cursor while the key is derived (a fifth of a second, but felt)."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
 
 from mara_desktop.demo import DEMO_PASSPHRASE
 from mara_desktop.domain import ActionStatus, Audience
@@ -229,3 +230,21 @@ def test_narrowing_and_reporting_do_not_read_the_whole_log_again(qtbot, demo_ses
     assert column(dialog, 0) == [r for r in opened if r != entry.action.reference]
     dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE.value))
     assert entry.action.reference in column(dialog, 0)
+
+
+def test_the_wait_cursor_shows_while_the_log_is_read(qtbot, demo_session, monkeypatch):
+    """Reading the log of a file kept for years takes seconds: the chair sees that the app
+    is working, and gets the usual cursor back once the log is shown."""
+    cursors = []
+    whole_log = demo_session.action_log
+
+    def read(*args):
+        cursor = QGuiApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor is not None else None)
+        return whole_log(*args)
+
+    monkeypatch.setattr(demo_session, "action_log", read)
+    dialog = ActionLogDialog(demo_session, None)
+    qtbot.addWidget(dialog)
+    assert cursors == [Qt.CursorShape.WaitCursor]
+    assert QGuiApplication.overrideCursor() is None
