@@ -207,12 +207,13 @@ class ActionLogDialog(QDialog):
         self._fit_rows.start()
 
     def _fit_rows_in_view(self) -> None:
-        """Fit the rows from the top one shown to as many as a screen could hold were each
-        one line high: every row that can be in view once they are fitted."""
+        """Fit the rows from the top one shown to as many as the view could hold were each
+        as low as a row may be: every row that can be in view once they are fitted."""
         top = self.table.rowAt(0)
         if top < 0:
             return
-        most = self.table.viewport().height() // self.table.verticalHeader().minimumSectionSize()
+        lowest = max(1, self.table.verticalHeader().minimumSectionSize())
+        most = self.table.viewport().height() // lowest
         for row in range(top, min(top + most + 1, self.model.rowCount())):
             self.table.resizeRowToContents(row)
 
