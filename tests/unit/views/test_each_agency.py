@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from mara_desktop.domain import Attendance, AttendanceStatus, Audience, Conference
 from mara_desktop.protocol.rule import DisclosureRule
 from mara_desktop.views import ViewBuilder, conference_view
+from mara_desktop.views import builder as builder_module
 from mara_desktop.views.builder import case_entries
 from mara_desktop.views.each_agency import each_agency_view
 from tests.support import builders
@@ -98,3 +99,25 @@ def test_the_chair_is_not_an_agency():
     conference = conference_of([], date(2026, 11, 26), ["police"])
     with pytest.raises(ValueError, match="chair"):
         each_agency_view(builder, conference, {}, ["police", "chair"])
+
+
+@given(
+    protocols(),
+    st.lists(cases(), min_size=1, max_size=4),
+    st.one_of(st.none(), days_from(FIRST_DECIDED)),
+    st.sampled_from([1, 2, 10_000]),
+)
+def test_the_chairs_view_from_a_builder_that_saw_other_cases_is_a_fresh_builders(
+    protocol, worlds, on, kept
+):
+    """The chair's builder keeps who may see an entry by the tuple of decisions it was made
+    from, across cases (and starts afresh past `kept`): each case's view is still the one a
+    new builder gives it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(builder_module, "REMEMBERED_ACCESSES", kept)
+        seasoned = ViewBuilder(protocol, KEY)
+        numbered = [dataclasses.replace(c, id=f"case-{n}") for n, c in enumerate(worlds)]
+        for _ in range(2):
+            for case in numbered:
+                fresh = ViewBuilder(protocol, KEY).case_view(case, Audience.chair(), on=on)
+                assert seasoned.case_view(case, Audience.chair(), on=on) == fresh
