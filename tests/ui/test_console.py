@@ -143,6 +143,11 @@ def test_case_text_copied_is_cleared_from_the_clipboard(
     claim = InUse.claim(demo_path)
     window = ChairConsole(Session.open(demo_path, passphrase=DEMO_PASSPHRASE), claim)
     qtbot.addWidget(window)
+    window.show()  # a chair copies from the app in front: alone, no earlier test made it so
+    window.activateWindow()
+    qtbot.waitUntil(
+        lambda: QGuiApplication.applicationState() is Qt.ApplicationState.ApplicationActive
+    )
     board = QGuiApplication.clipboard()
     board.setText("Safe number 07700 900123")
     qtbot.waitUntil(lambda: board.text() == "", timeout=2000)

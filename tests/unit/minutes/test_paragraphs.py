@@ -9,6 +9,7 @@ from mara_desktop.domain import Audience
 from mara_desktop.minutes import paragraphs
 from mara_desktop.minutes.copy_job import Copy, Furniture
 from mara_desktop.minutes.document import minutes_story
+from mara_desktop.minutes.fonts import register_fonts
 from mara_desktop.minutes.paragraphs import SharedParagraph, sharing
 from mara_desktop.minutes.render import render
 from mara_desktop.minutes.styles import BODY
@@ -54,6 +55,7 @@ def test_paragraphs_split_across_pages_are_the_same_when_shared(new_file):
 
 
 def test_nothing_is_kept_after_sharing():
+    register_fonts()  # as every maker of minutes does first; alone, nothing else has
     with sharing():
         SharedParagraph("A name that must not stay in memory", BODY).wrap(300, 800)
         assert paragraphs._cache is not None and paragraphs._cache.parsed
