@@ -73,41 +73,27 @@ class Locations:
         return (name, number, "")
 
 
+_TOKEN = re.compile(
+    r'"""(?:.*?""")?'  # a multi-line basic string, closed on this line or not
+    r"|'''(?:.*?''')?"  # a multi-line literal string, the same
+    r'|"(?:[^"\\]|\\.)*"?'  # a basic string (escapes skipped); unclosed: the line's rest
+    r"|'[^']*'?"  # a literal string (no escapes)
+    r"|[#\[\]]"  # a comment, or a bracket of an array
+)
+"""What moves the bracket depth, or ends its count for the line: one regex pass a line
+rather than a loop over its characters (the scan was most of a protocol's parse)."""
+
+
 def _value_state(line: str, depth: int) -> tuple[int, str | None]:
     """Bracket depth after this line, and the open multi-line string delimiter if any."""
-    i = 0
-    while i < len(line):
-        char = line[i]
-        if char == "#":
+    for token in _TOKEN.finditer(line):
+        text = token.group()
+        if text == "#":
             break
-        for quote in ('"""', "'''"):
-            if line.startswith(quote, i):
-                end = line.find(quote, i + 3)
-                if end < 0:
-                    return depth, quote
-                i = end + 3
-                break
-        else:
-            if char in "\"'":
-                end = _string_end(line, i)
-                i = end + 1
-                continue
-            if char == "[":
-                depth += 1
-            elif char == "]":
-                depth = max(0, depth - 1)
-            i += 1
+        if text == "[":
+            depth += 1
+        elif text == "]":
+            depth = max(0, depth - 1)
+        elif text in ('"""', "'''"):
+            return depth, text
     return depth, None
-
-
-def _string_end(line: str, start: int) -> int:
-    quote = line[start]
-    i = start + 1
-    while i < len(line):
-        if quote == '"' and line[i] == "\\":
-            i += 2
-            continue
-        if line[i] == quote:
-            return i
-        i += 1
-    return len(line)
