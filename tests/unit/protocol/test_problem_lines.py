@@ -46,7 +46,7 @@ def documents(draw: st.DrawFn) -> tuple[str, dict[tuple[str, int, str], int]]:
     where: dict[tuple[str, int, str], int] = {}
     entries: dict[str, int] = {}
     tables = draw(st.lists(st.sampled_from(["protocol", "agency", "rule"]), min_size=1))
-    for table in dict.fromkeys(tables) if draw(st.booleans()) else tables:
+    for table in tables:
         if table == "protocol" and "protocol" in entries:
             continue  # a plain table stands once
         entry = entries[table] = entries.get(table, 0) + 1
