@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import ActionStatus
 from mara_desktop.protocol.model import Protocol
 from mara_desktop.session import ActionField
-from mara_desktop.ui.case_models import ActionColumn
+from mara_desktop.ui.case_models import ActionColumn, Index
 from mara_desktop.ui.dates import DAY_FORMAT
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class ActionDelegate(QStyledItemDelegate):

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from mara_desktop.domain import ActionStatus, Audience, when_text
 from mara_desktop.errors import MaraError
 from mara_desktop.session import Session
+from mara_desktop.ui.case_models import Index
 from mara_desktop.ui.dates import DAY_FORMAT
 from mara_desktop.ui.dialog_parts import (
     StatusLine,
@@ -55,7 +55,6 @@ from mara_desktop.views.action_log import ActionLogEntry, LogFilter
 TITLE = "Action log — MARA Desktop"
 COLUMNS = ("Ref.", "Case", "Agency", "Action", "Due", "Status", "Latest update")
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _day(value: date | None) -> str:
